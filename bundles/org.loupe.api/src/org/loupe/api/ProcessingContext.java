@@ -1,0 +1,106 @@
+package org.loupe.api;
+
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What a provider gets besides its input: validated parameters, a way to report progress and a way to learn that the
+ * caller cancelled. Providers check {@link #checkCancelled()} at least once per row strip (see {@link RowStrips}).
+ *
+ * <p>Implementations are thread-safe: providers may report progress and poll cancellation from worker threads.
+ */
+public interface ProcessingContext {
+
+    /** The validated parameter values. */
+    Parameters parameters();
+
+    /** Whether the caller asked to stop. */
+    boolean isCancelled();
+
+    /**
+     * Reports progress; may be called from any thread.
+     *
+     * @param fraction done so far, 0..1
+     * @param message  what is being done, short
+     */
+    void progress(double fraction, String message);
+
+    /**
+     * Stops the work if the caller cancelled.
+     *
+     * @throws LoupeException with reason CANCELLED
+     */
+    default void checkCancelled() throws LoupeException {
+        if (isCancelled()) {
+            throw LoupeException.cancelled();
+        }
+    }
+
+    /** A context with the given parameters that is never cancelled and ignores progress. */
+    static ProcessingContext of(Parameters parameters) {
+        return builder().parameters(parameters).build();
+    }
+
+    /** A builder for contexts with cancellation and progress listeners. */
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Receives progress reports; must be thread-safe. */
+    @FunctionalInterface
+    interface ProgressListener {
+        /** Called with the fraction done (0..1) and a short message. */
+        void progress(double fraction, String message);
+    }
+
+    /** Builds a {@link ProcessingContext}. */
+    final class Builder {
+        private Parameters parameters = Parameters.none();
+        private BooleanSupplier cancelled = () -> false;
+        private ProgressListener listener = (f, m) -> { };
+
+        private Builder() {
+        }
+
+        /** The parameter values. */
+        public Builder parameters(Parameters value) {
+            this.parameters = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** A thread-safe test that says whether the caller cancelled. */
+        public Builder cancelWhen(BooleanSupplier value) {
+            this.cancelled = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** Where progress goes. */
+        public Builder onProgress(ProgressListener value) {
+            this.listener = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** The context. */
+        public ProcessingContext build() {
+            Parameters p = parameters;
+            BooleanSupplier c = cancelled;
+            ProgressListener l = listener;
+            return new ProcessingContext() {
+                @Override
+                public Parameters parameters() {
+                    return p;
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return c.getAsBoolean();
+                }
+
+                @Override
+                public void progress(double fraction, String message) {
+                    l.progress(Math.max(0, Math.min(1, fraction)), message);
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.loupe.image.io;
+
+import java.nio.file.Path;
+import org.loupe.api.LoupeException;
+import org.loupe.image.PixelImage;
+import org.loupe.image.io.internal.ImageDecoder;
+import org.loupe.image.io.internal.ImageEncoder;
+
+/**
+ * Reads and writes image files, keeping bit depth. Reading recognises the format from the file's content, checks the
+ * declared size against a pixel limit before decoding and reports any corruption as a one-line INPUT failure naming
+ * the file. Writing is atomic: the target is replaced only by a complete file.
+ */
+public final class ImageFiles {
+
+    private ImageFiles() {
+    }
+
+    /** Reads with the default pixel limit. */
+    public static PixelImage read(Path path) throws LoupeException {
+        return read(path, ReadOptions.defaults());
+    }
+
+    /**
+     * Reads an image; its metadata records the file name, absolute source path and format.
+     *
+     * @throws LoupeException (INPUT) for a missing, unreadable, corrupt, truncated, unsupported or oversized file
+     */
+    public static PixelImage read(Path path, ReadOptions options) throws LoupeException {
+        return ImageDecoder.read(path, options);
+    }
+
+    /** The format of an existing file, recognised from its content. */
+    public static ImageFormat formatOf(Path path) throws LoupeException {
+        return ImageDecoder.sniff(path);
+    }
+
+    /**
+     * Writes an image in the format its file name's extension names.
+     *
+     * @throws LoupeException USAGE if the extension names no format or the format cannot store the image type,
+     *                        INPUT if the file cannot be written
+     */
+    public static void write(PixelImage image, Path target) throws LoupeException {
+        ImageFormat format = ImageFormat.fromFileName(target.getFileName().toString())
+                .orElseThrow(() -> LoupeException.usage("unknown image format for '" + target.getFileName()
+                        + "' (use .png, .jpg, .bmp, .tif, .pgm or .ppm)"));
+        write(image, target, format);
+    }
+
+    /** Writes an image in the given format, whatever the file name says. */
+    public static void write(PixelImage image, Path target, ImageFormat format) throws LoupeException {
+        ImageEncoder.write(image, target, format);
+    }
+}

@@ -1,0 +1,89 @@
+package org.loupe.image.io;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.loupe.image.ImageType;
+
+/** The file formats Loupe reads and writes, what each can store, and how each is recognised. */
+public enum ImageFormat {
+    /** PNG: lossless, 8/16-bit grey and 8-bit RGB. */
+    PNG(Set.of(ImageType.GRAY_U8, ImageType.GRAY_U16, ImageType.RGB_U8), "png"),
+    /** JPEG: lossy, 8-bit grey and RGB. */
+    JPEG(Set.of(ImageType.GRAY_U8, ImageType.RGB_U8), "jpg", "jpeg"),
+    /** Windows bitmap: 8-bit grey and RGB. */
+    BMP(Set.of(ImageType.GRAY_U8, ImageType.RGB_U8), "bmp"),
+    /** TIFF: 8/16-bit and float grey, 8-bit RGB; the usual format of X-ray detectors. */
+    TIFF(Set.of(ImageType.GRAY_U8, ImageType.GRAY_U16, ImageType.GRAY_F32, ImageType.RGB_U8), "tif", "tiff"),
+    /** Netpbm greymap (binary P5, also reads P1, P2, P4): 8/16-bit grey. */
+    PGM(Set.of(ImageType.GRAY_U8, ImageType.GRAY_U16), "pgm", "pbm"),
+    /** Netpbm pixmap (binary P6, also reads P3): 8-bit RGB. */
+    PPM(Set.of(ImageType.RGB_U8), "ppm");
+
+    private final Set<ImageType> storable;
+    private final List<String> extensions;
+
+    ImageFormat(Set<ImageType> storable, String... extensions) {
+        this.storable = storable;
+        this.extensions = List.of(extensions);
+    }
+
+    /** Whether images of this type can be written in this format without loss of depth or bands. */
+    public boolean canStore(ImageType type) {
+        return storable.contains(type);
+    }
+
+    /** The usual file extension, without the dot. */
+    public String extension() {
+        return extensions.get(0);
+    }
+
+    /** The format a file name's extension names, if any. */
+    public static Optional<ImageFormat> fromFileName(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        if (dot < 0) {
+            return Optional.empty();
+        }
+        String ext = fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(f -> f.extensions.contains(ext)).findFirst();
+    }
+
+    /** The format recognised from the first bytes of a file (its magic number), if any. */
+    public static Optional<ImageFormat> sniff(byte[] head) {
+        if (startsWith(head, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
+            return Optional.of(PNG);
+        }
+        if (startsWith(head, 0xFF, 0xD8, 0xFF)) {
+            return Optional.of(JPEG);
+        }
+        if (startsWith(head, 'B', 'M')) {
+            return Optional.of(BMP);
+        }
+        if (startsWith(head, 'I', 'I', 42, 0) || startsWith(head, 'M', 'M', 0, 42)
+                || startsWith(head, 'I', 'I', 43, 0) || startsWith(head, 'M', 'M', 0, 43)) {
+            return Optional.of(TIFF);
+        }
+        if (head.length >= 3 && head[0] == 'P' && Character.isWhitespace(head[2])) {
+            return switch (head[1]) {
+                case '1', '2', '4', '5' -> Optional.of(PGM);
+                case '3', '6' -> Optional.of(PPM);
+                default -> Optional.empty();
+            };
+        }
+        return Optional.empty();
+    }
+
+    private static boolean startsWith(byte[] head, int... magic) {
+        if (head.length < magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if ((head[i] & 0xFF) != magic[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

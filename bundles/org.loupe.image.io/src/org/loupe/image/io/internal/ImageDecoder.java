@@ -1,0 +1,111 @@
+package org.loupe.image.io.internal;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.FileImageInputStream;
+import javax.imageio.stream.ImageInputStream;
+import org.loupe.api.LoupeException;
+import org.loupe.image.ImageMetadata;
+import org.loupe.image.PixelImage;
+import org.loupe.image.io.ImageFormat;
+import org.loupe.image.io.ReadOptions;
+
+/**
+ * Reads one image file defensively: the format comes from the file's magic number (not its name), the size from its
+ * header is checked against the pixel limit before decoding, and any decoder warning (e.g. JPEG's "premature end of
+ * data", which otherwise yields a grey-filled image) is treated as corruption. Every failure becomes a one-line
+ * {@link LoupeException} of reason INPUT naming the file.
+ */
+public final class ImageDecoder {
+
+    private static final int HEAD_BYTES = 16;
+
+    private ImageDecoder() {
+    }
+
+    /** Reads the image, or fails with a message naming {@code path}. */
+    public static PixelImage read(Path path, ReadOptions options) throws LoupeException {
+        String subject = path.toString();
+        ImageFormat format = sniff(path);
+        try (ImageInputStream in = new FileImageInputStream(path.toFile())) {
+            ImageReader reader = Codecs.reader(format);
+            try {
+                reader.setInput(in, true, true);
+                checkSize(subject, reader.getWidth(0), reader.getHeight(0), options);
+                List<String> warnings = new ArrayList<>();
+                reader.addIIOReadWarningListener((r, warning) -> warnings.add(warning));
+                BufferedImage decoded = reader.read(0);
+                if (!warnings.isEmpty()) {
+                    throw LoupeException.badInput(subject, "corrupt or truncated " + format + " data ("
+                            + warnings.get(0) + ")");
+                }
+                ImageMetadata.Builder metadata = ImageMetadata.builder()
+                        .name(path.getFileName().toString())
+                        .source(path.toAbsolutePath().normalize().toString())
+                        .property("format", format.name());
+                return RasterDecoder.toPixelImage(decoded, metadata);
+            } finally {
+                reader.dispose();
+            }
+        } catch (UnsupportedImageException e) {
+            throw LoupeException.badInput(subject, e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            // decoders signal broken data with IIOException, EOFException and, for some malformed headers,
+            // runtime exceptions such as IndexOutOfBounds or NegativeArraySize
+            throw LoupeException.badInput(subject, "corrupt or truncated " + format + " data (" + describe(e) + ")", e);
+        } catch (OutOfMemoryError e) {
+            throw LoupeException.badInput(subject, "too large to decode in the available memory (raise -Xmx)", null);
+        }
+    }
+
+    /** The format of a file from its first bytes, or an INPUT failure naming the file. */
+    public static ImageFormat sniff(Path path) throws LoupeException {
+        String subject = path.toString();
+        byte[] head;
+        try (InputStream in = Files.newInputStream(path)) {
+            head = in.readNBytes(HEAD_BYTES);
+        } catch (NoSuchFileException e) {
+            throw LoupeException.badInput(subject, "no such file");
+        } catch (AccessDeniedException e) {
+            throw LoupeException.badInput(subject, "permission denied");
+        } catch (IOException e) {
+            throw LoupeException.badInput(subject, Files.isDirectory(path) ? "is a folder, not an image"
+                    : "cannot be read (" + describe(e) + ")");
+        }
+        if (head.length == 0) {
+            throw LoupeException.badInput(subject, "empty file");
+        }
+        Optional<ImageFormat> format = ImageFormat.sniff(head);
+        if (format.isEmpty()) {
+            throw LoupeException.badInput(subject, "not an image Loupe can read (PNG, JPEG, BMP, TIFF, PGM/PPM)");
+        }
+        return format.get();
+    }
+
+    private static void checkSize(String subject, int width, int height, ReadOptions options) throws LoupeException {
+        if (width <= 0 || height <= 0) {
+            throw LoupeException.badInput(subject, "corrupt header (size " + width + "x" + height + ")");
+        }
+        long pixels = (long) width * height;
+        if (pixels > options.maxPixels()) {
+            throw LoupeException.badInput(subject, String.format(Locale.ROOT,
+                    "%dx%d is %.1f megapixels, over the limit of %.1f (raise it with --max-pixels)", width, height,
+                    pixels / 1e6, options.maxPixels() / 1e6));
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+}
