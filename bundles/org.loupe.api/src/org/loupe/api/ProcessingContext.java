@@ -36,6 +36,11 @@ public interface ProcessingContext {
         }
     }
 
+    /** A context without parameters that is never cancelled and ignores progress, for direct library calls. */
+    static ProcessingContext none() {
+        return builder().build();
+    }
+
     /** A context with the given parameters that is never cancelled and ignores progress. */
     static ProcessingContext of(Parameters parameters) {
         return builder().parameters(parameters).build();

@@ -10,6 +10,8 @@ import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriter;
+import org.loupe.image.ImageType;
+import org.loupe.image.PixelType;
 import org.loupe.image.io.ImageFormat;
 
 /**
@@ -33,8 +35,12 @@ public final class Codecs {
         };
     }
 
-    /** A fresh writer for the format. */
-    public static ImageWriter writer(ImageFormat format) throws IOException {
+    /** A fresh writer for the format and image type. */
+    public static ImageWriter writer(ImageFormat format, ImageType type) throws IOException {
+        if (format == ImageFormat.TIFF && type.pixelType() == PixelType.FLOAT32) {
+            // TwelveMonkeys writes integer samples only; the JDK's TIFF writer stores IEEE float
+            return jdk(ImageIO.getImageWritersByFormatName("tiff"), "TIFF writer");
+        }
         return switch (format) {
             case PNG -> jdk(ImageIO.getImageWritersByFormatName("png"), "PNG writer");
             case JPEG -> jdk(ImageIO.getImageWritersByFormatName("jpeg"), "JPEG writer");

@@ -51,7 +51,7 @@ public final class ImageEncoder {
         BufferedImage buffered = toBuffered(image);
         try {
             AtomicFiles.write(target, out -> {
-                ImageWriter writer = Codecs.writer(format);
+                ImageWriter writer = Codecs.writer(format, image.type());
                 try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
                     writer.setOutput(ios);
                     ImageWriteParam param = param(writer, format);

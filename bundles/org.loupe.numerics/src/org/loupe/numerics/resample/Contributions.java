@@ -1,0 +1,51 @@
+package org.loupe.numerics.resample;
+
+/**
+ * For each output position along one axis, the input positions that contribute and their weights, computed as
+ * MATLAB's {@code imresize} does: output pixel {@code x} (1-based) maps to {@code u = x / scale + (1 - 1 / scale) / 2},
+ * the kernel is widened by {@code 1 / scale} when shrinking with antialiasing, weights are normalised to sum 1, and
+ * out-of-range positions are mirrored (symmetric, edge pixel repeated).
+ */
+final class Contributions {
+
+    final int taps;
+    final int[] indices;
+    final double[] weights;
+
+    private Contributions(int taps, int[] indices, double[] weights) {
+        this.taps = taps;
+        this.indices = indices;
+        this.weights = weights;
+    }
+
+    static Contributions of(int inLength, int outLength, double scale, Interpolation kernel, boolean antialias) {
+        boolean widen = scale < 1 && antialias;
+        double width = widen ? kernel.width() / scale : kernel.width();
+        int taps = (int) Math.ceil(width) + 2;
+        int[] indices = new int[outLength * taps];
+        double[] weights = new double[outLength * taps];
+        for (int o = 0; o < outLength; o++) {
+            double u = (o + 1) / scale + 0.5 * (1 - 1 / scale);
+            long left = (long) Math.floor(u - width / 2);
+            double sum = 0;
+            for (int j = 0; j < taps; j++) {
+                long position = left + j;
+                double d = u - position;
+                double w = widen ? scale * kernel.kernel(scale * d) : kernel.kernel(d);
+                weights[o * taps + j] = w;
+                sum += w;
+                indices[o * taps + j] = mirror(position, inLength);
+            }
+            for (int j = 0; j < taps; j++) {
+                weights[o * taps + j] /= sum;
+            }
+        }
+        return new Contributions(taps, indices, weights);
+    }
+
+    /** 0-based index of 1-based position {@code p} in the sequence 1..n, n..1, 1..n, ... */
+    private static int mirror(long p, int n) {
+        long m = Math.floorMod(p - 1, 2L * n);
+        return (int) (m < n ? m : 2L * n - 1 - m);
+    }
+}
