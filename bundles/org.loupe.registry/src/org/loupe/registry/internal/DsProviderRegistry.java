@@ -149,8 +149,8 @@ public final class DsProviderRegistry implements ProviderRegistry {
         }
         Entry<?> e = withId.get(0);
         if (e.descriptor().kind().serviceType() != contract) {
-            throw LoupeException.provider(id, "is a " + e.descriptor().kind().label() + ", not a "
-                    + kindOf(contract).label(), null);
+            throw LoupeException.provider(id, "is " + withArticle(e.descriptor().kind().label()) + ", not "
+                    + withArticle(kindOf(contract).label()), null);
         }
         @SuppressWarnings("unchecked") // the kind check above proves the contract
         ProviderHandle<S> handle = (ProviderHandle<S>) e;
@@ -201,6 +201,10 @@ public final class DsProviderRegistry implements ProviderRegistry {
         return scr.getComponentConfigurationDTOs(description).stream()
                 .map(c -> c.failure).filter(f -> f != null && !f.isBlank())
                 .map(f -> f.lines().findFirst().orElse("")).findFirst().orElse("");
+    }
+
+    private static String withArticle(String noun) {
+        return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
     }
 
     private static Stream<Entry<?>> sorted(Stream<Entry<?>> s) {

@@ -1,0 +1,85 @@
+package org.loupe.numerics.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.loupe.api.LoupeException;
+import org.loupe.api.ProcessingContext;
+import org.loupe.image.ImageType;
+import org.loupe.image.PixelImage;
+import org.loupe.numerics.filter.MedianFilter;
+import org.loupe.testing.ImageAssertions;
+import org.loupe.testing.SyntheticImages;
+
+class MedianFilterTest {
+
+    static Stream<Arguments> typesAndSizes() {
+        return Stream.of(ImageType.GRAY_U8, ImageType.GRAY_U16, ImageType.GRAY_F32, ImageType.RGB_U8)
+                .flatMap(t -> Stream.of(1, 3, 5, 7, 9, 15).map(k -> Arguments.of(t, k)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}x{1}")
+    @MethodSource("typesAndSizes")
+    void equalsTheSortedWindowMiddleWithReplicatedBorders(ImageType type, int size) throws LoupeException {
+        PixelImage src = SyntheticImages.withImpulses(SyntheticImages.scene(type, 41, 23, size), 0.1, 9);
+        PixelImage out = MedianFilter.apply(src, size, ProcessingContext.none());
+        ImageAssertions.assertSamePixels(bruteForce(src, size), out);
+    }
+
+    @Test
+    void worksOnViewsWithoutReadingOutsideThem() throws LoupeException {
+        PixelImage big = SyntheticImages.scene(ImageType.GRAY_U16, 60, 50, 4);
+        PixelImage view = big.view(new org.loupe.image.Region(10, 5, 31, 27));
+        ImageAssertions.assertSamePixels(bruteForce(view.copy(), 5),
+                MedianFilter.apply(view, 5, ProcessingContext.none()));
+    }
+
+    @Test
+    void removesIsolatedImpulsesFromAFlatSixteenBitImage() throws LoupeException {
+        PixelImage flat = SyntheticImages.constant(ImageType.GRAY_U16, 32, 32, 3000);
+        PixelImage noisy = SyntheticImages.withImpulses(flat, 0.05, 1);
+        ImageAssertions.assertSamePixels(flat, MedianFilter.apply(noisy, 3, ProcessingContext.none()));
+    }
+
+    @Test
+    void rejectsEvenWindows() {
+        PixelImage img = SyntheticImages.scene(ImageType.GRAY_U8, 8, 8, 1);
+        assertThrows(IllegalArgumentException.class, () -> MedianFilter.apply(img, 4, ProcessingContext.none()));
+    }
+
+    @Test
+    void aWindowLargerThanTheImageStillWorks() throws LoupeException {
+        PixelImage img = SyntheticImages.scene(ImageType.GRAY_U8, 5, 4, 2);
+        ImageAssertions.assertSamePixels(bruteForce(img, 11), MedianFilter.apply(img, 11, ProcessingContext.none()));
+    }
+
+    private static PixelImage bruteForce(PixelImage src, int size) {
+        PixelImage out = src.blank(src.width(), src.height());
+        int r = size / 2;
+        float[] window = new float[size * size];
+        for (int b = 0; b < src.bands(); b++) {
+            for (int y = 0; y < src.height(); y++) {
+                for (int x = 0; x < src.width(); x++) {
+                    int k = 0;
+                    for (int dy = -r; dy <= r; dy++) {
+                        for (int dx = -r; dx <= r; dx++) {
+                            int yy = Math.max(0, Math.min(src.height() - 1, y + dy));
+                            int xx = Math.max(0, Math.min(src.width() - 1, x + dx));
+                            window[k++] = src.getFloat(xx, yy, b);
+                        }
+                    }
+                    Arrays.sort(window);
+                    out.setFloat(x, y, b, window[window.length / 2]);
+                }
+            }
+        }
+        assertEquals(src.type(), out.type());
+        return out;
+    }
+}

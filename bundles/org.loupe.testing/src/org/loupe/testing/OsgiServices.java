@@ -1,0 +1,57 @@
+package org.loupe.testing;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * Service lookup for tests that run inside Equinox. It starts Loupe's bundles the way the product's launcher does
+ * (honouring their lazy activation policy, so DS publishes their components) and waits for a service to appear.
+ */
+public final class OsgiServices {
+
+    private static final long TIMEOUT_MS = 20_000;
+
+    private OsgiServices() {
+    }
+
+    /** This test support bundle's context; the bundle is started if needed. */
+    public static BundleContext context() {
+        Bundle self = FrameworkUtil.getBundle(OsgiServices.class);
+        assertNotNull(self, "must run inside OSGi");
+        try {
+            if (self.getBundleContext() == null) {
+                self.start();
+            }
+            for (Bundle b : self.getBundleContext().getBundles()) {
+                boolean fragment = b.getHeaders().get("Fragment-Host") != null;
+                if (b.getSymbolicName().startsWith("org.loupe.") && !fragment && b.getState() != Bundle.ACTIVE) {
+                    b.start(Bundle.START_ACTIVATION_POLICY);
+                }
+            }
+        } catch (BundleException e) {
+            throw new IllegalStateException("could not start Loupe's bundles", e);
+        }
+        return self.getBundleContext();
+    }
+
+    /** Waits up to 20 s for a service and returns it; fails the test if none appears. */
+    public static <T> T await(Class<T> type) {
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context(), type, null);
+        tracker.open();
+        try {
+            T service = tracker.waitForService(TIMEOUT_MS);
+            assertNotNull(service, type.getSimpleName() + " was not registered within " + TIMEOUT_MS + " ms");
+            return service;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            tracker.close();
+        }
+    }
+}
