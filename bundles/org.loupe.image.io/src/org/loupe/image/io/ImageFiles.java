@@ -1,5 +1,6 @@
 package org.loupe.image.io;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 import org.loupe.api.LoupeException;
 import org.loupe.image.PixelImage;
@@ -28,6 +29,14 @@ public final class ImageFiles {
      */
     public static PixelImage read(Path path, ReadOptions options) throws LoupeException {
         return ImageDecoder.read(path, options);
+    }
+
+    /**
+     * Reads an image from a stream, e.g. a resource inside a bundle; {@code name} names it in metadata and messages.
+     * The stream is read to its end but not closed.
+     */
+    public static PixelImage read(InputStream stream, String name, ReadOptions options) throws LoupeException {
+        return ImageDecoder.read(stream, name, options);
     }
 
     /** The format of an existing file, recognised from its content. */

@@ -111,7 +111,7 @@ public final class DsProviderRegistry implements ProviderRegistry {
             descriptor = ProviderDescriptor.fromProperties(kind, properties(ref), ref.getBundle().getSymbolicName(),
                     ref.getBundle().getVersion().toString());
         } catch (IllegalArgumentException e) {
-            LOG.log(Level.WARNING, "Ignoring a " + kind.label() + " service from bundle "
+            LOG.log(Level.WARNING, "Ignoring " + withArticle(kind.label()) + " service from bundle "
                     + ref.getBundle().getSymbolicName() + " with invalid @LoupeProvider properties: " + e.getMessage());
             return;
         }

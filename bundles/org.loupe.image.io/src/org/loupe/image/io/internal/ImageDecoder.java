@@ -1,6 +1,7 @@
 package org.loupe.image.io.internal;
 
 import java.awt.image.BufferedImage;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.loupe.api.LoupeException;
 import org.loupe.image.ImageMetadata;
 import org.loupe.image.PixelImage;
@@ -35,9 +37,37 @@ public final class ImageDecoder {
 
     /** Reads the image, or fails with a message naming {@code path}. */
     public static PixelImage read(Path path, ReadOptions options) throws LoupeException {
-        String subject = path.toString();
         ImageFormat format = sniff(path);
+        ImageMetadata.Builder metadata = ImageMetadata.builder().name(path.getFileName().toString())
+                .source(path.toAbsolutePath().normalize().toString());
         try (ImageInputStream in = new FileImageInputStream(path.toFile())) {
+            return decode(in, format, path.toString(), metadata, options);
+        } catch (IOException e) {
+            throw LoupeException.badInput(path.toString(), "cannot be read (" + describe(e) + ")", e);
+        }
+    }
+
+    /** Reads an image from a stream (e.g. a resource inside a bundle); {@code name} names it in messages. */
+    public static PixelImage read(InputStream stream, String name, ReadOptions options) throws LoupeException {
+        BufferedInputStream in = new BufferedInputStream(stream);
+        ImageFormat format;
+        try {
+            in.mark(HEAD_BYTES);
+            format = identify(name, in.readNBytes(HEAD_BYTES));
+            in.reset();
+        } catch (IOException e) {
+            throw LoupeException.badInput(name, "cannot be read (" + describe(e) + ")", e);
+        }
+        try (ImageInputStream iis = new MemoryCacheImageInputStream(in)) {
+            return decode(iis, format, name, ImageMetadata.builder().name(name).source(name), options);
+        } catch (IOException e) {
+            throw LoupeException.badInput(name, "cannot be read (" + describe(e) + ")", e);
+        }
+    }
+
+    private static PixelImage decode(ImageInputStream in, ImageFormat format, String subject,
+            ImageMetadata.Builder metadata, ReadOptions options) throws LoupeException {
+        try {
             ImageReader reader = Codecs.reader(format);
             try {
                 reader.setInput(in, true, true);
@@ -49,11 +79,7 @@ public final class ImageDecoder {
                     throw LoupeException.badInput(subject, "corrupt or truncated " + format + " data ("
                             + warnings.get(0) + ")");
                 }
-                ImageMetadata.Builder metadata = ImageMetadata.builder()
-                        .name(path.getFileName().toString())
-                        .source(path.toAbsolutePath().normalize().toString())
-                        .property("format", format.name());
-                return RasterDecoder.toPixelImage(decoded, metadata);
+                return RasterDecoder.toPixelImage(decoded, metadata.property("format", format.name()));
             } finally {
                 reader.dispose();
             }
@@ -82,6 +108,10 @@ public final class ImageDecoder {
             throw LoupeException.badInput(subject, Files.isDirectory(path) ? "is a folder, not an image"
                     : "cannot be read (" + describe(e) + ")");
         }
+        return identify(subject, head);
+    }
+
+    private static ImageFormat identify(String subject, byte[] head) throws LoupeException {
         if (head.length == 0) {
             throw LoupeException.badInput(subject, "empty file");
         }

@@ -1,0 +1,59 @@
+package org.loupe.cli.internal;
+
+import java.io.PrintWriter;
+import java.lang.System.Logger.Level;
+import org.loupe.api.LoupeException;
+import org.loupe.registry.ProviderRegistry;
+import picocli.CommandLine;
+
+/**
+ * Parses a command line and runs it, turning every failure into a one-line message on the error stream and the exit
+ * code of the command-line contract: 0 ok, 2 usage, 3 bad input, 4 provider failure (1 for a bug in Loupe itself).
+ * Independent of OSGi, so tests can run it directly.
+ */
+public final class Cli {
+
+    /** Exit code for a failure that is Loupe's own fault. */
+    static final int INTERNAL_ERROR = 1;
+
+    private static final System.Logger LOG = System.getLogger("org.loupe.cli");
+
+    private final Session session;
+
+    /** A command line working with the given registry and streams. */
+    public Cli(ProviderRegistry registry, PrintWriter out, PrintWriter err) {
+        this.session = new Session(registry, out, err);
+    }
+
+    /** Runs one command and returns its exit code. */
+    public int run(String... args) {
+        CommandLine cl = new CommandLine(new LoupeCommand(session));
+        cl.addSubcommand(new CommandLine(new PluginsCommand(session)));
+        cl.addSubcommand(new CommandLine(new DescribeCommand(session)));
+        cl.addSubcommand(new CommandLine(new EnhanceCommand(session)));
+        cl.addSubcommand(new CommandLine(new DemoCommand(session)));
+        cl.addSubcommand(new CommandLine(new WorkbenchCommand()));
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setOut(session.out());
+        cl.setErr(session.err());
+        cl.setParameterExceptionHandler((e, a) -> {
+            session.complain(e.getMessage());
+            session.err().println("Try './loupe " + (e.getCommandLine().getParent() == null ? ""
+                    : e.getCommandLine().getCommandName() + " ") + "--help'.");
+            return LoupeException.Reason.USAGE.exitCode();
+        });
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof LoupeException le) {
+                session.complain(le.getMessage());
+                return le.reason().exitCode();
+            }
+            LOG.log(Level.ERROR, "Internal error running " + String.join(" ", args), e);
+            session.complain("internal error: " + e + " (details in " + Logging.logFile() + ")");
+            return INTERNAL_ERROR;
+        });
+        int code = cl.execute(args);
+        session.out().flush();
+        session.err().flush();
+        return code;
+    }
+}

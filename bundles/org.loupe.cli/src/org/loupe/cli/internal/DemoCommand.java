@@ -1,0 +1,106 @@
+package org.loupe.cli.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.loupe.api.ImageEnhancer;
+import org.loupe.api.LoupeException;
+import org.loupe.api.LoupeService;
+import org.loupe.api.Parameters;
+import org.loupe.api.ProcessingContext;
+import org.loupe.api.ProviderKind;
+import org.loupe.image.PixelImage;
+import org.loupe.image.io.ImageFiles;
+import org.loupe.registry.Health;
+import org.loupe.registry.ProviderHandle;
+import org.loupe.registry.ProviderStatus;
+import org.loupe.samples.Sample;
+import org.loupe.samples.Samples;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code loupe demo}: the main job on the bundled sample images. Runs every installed enhancer on every sample it
+ * accepts, with default parameters, and writes an HTML report with before/after images, timings and the full-depth
+ * outputs. A provider that fails is shown as failed in the report and makes the exit code 4.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run every enhancer on the bundled sample images and write an HTML report.")
+final class DemoCommand implements Callable<Integer> {
+
+    private static final int TIMED_RUNS = 3;
+
+    private final Session session;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "loupe-demo",
+            description = "Report folder (default: ${DEFAULT-VALUE}).")
+    private Path out;
+
+    @Option(names = "--json", description = "Also print the results as JSON on standard output.")
+    private boolean json;
+
+    DemoCommand(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public Integer call() throws LoupeException {
+        List<ProviderStatus> enhancers = session.registry().providers(ProviderKind.ENHANCER).stream()
+                .filter(s -> s.health() != Health.FAULTY).toList();
+        DemoReport report = new DemoReport(out);
+        int exit = 0;
+        for (Sample sample : Samples.all()) {
+            PixelImage input = read(sample);
+            report.addSample(sample, input);
+            for (ProviderStatus status : enhancers) {
+                if (!status.descriptor().accepts(input.type())) {
+                    continue;
+                }
+                try {
+                    report.addResult(sample, run(status.descriptor().id(), input));
+                } catch (LoupeException e) {
+                    session.complain(e.getMessage());
+                    report.addFailure(sample, status.descriptor(), e.getMessage());
+                    exit = Math.max(exit, e.reason().exitCode());
+                }
+            }
+        }
+        Path index = report.write();
+        session.err().println("Wrote " + index + " (" + report.resultCount() + " results, "
+                + report.failureCount() + " failures)");
+        if (json) {
+            session.out().println(Json.GSON.toJson(report.asJson()));
+        } else {
+            session.out().println(index);
+        }
+        return exit;
+    }
+
+    private PixelImage read(Sample sample) throws LoupeException {
+        try (InputStream in = sample.open()) {
+            return ImageFiles.read(in, sample.fileName(), session.readOptions());
+        } catch (IOException e) {
+            throw LoupeException.badInput(sample.fileName(), "cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private DemoReport.Result run(String id, PixelImage input) throws LoupeException {
+        ProviderHandle<ImageEnhancer> handle = session.registry().provider(id, ImageEnhancer.class);
+        Parameters parameters = Parameters.defaults(handle.call(LoupeService::parameters));
+        ProcessingContext ctx = ProcessingContext.of(parameters);
+        PixelImage output = handle.call(e -> e.enhance(input, ctx)); // warm-up: class loading and JIT
+        long[] nanos = new long[TIMED_RUNS];
+        for (int i = 0; i < TIMED_RUNS; i++) {
+            long start = System.nanoTime();
+            output = handle.call(e -> e.enhance(input, ctx));
+            nanos[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(nanos);
+        Map<String, String> shown = parameters.asText();
+        return new DemoReport.Result(handle.descriptor(), shown, output, nanos[TIMED_RUNS / 2] / 1e6);
+    }
+}

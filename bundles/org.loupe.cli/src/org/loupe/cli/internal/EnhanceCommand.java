@@ -1,0 +1,118 @@
+package org.loupe.cli.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.loupe.api.ImageEnhancer;
+import org.loupe.api.LoupeException;
+import org.loupe.api.LoupeService;
+import org.loupe.api.Parameters;
+import org.loupe.api.ProcessingContext;
+import org.loupe.image.PixelImage;
+import org.loupe.image.io.ImageFiles;
+import org.loupe.image.io.ImageFormat;
+import org.loupe.registry.ProviderHandle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code loupe enhance}: runs one enhancer over images and writes the results, keeping bit depth. Each input is read,
+ * enhanced and written on its own; a bad input is reported and skipped, a failing provider stops the run.
+ */
+@Command(name = "enhance", mixinStandardHelpOptions = true,
+        description = "Enhance images with one enhancer; outputs keep their input's name, format and bit depth.")
+final class EnhanceCommand implements Callable<Integer> {
+
+    private final Session session;
+
+    @Option(names = "--with", required = true, paramLabel = "ID", description = "Enhancer id (see 'loupe plugins').")
+    private String id;
+
+    @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE",
+            description = "A parameter of the enhancer (see 'loupe describe ID'); repeatable.")
+    private Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if needed).")
+    private Path out;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "Output format instead of each input's: ${COMPLETION-CANDIDATES}.")
+    private ImageFormat format;
+
+    @Option(names = "--json", description = "Print a JSON report on standard output.")
+    private boolean json;
+
+    @picocli.CommandLine.Parameters(arity = "1..*", paramLabel = "IN",
+            description = "Input images, or folders of images.")
+    private List<Path> inputs;
+
+    EnhanceCommand(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public Integer call() throws LoupeException {
+        ProviderHandle<ImageEnhancer> enhancer = session.registry().provider(id, ImageEnhancer.class);
+        Parameters parameters = Parameters.bind(enhancer.call(LoupeService::parameters), params);
+        List<Path> files = OutputPlan.expand(inputs);
+        OutputPlan plan = OutputPlan.of(files, out, Optional.ofNullable(format), id);
+        List<Map<String, Object>> results = new ArrayList<>();
+        List<Map<String, Object>> failures = new ArrayList<>();
+        int exit = 0;
+        for (Path in : files) {
+            try {
+                results.add(enhanceOne(enhancer, parameters, in, plan));
+            } catch (LoupeException e) {
+                session.complain(e.getMessage());
+                failures.add(Map.of("input", in.toString(), "message", e.getMessage(),
+                        "exitCode", e.reason().exitCode()));
+                exit = Math.max(exit, e.reason().exitCode());
+                if (e.reason() != LoupeException.Reason.INPUT) {
+                    break; // a failed provider or a wrong option would fail every remaining input the same way
+                }
+            }
+        }
+        if (json) {
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("provider", Map.of("id", id, "version", enhancer.descriptor().version()));
+            report.put("parameters", parameters.asText());
+            report.put("results", results);
+            report.put("failures", failures);
+            session.out().println(Json.GSON.toJson(report));
+        }
+        return exit;
+    }
+
+    private Map<String, Object> enhanceOne(ProviderHandle<ImageEnhancer> enhancer, Parameters parameters, Path in,
+            OutputPlan plan) throws LoupeException {
+        Path target = plan.target(in);
+        PixelImage input = ImageFiles.read(in, session.readOptions());
+        long start = System.nanoTime();
+        PixelImage result = enhancer.call(e -> e.enhance(input, ProcessingContext.of(parameters)));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        ImageFormat targetFormat = ImageFormat.fromFileName(target.getFileName().toString()).orElse(ImageFormat.PNG);
+        if (!targetFormat.canStore(result.type())) {
+            // e.g. a float result from a PNG input: keep every bit rather than fail after the work is done
+            session.complain("note: " + targetFormat + " cannot store " + result.type() + "; writing TIFF instead");
+            targetFormat = ImageFormat.TIFF;
+            target = plan.target(in, targetFormat);
+        }
+        ImageFiles.write(result, target, targetFormat);
+        if (!json) {
+            session.out().printf("%s -> %s  (%s %dx%d, %d ms)%n", in, target, result.type(), result.width(),
+                    result.height(), millis);
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("input", in.toString());
+        r.put("output", target.toString());
+        r.put("type", result.type().toString());
+        r.put("width", result.width());
+        r.put("height", result.height());
+        r.put("millis", millis);
+        return r;
+    }
+}

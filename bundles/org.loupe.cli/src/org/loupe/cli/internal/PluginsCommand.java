@@ -1,0 +1,51 @@
+package org.loupe.cli.internal;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.loupe.api.ProviderKind;
+import org.loupe.image.ImageType;
+import org.loupe.registry.ProviderStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code loupe plugins}: every discovered provider with its metadata and health, without activating any. */
+@Command(name = "plugins", mixinStandardHelpOptions = true,
+        description = "List every installed provider: id, kind, name, version, input types, accelerator, bundle, "
+                + "health. Nothing is loaded or run to list them.")
+final class PluginsCommand implements Callable<Integer> {
+
+    private final Session session;
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    private boolean json;
+
+    @Option(names = "--kind", paramLabel = "KIND", description = "Only this kind: ${COMPLETION-CANDIDATES}.")
+    private ProviderKind kind;
+
+    PluginsCommand(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public Integer call() {
+        List<ProviderStatus> providers = kind == null ? session.registry().providers()
+                : session.registry().providers(kind);
+        if (json) {
+            session.out().println(Json.GSON.toJson(providers.stream().map(Json::provider).toList()));
+            return 0;
+        }
+        Table table = new Table("ID", "KIND", "VERSION", "ACCELERATOR", "HEALTH", "INPUTS", "BUNDLE", "NAME");
+        for (ProviderStatus s : providers) {
+            var d = s.descriptor();
+            String inputs = d.inputTypes().isEmpty() ? "any"
+                    : d.inputTypes().stream().map(ImageType::toString).collect(Collectors.joining(","));
+            table.row(d.id(), d.kind().label(), d.version(), d.accelerator().name(),
+                    s.health().name() + (s.failure().isEmpty() ? "" : " (" + s.failure() + ")"), inputs, d.bundle(),
+                    d.name());
+        }
+        table.print(session.out());
+        session.out().println(providers.size() + " provider" + (providers.size() == 1 ? "" : "s"));
+        return 0;
+    }
+}
