@@ -1,0 +1,148 @@
+package org.loupe.ui.app;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.e4.core.contexts.ContextInjectionFactory;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.workbench.IWorkbench;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.loupe.api.ImageEnhancer;
+import org.loupe.api.LoupeService;
+import org.loupe.api.Parameters;
+import org.loupe.registry.ProviderHandle;
+import org.loupe.registry.ProviderRegistry;
+import org.loupe.ui.ImageDocument;
+
+/**
+ * Drives the real workbench through one session, for automated tests under Xvfb: opens an image, runs an enhancer
+ * through the same document the menus use, waits for the compare view, saves a screenshot of the window and the
+ * result, then closes the workbench. Configured with system properties {@code loupe.selftest.image},
+ * {@code loupe.selftest.enhancer}, {@code loupe.selftest.screenshot} and optionally {@code loupe.selftest.result};
+ * it prints one line starting with {@code LOUPE-SELFTEST} saying whether it passed.
+ */
+final class SelfTest {
+
+    private static final long STEP_TIMEOUT_MS = 60_000;
+
+    private final Path image;
+    private final String enhancer;
+    private final Path screenshot;
+    private final Path result;
+
+    private SelfTest(Path image, String enhancer, Path screenshot, Path result) {
+        this.image = image;
+        this.enhancer = enhancer;
+        this.screenshot = screenshot;
+        this.result = result;
+    }
+
+    static Optional<SelfTest> fromSystemProperties() {
+        String image = System.getProperty("loupe.selftest.image");
+        String shot = System.getProperty("loupe.selftest.screenshot");
+        if (image == null || shot == null) {
+            return Optional.empty();
+        }
+        String result = System.getProperty("loupe.selftest.result");
+        return Optional.of(new SelfTest(Path.of(image), System.getProperty("loupe.selftest.enhancer",
+                "enhance.median"), Path.of(shot), result == null ? null : Path.of(result)));
+    }
+
+    void start(IEclipseContext context) {
+        Thread t = new Thread(() -> run(context), "loupe-selftest");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void run(IEclipseContext context) {
+        Display display = Display.getDefault();
+        IWorkbench workbench = context.get(IWorkbench.class);
+        try {
+            ImageDocument document = ContextInjectionFactory.make(ImageDocument.class, context);
+            join(document.open(image));
+            await(() -> document.image() != null, "the image did not open");
+            ProviderHandle<ImageEnhancer> handle = context.get(ProviderRegistry.class).provider(enhancer,
+                    ImageEnhancer.class);
+            join(document.run(handle, Parameters.defaults(handle.call(LoupeService::parameters))));
+            await(() -> document.result() != null, enhancer + " produced no result");
+            MApplication app = context.get(MApplication.class);
+            Supplier<Shell> window = () -> (Shell) app.getChildren().get(0).getWidget();
+            awaitWindow(display, window);
+            display.syncExec(() -> captureWindow(window.get()));
+            if (result != null) {
+                document.saveResult(result);
+            }
+            System.out.println("LOUPE-SELFTEST OK image=" + document.image().type() + " " + document.image().width()
+                    + "x" + document.image().height() + " result=" + document.result().type() + " "
+                    + document.result().width() + "x" + document.result().height() + " by " + enhancer);
+        } catch (Exception | LinkageError e) {
+            System.out.println("LOUPE-SELFTEST FAILED " + e);
+            e.printStackTrace(System.out);
+        } finally {
+            System.out.flush();
+            display.asyncExec(workbench::close);
+        }
+    }
+
+    /** Waits until the window is shown at its full size and has painted the compare view. */
+    private static void awaitWindow(Display display, Supplier<Shell> window) throws InterruptedException {
+        await(() -> {
+            boolean[] ready = {false};
+            display.syncExec(() -> {
+                Shell shell = window.get();
+                ready[0] = shell != null && shell.isVisible();
+            });
+            return ready[0];
+        }, "the workbench window did not appear");
+        display.syncExec(() -> {
+            window.get().layout(true, true);
+            window.get().update();
+        });
+        Thread.sleep(2000); // GTK maps and paints asynchronously; give the X server time to show the result
+    }
+
+    /** Copies the window from the screen, exactly as the user sees it. */
+    private void captureWindow(Shell shell) {
+        Display display = shell.getDisplay();
+        Rectangle bounds = shell.getBounds();
+        Image shot = new Image(display, bounds.width, bounds.height);
+        GC gc = new GC(display);
+        try {
+            gc.copyArea(shot, bounds.x, bounds.y);
+            ImageLoader loader = new ImageLoader();
+            loader.data = new ImageData[] {shot.getImageData()};
+            screenshot.toAbsolutePath().getParent().toFile().mkdirs();
+            loader.save(screenshot.toString(), SWT.IMAGE_PNG);
+        } finally {
+            gc.dispose();
+            shot.dispose();
+        }
+    }
+
+    private static void join(Job job) throws InterruptedException {
+        if (!job.join(STEP_TIMEOUT_MS, null)) {
+            throw new IllegalStateException(job.getName() + " did not finish within " + STEP_TIMEOUT_MS + " ms");
+        }
+    }
+
+    private static void await(BooleanSupplier condition, String failure) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STEP_TIMEOUT_MS);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(failure);
+            }
+            Thread.sleep(50);
+        }
+    }
+}

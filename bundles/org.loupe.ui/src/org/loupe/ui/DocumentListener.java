@@ -1,0 +1,21 @@
+package org.loupe.ui;
+
+/** Hears what happens to the {@link ImageDocument}; always called on the UI thread. */
+public interface DocumentListener {
+
+    /** A new image was opened; any earlier result is gone. */
+    default void imageChanged() {
+    }
+
+    /** An enhancer produced a result (or the result was cleared). */
+    default void resultChanged() {
+    }
+
+    /** A run reports progress. */
+    default void progress(double fraction, String message) {
+    }
+
+    /** A run or an open ended; {@code message} says how, e.g. "enhance.median finished in 35 ms". */
+    default void finished(boolean ok, String message) {
+    }
+}

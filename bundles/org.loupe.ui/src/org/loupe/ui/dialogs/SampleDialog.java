@@ -1,0 +1,53 @@
+package org.loupe.ui.dialogs;
+
+import java.util.List;
+import org.eclipse.jface.dialogs.Dialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Shell;
+import org.loupe.samples.Sample;
+import org.loupe.samples.Samples;
+
+/** Lets the user pick one of the sample images bundled with Loupe. */
+public final class SampleDialog extends Dialog {
+
+    private final List<Sample> samples = Samples.all();
+    private org.eclipse.swt.widgets.List list;
+    private Sample chosen;
+
+    /** A dialog listing every bundled sample. */
+    public SampleDialog(Shell shell) {
+        super(shell);
+    }
+
+    /** The chosen sample after OK, or null. */
+    public Sample sample() {
+        return chosen;
+    }
+
+    @Override
+    protected void configureShell(Shell shell) {
+        super.configureShell(shell);
+        shell.setText("Open sample");
+    }
+
+    @Override
+    protected Control createDialogArea(Composite parent) {
+        Composite area = (Composite) super.createDialogArea(parent);
+        list = new org.eclipse.swt.widgets.List(area, SWT.SINGLE | SWT.BORDER);
+        samples.forEach(s -> list.add(s.fileName() + "  -  " + s.description()));
+        list.select(0);
+        list.addListener(SWT.DefaultSelection, e -> okPressed());
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(list);
+        return area;
+    }
+
+    @Override
+    protected void okPressed() {
+        int i = list.getSelectionIndex();
+        chosen = i < 0 ? null : samples.get(i);
+        super.okPressed();
+    }
+}

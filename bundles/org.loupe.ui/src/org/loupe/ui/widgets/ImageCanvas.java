@@ -1,0 +1,258 @@
+package org.loupe.ui.widgets;
+
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Canvas;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Event;
+import org.loupe.image.PixelImage;
+import org.loupe.image.WindowLevel;
+
+/**
+ * Shows an image and, optionally, a processed version of it: one or the other, or both split by a draggable divider
+ * (before on the left, after on the right, at the same position and zoom even if the result has another size).
+ * Mouse wheel zooms about the pointer, left drag pans (or moves the divider when grabbed), right drag changes the
+ * window (horizontal: width, vertical: level), double click fits the image.
+ */
+public final class ImageCanvas extends Canvas {
+
+    /** What the canvas shows. */
+    public enum Mode { BEFORE, AFTER, SPLIT }
+
+    private static final int DIVIDER_GRAB = 6;
+
+    private PixelImage before;
+    private PixelImage after;
+    private Image beforeImage;
+    private Image afterImage;
+    private WindowLevel window = new WindowLevel(0, 255);
+    private Mode mode = Mode.BEFORE;
+    private double zoom = 1;
+    private double originX;
+    private double originY;
+    private double divider = 0.5;
+    private Point dragStart;
+    private int dragButton;
+    private boolean draggingDivider;
+    private WindowLevel dragWindow;
+    private Consumer<String> readout = s -> { };
+    private Consumer<WindowLevel> windowListener = w -> { };
+
+    /** A canvas with no image. */
+    public ImageCanvas(Composite parent) {
+        super(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
+        addPaintListener(e -> paint(e.gc));
+        addListener(SWT.MouseVerticalWheel, this::wheel);
+        addListener(SWT.MouseDown, this::down);
+        addListener(SWT.MouseUp, e -> dragStart = null);
+        addListener(SWT.MouseMove, this::move);
+        addListener(SWT.MouseDoubleClick, e -> fit());
+        addListener(SWT.Resize, e -> redraw());
+        addListener(SWT.Dispose, e -> disposeImages());
+    }
+
+    /** Shows a new image pair; {@code after} may be null. Fits the view when the input changes. */
+    public void setImages(PixelImage newBefore, PixelImage newAfter) {
+        boolean refit = newBefore != before;
+        before = newBefore;
+        after = newAfter;
+        rebuild();
+        if (refit) {
+            fit();
+        }
+        redraw();
+    }
+
+    /** The display window applied to both images. */
+    public void setWindow(WindowLevel value) {
+        window = value;
+        rebuild();
+        redraw();
+    }
+
+    /** The current display window. */
+    public WindowLevel window() {
+        return window;
+    }
+
+    /** Chooses what is shown. */
+    public void setMode(Mode value) {
+        mode = value;
+        redraw();
+    }
+
+    /** Receives a description of the pixel under the pointer. */
+    public void onReadout(Consumer<String> listener) {
+        readout = listener;
+    }
+
+    /** Hears window changes made with the mouse. */
+    public void onWindowChange(Consumer<WindowLevel> listener) {
+        windowListener = listener;
+    }
+
+    /** Zooms so the whole image fits, centred. */
+    public void fit() {
+        if (before == null) {
+            return;
+        }
+        Rectangle area = getClientArea();
+        zoom = Math.max(1e-3, Math.min(area.width / (double) before.width(), area.height / (double) before.height()));
+        originX = (area.width - before.width() * zoom) / 2;
+        originY = (area.height - before.height() * zoom) / 2;
+        redraw();
+    }
+
+    /** The zoom factor, screen pixels per image pixel. */
+    public double zoom() {
+        return zoom;
+    }
+
+    private void rebuild() {
+        disposeImages();
+        if (before != null) {
+            beforeImage = new Image(getDisplay(), SwtImages.toImageData(before, window));
+        }
+        if (after != null) {
+            afterImage = new Image(getDisplay(), SwtImages.toImageData(after, window));
+        }
+    }
+
+    private void disposeImages() {
+        if (beforeImage != null) {
+            beforeImage.dispose();
+            beforeImage = null;
+        }
+        if (afterImage != null) {
+            afterImage.dispose();
+            afterImage = null;
+        }
+    }
+
+    private void paint(GC gc) {
+        Rectangle area = getClientArea();
+        gc.setBackground(getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
+        gc.fillRectangle(area);
+        if (beforeImage == null) {
+            gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WIDGET_LIGHT_SHADOW));
+            gc.drawText("File > Open... or File > Open Sample... to start", 20, 20, true);
+            return;
+        }
+        gc.setInterpolation(zoom >= 1 ? SWT.NONE : SWT.LOW);
+        boolean showAfter = afterImage != null && mode != Mode.BEFORE;
+        int split = (int) (area.width * divider);
+        if (mode == Mode.SPLIT && showAfter) {
+            gc.setClipping(0, 0, split, area.height);
+            draw(gc, beforeImage, before);
+            gc.setClipping(split, 0, area.width - split, area.height);
+            draw(gc, afterImage, after);
+            gc.setClipping((Rectangle) null);
+            gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_YELLOW));
+            gc.setLineWidth(2);
+            gc.drawLine(split, 0, split, area.height);
+        } else {
+            draw(gc, showAfter ? afterImage : beforeImage, showAfter ? after : before);
+        }
+    }
+
+    /** Draws an image in the before image's frame: a result of another size is stretched onto the same area. */
+    private void draw(GC gc, Image img, PixelImage pixels) {
+        double sx = before.width() / (double) pixels.width();
+        double sy = before.height() / (double) pixels.height();
+        Rectangle area = getClientArea();
+        int x0 = (int) Math.max(0, Math.floor(-originX / (zoom * sx)));
+        int y0 = (int) Math.max(0, Math.floor(-originY / (zoom * sy)));
+        int x1 = (int) Math.min(pixels.width(), Math.ceil((area.width - originX) / (zoom * sx)));
+        int y1 = (int) Math.min(pixels.height(), Math.ceil((area.height - originY) / (zoom * sy)));
+        if (x1 <= x0 || y1 <= y0) {
+            return;
+        }
+        int dx = (int) Math.round(originX + x0 * sx * zoom);
+        int dy = (int) Math.round(originY + y0 * sy * zoom);
+        int dw = (int) Math.round(originX + x1 * sx * zoom) - dx;
+        int dh = (int) Math.round(originY + y1 * sy * zoom) - dy;
+        gc.drawImage(img, x0, y0, x1 - x0, y1 - y0, dx, dy, Math.max(1, dw), Math.max(1, dh));
+    }
+
+    private void wheel(Event e) {
+        double factor = e.count > 0 ? 1.25 : 0.8;
+        double newZoom = Math.max(1e-3, Math.min(64, zoom * factor));
+        originX = e.x - (e.x - originX) * newZoom / zoom;
+        originY = e.y - (e.y - originY) * newZoom / zoom;
+        zoom = newZoom;
+        redraw();
+    }
+
+    private void down(Event e) {
+        dragStart = new Point(e.x, e.y);
+        dragButton = e.button;
+        draggingDivider = e.button == 1 && mode == Mode.SPLIT && after != null
+                && Math.abs(e.x - getClientArea().width * divider) <= DIVIDER_GRAB;
+        dragWindow = window;
+    }
+
+    private void move(Event e) {
+        if (dragStart != null) {
+            drag(e);
+        }
+        report(e.x, e.y);
+        int splitX = (int) (getClientArea().width * divider);
+        setCursor(getDisplay().getSystemCursor(mode == Mode.SPLIT && after != null
+                && Math.abs(e.x - splitX) <= DIVIDER_GRAB ? SWT.CURSOR_SIZEWE : SWT.CURSOR_ARROW));
+    }
+
+    private void drag(Event e) {
+        int dx = e.x - dragStart.x;
+        int dy = e.y - dragStart.y;
+        if (dragButton == 3 && dragWindow != null) {
+            // right drag: width grows to the right, level rises upwards, scaled to the window's own size
+            double width = Math.max(1e-6, dragWindow.width() * Math.exp(dx / 200.0));
+            double level = dragWindow.level() - dy * dragWindow.width() / 400.0;
+            setWindow(new WindowLevel(level - width / 2, level + width / 2));
+            windowListener.accept(window);
+            return;
+        }
+        if (draggingDivider) {
+            divider = Math.max(0.02, Math.min(0.98, e.x / (double) Math.max(1, getClientArea().width)));
+        } else {
+            originX += dx;
+            originY += dy;
+            dragStart = new Point(e.x, e.y);
+        }
+        redraw();
+    }
+
+    private void report(int sx, int sy) {
+        if (before == null) {
+            return;
+        }
+        int x = (int) Math.floor((sx - originX) / zoom);
+        int y = (int) Math.floor((sy - originY) / zoom);
+        if (x < 0 || y < 0 || x >= before.width() || y >= before.height()) {
+            readout.accept(String.format(Locale.ROOT, "zoom %.0f%%", zoom * 100));
+            return;
+        }
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "x %d  y %d  input %s", x, y, value(before, x, y)));
+        if (after != null) {
+            int ax = (int) (x * (after.width() / (double) before.width()));
+            int ay = (int) (y * (after.height() / (double) before.height()));
+            s.append("  result ").append(value(after, ax, ay));
+        }
+        readout.accept(s.append(String.format(Locale.ROOT, "  zoom %.0f%%", zoom * 100)).toString());
+    }
+
+    private static String value(PixelImage img, int x, int y) {
+        StringBuilder s = new StringBuilder();
+        for (int b = 0; b < img.bands(); b++) {
+            float v = img.getFloat(x, y, b);
+            s.append(b == 0 ? "" : " ").append(img.type().pixelType().isInteger() ? String.valueOf((int) v)
+                    : String.format(Locale.ROOT, "%.4g", v));
+        }
+        return s.toString();
+    }
+}
