@@ -1,0 +1,56 @@
+package org.loupe.product.tests;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the {@code ./loupe} script against the materialized product, as a user would, and captures what it prints. */
+final class Launcher {
+
+    /** What one run printed and returned. */
+    record Run(int exitCode, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    static Path work() {
+        return Path.of(System.getProperty("loupe.work"));
+    }
+
+    static Path samples() {
+        return Path.of(System.getProperty("loupe.samples"));
+    }
+
+    static Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(System.getProperty("loupe.launcher"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("LOUPE_PRODUCT", System.getProperty("loupe.product"));
+        pb.environment().put("LOUPE_HOME", work().resolve("loupe-home").toString());
+        pb.environment().putAll(env);
+        Path out = Files.createTempFile(work(), "stdout", ".txt");
+        Path err = Files.createTempFile(work(), "stderr", ".txt");
+        pb.redirectOutput(out.toFile());
+        pb.redirectError(err.toFile());
+        Process p = pb.start();
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("loupe " + String.join(" ", args) + " did not finish in 5 minutes");
+        }
+        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    static Run run(String... args) throws IOException, InterruptedException {
+        return run(Map.of(), args);
+    }
+
+    private Launcher() {
+    }
+}
