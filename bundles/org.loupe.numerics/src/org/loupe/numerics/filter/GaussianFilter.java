@@ -1,5 +1,6 @@
 package org.loupe.numerics.filter;
 
+import java.util.Arrays;
 import org.loupe.api.LoupeException;
 import org.loupe.api.ProcessingContext;
 import org.loupe.api.RowStrips;
@@ -61,20 +62,16 @@ public final class GaussianFilter {
     private static void horizontal(PixelImage src, GrayF32 dst, float[] k, int y0, int y1) {
         int r = k.length / 2;
         int w = src.width();
-        float[] padded = new float[w + 2 * r];
+        double[] padded = new double[w + 2 * r];
         for (int y = y0; y < y1; y++) {
-            Rows.read(src, y, padded, r);
-            for (int i = 0; i < r; i++) {
-                padded[i] = padded[r];
-                padded[r + w + i] = padded[r + w - 1];
-            }
+            Rows.readPadded(src, y, padded, r);
             int out = y * w;
             for (int x = 0; x < w; x++) {
-                float acc = 0;
+                double acc = 0;
                 for (int t = 0; t < k.length; t++) {
                     acc += k[t] * padded[x + t];
                 }
-                dst.data()[out + x] = acc;
+                dst.data()[out + x] = (float) acc;
             }
         }
     }
@@ -83,9 +80,9 @@ public final class GaussianFilter {
         int r = k.length / 2;
         int w = src.width();
         int h = src.height();
-        float[] acc = new float[w];
+        double[] acc = new double[w];
         for (int y = y0; y < y1; y++) {
-            java.util.Arrays.fill(acc, 0f);
+            Arrays.fill(acc, 0);
             for (int t = 0; t < k.length; t++) {
                 int row = Border.clamp(y + t - r, h) * w;
                 float kt = k[t];
