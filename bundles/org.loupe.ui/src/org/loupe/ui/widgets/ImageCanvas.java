@@ -108,11 +108,6 @@ public final class ImageCanvas extends Canvas {
         redraw();
     }
 
-    /** The zoom factor, screen pixels per image pixel. */
-    public double zoom() {
-        return zoom;
-    }
-
     private void rebuild() {
         disposeImages();
         if (before != null) {
