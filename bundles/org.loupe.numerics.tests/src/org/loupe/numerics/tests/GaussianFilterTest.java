@@ -19,9 +19,9 @@ class GaussianFilterTest {
     @ParameterizedTest
     @ValueSource(doubles = {0.5, 1.0, 2.0, 3.7})
     void kernelIsNormalisedAndTruncatedAtFourSigma(double sigma) {
-        float[] k = GaussianFilter.kernel(sigma);
+        double[] k = GaussianFilter.kernel(sigma);
         double sum = 0;
-        for (float v : k) {
+        for (double v : k) {
             sum += v;
         }
         assertEquals(1.0, sum, 1e-6);

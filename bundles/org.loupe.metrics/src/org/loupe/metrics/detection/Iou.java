@@ -1,0 +1,31 @@
+package org.loupe.metrics.detection;
+
+import org.loupe.api.Detection;
+
+/**
+ * Intersection over union of two boxes with continuous coordinates (COCO's convention: a box from x1 to x2 is
+ * x2 - x1 wide, not x2 - x1 + 1 as in the PASCAL VOC development kit). Two empty boxes have IoU 0.
+ */
+public final class Iou {
+
+    private Iou() {
+    }
+
+    /** IoU of a prediction and an annotated box. */
+    public static double of(Detection p, GroundTruth g) {
+        return of(p.x1(), p.y1(), p.x2(), p.y2(), g.x1(), g.y1(), g.x2(), g.y2());
+    }
+
+    /** IoU of two boxes given by their corners. */
+    public static double of(double ax1, double ay1, double ax2, double ay2, double bx1, double by1, double bx2,
+            double by2) {
+        double iw = Math.min(ax2, bx2) - Math.max(ax1, bx1);
+        double ih = Math.min(ay2, by2) - Math.max(ay1, by1);
+        if (iw <= 0 || ih <= 0) {
+            return 0;
+        }
+        double inter = iw * ih;
+        double union = (ax2 - ax1) * (ay2 - ay1) + (bx2 - bx1) * (by2 - by1) - inter;
+        return union > 0 ? inter / union : 0;
+    }
+}
