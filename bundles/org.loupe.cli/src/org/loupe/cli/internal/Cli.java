@@ -31,6 +31,11 @@ public final class Cli {
         cl.addSubcommand(new CommandLine(new PluginsCommand(session)));
         cl.addSubcommand(new CommandLine(new DescribeCommand(session)));
         cl.addSubcommand(new CommandLine(new EnhanceCommand(session)));
+        cl.addSubcommand(new CommandLine(new MeasureCommand(session)));
+        cl.addSubcommand(new CommandLine(new EvalCommand())
+                .addSubcommand(new CommandLine(new EvalSrCommand(session))));
+        cl.addSubcommand(new CommandLine(new AnalyzeCommand())
+                .addSubcommand(new CommandLine(new AnalyzeNoiseCommand(session))));
         cl.addSubcommand(new CommandLine(new DemoCommand(session)));
         cl.addSubcommand(new CommandLine(new WorkbenchCommand()));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
