@@ -36,6 +36,8 @@ public final class Cli {
                 .addSubcommand(new CommandLine(new EvalSrCommand(session))));
         cl.addSubcommand(new CommandLine(new AnalyzeCommand())
                 .addSubcommand(new CommandLine(new AnalyzeNoiseCommand(session))));
+        cl.addSubcommand(new CommandLine(new BenchCommand())
+                .addSubcommand(new CommandLine(new BenchNumericsCommand(session))));
         cl.addSubcommand(new CommandLine(new DemoCommand(session)));
         cl.addSubcommand(new CommandLine(new WorkbenchCommand()));
         cl.setCaseInsensitiveEnumValuesAllowed(true);

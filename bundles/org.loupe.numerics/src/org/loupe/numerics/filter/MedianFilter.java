@@ -14,8 +14,9 @@ import org.loupe.numerics.Rows;
  * {@code medianBlur} and scikit-image's {@code median} with mode "nearest"). The output has the input's type; since
  * a median is one of the input values, there is no rounding.
  *
- * <p>8-bit images, and 16-bit images with windows above 7x7, use Huang's sliding histogram with a tracked median
- * (O(size) per pixel); smaller 16-bit windows and float images select the median of each window directly.
+ * <p>3x3 and 5x5 windows run a median selection network over whole rows at once (vectorisable min/max); larger
+ * windows use Huang's sliding histogram with a tracked median (O(size) per pixel) for 8-bit images and 16-bit ones
+ * above 7x7, and select the median of each window directly otherwise.
  */
 public final class MedianFilter {
 
@@ -44,6 +45,10 @@ public final class MedianFilter {
 
     /** Computes output rows {@code [y0, y1)} of a single-band image into {@code dst}. */
     private static void rows(PixelImage src, PixelImage dst, int size, int y0, int y1) {
+        if (size == 3 || size == 5) {
+            NetworkMedian.rows(src, dst, size == 3 ? SelectionNetwork.OF_9 : SelectionNetwork.OF_25, y0, y1);
+            return;
+        }
         int r = size / 2;
         int w = src.width();
         double[][] window = new double[size][w + 2 * r];

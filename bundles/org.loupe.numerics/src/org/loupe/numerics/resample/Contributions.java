@@ -40,7 +40,39 @@ final class Contributions {
                 weights[o * taps + j] /= sum;
             }
         }
-        return new Contributions(taps, indices, weights);
+        return withoutDeadTaps(taps, outLength, indices, weights);
+    }
+
+    /**
+     * Drops the tap positions whose weight is zero for every output, as MATLAB's {@code imresize} does (its "kill"
+     * step): upscaling by two keeps 4 of 6 taps. Besides the time saved, a NaN or infinity under a zero weight then
+     * stays out of the result, again as in MATLAB.
+     */
+    private static Contributions withoutDeadTaps(int taps, int outLength, int[] indices, double[] weights) {
+        boolean[] live = new boolean[taps];
+        int kept = 0;
+        for (int j = 0; j < taps; j++) {
+            for (int o = 0; o < outLength && !live[j]; o++) {
+                live[j] = weights[o * taps + j] != 0;
+            }
+            kept += live[j] ? 1 : 0;
+        }
+        if (kept == taps) {
+            return new Contributions(taps, indices, weights);
+        }
+        int[] ki = new int[outLength * kept];
+        double[] kw = new double[outLength * kept];
+        for (int o = 0; o < outLength; o++) {
+            int n = 0;
+            for (int j = 0; j < taps; j++) {
+                if (live[j]) {
+                    ki[o * kept + n] = indices[o * taps + j];
+                    kw[o * kept + n] = weights[o * taps + j];
+                    n++;
+                }
+            }
+        }
+        return new Contributions(kept, ki, kw);
     }
 
     /** 0-based index of 1-based position {@code p} in the sequence 1..n, n..1, 1..n, ... */
