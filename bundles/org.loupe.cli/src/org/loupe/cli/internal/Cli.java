@@ -33,7 +33,8 @@ public final class Cli {
         cl.addSubcommand(new CommandLine(new EnhanceCommand(session)));
         cl.addSubcommand(new CommandLine(new MeasureCommand(session)));
         cl.addSubcommand(new CommandLine(new EvalCommand())
-                .addSubcommand(new CommandLine(new EvalSrCommand(session))));
+                .addSubcommand(new CommandLine(new EvalSrCommand(session)))
+                .addSubcommand(new CommandLine(new EvalDetectCommand(session))));
         cl.addSubcommand(new CommandLine(new AnalyzeCommand())
                 .addSubcommand(new CommandLine(new AnalyzeNoiseCommand(session))));
         cl.addSubcommand(new CommandLine(new BenchCommand())

@@ -1,0 +1,88 @@
+package org.loupe.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A two-image DeepPCB-style data set. Image 1 has an open (1) and a short (2); image 2 a spur (4). Predictions: the
+ * open found exactly (0.9), the short missed, a false spur in image 1 (0.8), the spur of image 2 found with IoU 0.5
+ * (0.7). At threshold 0.5: TP 2, FP 1, FN 1, so precision 2/3, recall 2/3, F-score 2/3.
+ */
+class EvalDetectCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void dataset() throws Exception {
+        Files.createDirectories(dir.resolve("g/1_not"));
+        Files.createDirectories(dir.resolve("pred"));
+        Files.writeString(dir.resolve("list.txt"), "g/1/001.jpg g/1_not/001.txt\ng/1/002.jpg g/1_not/002.txt\n");
+        Files.writeString(dir.resolve("g/1_not/001.txt"), "10 10 30 30 1\n100 100 120 140 2\n");
+        Files.writeString(dir.resolve("g/1_not/002.txt"), "50 50 70 70 4\n");
+        Files.writeString(dir.resolve("pred/001.txt"), "10,10,30,30,0.9,1\n200,200,210,210,0.8,4\n");
+        Files.writeString(dir.resolve("pred/002.txt"), "50,50,80,70,0.7,4\n");
+    }
+
+    private CliRun run(String... extra) {
+        String[] base = {"eval", "detect", "--dataset", dir.toString(), "--list", dir.resolve("list.txt").toString(),
+            "--predictions", dir.resolve("pred").toString()};
+        String[] all = new String[base.length + extra.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(extra, 0, all, base.length, extra.length);
+        return CliRun.of(all);
+    }
+
+    @Test
+    void scoresPredictionFilesWithTheDeepPcbProtocol() {
+        CliRun r = run("--json");
+        assertEquals(0, r.exitCode(), r.toString());
+        JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
+        assertEquals(2, o.getAsJsonObject("counts").get("tp").getAsInt());
+        assertEquals(1, o.getAsJsonObject("counts").get("fp").getAsInt());
+        assertEquals(1, o.getAsJsonObject("counts").get("fn").getAsInt());
+        assertEquals(2.0 / 3, o.get("fScore").getAsDouble(), 1e-12);
+        // AP: open 1, short 0, spur: ranked FP (0.8) then TP (0.7) with one object: 1/2. mAP = 1.5 / 3
+        assertEquals(0.5, o.get("mAP").getAsDouble(), 1e-12);
+        assertEquals(16, o.getAsJsonArray("costs").size());
+    }
+
+    @Test
+    void aBadAnnotationLineIsBadInputNamingFileAndLine() throws Exception {
+        Files.writeString(dir.resolve("g/1_not/002.txt"), "50 50 70 70 4\n50 50 seventy 70 4\n");
+        CliRun r = run();
+        assertEquals(3, r.exitCode(), r.toString());
+        assertEquals("loupe: " + dir.resolve("g/1_not/002.txt") + ":2: x2 'seventy' is not a number\n", r.err());
+    }
+
+    @Test
+    void aBadPredictionLineIsBadInputNamingFileAndLine() throws Exception {
+        Files.writeString(dir.resolve("pred/001.txt"), "10,10,30,30,1.5,1\n");
+        CliRun r = run();
+        assertEquals(3, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("001.txt:1: confidence 1.5 is not in [0, 1]"), r.err());
+    }
+
+    @Test
+    void aPredictionFolderWithoutAnyMatchingFileIsBadInput() throws Exception {
+        Files.createDirectories(dir.resolve("elsewhere"));
+        CliRun r = CliRun.of("eval", "detect", "--dataset", dir.toString(), "--list",
+                dir.resolve("list.txt").toString(), "--predictions", dir.resolve("elsewhere").toString());
+        assertEquals(3, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("holds no prediction file"), r.err());
+    }
+
+    @Test
+    void anEmptyListIsBadInput() throws Exception {
+        Files.writeString(dir.resolve("list.txt"), "\n");
+        assertEquals(3, run().exitCode());
+    }
+}
