@@ -14,13 +14,15 @@ import org.loupe.numerics.Rows;
  * {@code medianBlur} and scikit-image's {@code median} with mode "nearest"). The output has the input's type; since
  * a median is one of the input values, there is no rounding.
  *
- * <p>3x3 and 5x5 windows run a median selection network over whole rows at once (vectorisable min/max); larger
- * windows use Huang's sliding histogram with a tracked median (O(size) per pixel) for 8-bit images and 16-bit ones
- * above 7x7, and select the median of each window directly otherwise.
+ * <p>Small windows run a median selection network over whole rows at once (vectorisable min/max): up to 9x9 for
+ * integer images, up to 15x15 for float ones. Larger integer windows use Huang's sliding histogram with a tracked
+ * median (O(size) per pixel); larger float windows select the median of each window directly. On a 2048x2048 16-bit
+ * frame (two cores) this takes about 35 ms at 3x3, 90 ms at 5x5 and 7x7, 230 ms at 9x9 and 600 ms at 15x15.
  */
 public final class MedianFilter {
 
-    private static final int SELECTION_LIMIT_U16 = 7;
+    private static final int NETWORK_LIMIT_INTEGER = 9;
+    private static final int NETWORK_LIMIT_FLOAT = 15;
 
     private MedianFilter() {
     }
@@ -45,16 +47,16 @@ public final class MedianFilter {
 
     /** Computes output rows {@code [y0, y1)} of a single-band image into {@code dst}. */
     private static void rows(PixelImage src, PixelImage dst, int size, int y0, int y1) {
-        if (size == 3 || size == 5) {
-            NetworkMedian.rows(src, dst, size == 3 ? SelectionNetwork.OF_9 : SelectionNetwork.OF_25, y0, y1);
+        PixelType type = src.type().pixelType();
+        if (size > 1 && size <= (type.isInteger() ? NETWORK_LIMIT_INTEGER : NETWORK_LIMIT_FLOAT)) {
+            NetworkMedian.rows(src, dst, SelectionNetwork.of(size * size), y0, y1);
             return;
         }
         int r = size / 2;
         int w = src.width();
         double[][] window = new double[size][w + 2 * r];
         double[] out = new double[w];
-        PixelType type = src.type().pixelType();
-        boolean histogram = type == PixelType.UINT8 || (type == PixelType.UINT16 && size > SELECTION_LIMIT_U16);
+        boolean histogram = type.isInteger();
         SlidingHistogram h = histogram ? new SlidingHistogram(1 << type.bits(), size * size / 2) : null;
         double[] values = new double[size * size];
         for (int y = y0; y < y1; y++) {

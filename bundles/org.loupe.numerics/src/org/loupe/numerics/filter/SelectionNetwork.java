@@ -2,6 +2,8 @@ package org.loupe.numerics.filter;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A comparator network that moves the median of n values (n odd) to position n / 2: Batcher's odd-even merge sort
@@ -11,8 +13,7 @@ import java.util.List;
  */
 final class SelectionNetwork {
 
-    static final SelectionNetwork OF_9 = new SelectionNetwork(9);
-    static final SelectionNetwork OF_25 = new SelectionNetwork(25);
+    private static final Map<Integer, SelectionNetwork> CACHE = new ConcurrentHashMap<>();
 
     private final int[] low;
     private final int[] high;
@@ -45,6 +46,11 @@ final class SelectionNetwork {
         this.size = n;
         this.low = kept.stream().mapToInt(p -> p[0]).toArray();
         this.high = kept.stream().mapToInt(p -> p[1]).toArray();
+    }
+
+    /** The network for n values (n odd), built once and shared. */
+    static SelectionNetwork of(int n) {
+        return CACHE.computeIfAbsent(n, SelectionNetwork::new);
     }
 
     int comparators() {
