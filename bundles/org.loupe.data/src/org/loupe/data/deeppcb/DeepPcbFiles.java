@@ -25,26 +25,30 @@ public final class DeepPcbFiles {
 
     /** Reads annotated defects. */
     public static List<GroundTruth> readTruth(Path file) throws LoupeException {
-        List<GroundTruth> out = new ArrayList<>();
-        int n = 0;
-        for (String line : lines(file)) {
-            n++;
-            String[] f = fields(line);
-            if (f.length == 0) {
-                continue;
-            }
-            if (f.length != 5) {
-                throw bad(file, n, "expected 'x1 y1 x2 y2 type', got '" + line.strip() + "'");
-            }
-            double[] box = box(file, n, f);
-            out.add(new GroundTruth(box[0], box[1], box[2], box[3], type(file, n, f[4]).label()));
-        }
-        return out;
+        return parse(file, 5, "x1 y1 x2 y2 type", (f, n, box) ->
+                new GroundTruth(box[0], box[1], box[2], box[3], type(file, n, f[4]).label()));
     }
 
     /** Reads predicted defects. */
     public static List<Detection> readPredictions(Path file) throws LoupeException {
-        List<Detection> out = new ArrayList<>();
+        return parse(file, 6, "x1,y1,x2,y2,confidence,type", (f, n, box) -> {
+            double score = number(file, n, f[4], "confidence");
+            if (!(score >= 0 && score <= 1)) {
+                throw bad(file, n, "confidence " + f[4] + " is not in [0, 1]");
+            }
+            return new Detection(box[0], box[1], box[2], box[3], type(file, n, f[5]).label(), score);
+        });
+    }
+
+    /** Turns the fields of one line, whose box is already checked, into a record. */
+    @FunctionalInterface
+    private interface LineReader<T> {
+        T read(String[] fields, int line, double[] box) throws LoupeException;
+    }
+
+    private static <T> List<T> parse(Path file, int fieldCount, String layout, LineReader<T> reader)
+            throws LoupeException {
+        List<T> out = new ArrayList<>();
         int n = 0;
         for (String line : lines(file)) {
             n++;
@@ -52,15 +56,10 @@ public final class DeepPcbFiles {
             if (f.length == 0) {
                 continue;
             }
-            if (f.length != 6) {
-                throw bad(file, n, "expected 'x1,y1,x2,y2,confidence,type', got '" + line.strip() + "'");
+            if (f.length != fieldCount) {
+                throw bad(file, n, "expected '" + layout + "', got '" + line.strip() + "'");
             }
-            double[] box = box(file, n, f);
-            double score = number(file, n, f[4], "confidence");
-            if (!(score >= 0 && score <= 1)) {
-                throw bad(file, n, "confidence " + f[4] + " is not in [0, 1]");
-            }
-            out.add(new Detection(box[0], box[1], box[2], box[3], type(file, n, f[5]).label(), score));
+            out.add(reader.read(f, n, box(file, n, f)));
         }
         return out;
     }
