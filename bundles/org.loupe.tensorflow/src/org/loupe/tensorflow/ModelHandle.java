@@ -1,0 +1,138 @@
+package org.loupe.tensorflow;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.loupe.api.LoupeException;
+import org.loupe.api.ProcessingContext;
+import org.loupe.image.PixelImage;
+import org.loupe.image.PixelType;
+import org.tensorflow.Result;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Signature;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * A loaded model: a SavedModel with its {@link ModelSidecar}, checked against {@link OpPolicy} before TensorFlow sees
+ * it. One session is shared by all callers (TensorFlow sessions are thread-safe); each call makes its own runner and
+ * closes every tensor it creates. Close the handle to free the session.
+ */
+public final class ModelHandle implements AutoCloseable {
+
+    private final Path dir;
+    private final ModelSidecar sidecar;
+    private final SavedModelBundle bundle;
+    private final String inputTensor;
+    private final String outputTensor;
+    private volatile boolean closed;
+
+    private ModelHandle(Path dir, ModelSidecar sidecar, SavedModelBundle bundle, String in, String out) {
+        this.dir = dir;
+        this.sidecar = sidecar;
+        this.bundle = bundle;
+        this.inputTensor = in;
+        this.outputTensor = out;
+    }
+
+    /**
+     * Loads a model folder: reads the sidecar, refuses forbidden operations, then loads the SavedModel's "serve"
+     * graph.
+     *
+     * @throws LoupeException INPUT naming the folder if anything about it is wrong
+     */
+    public static ModelHandle load(Path dir) throws LoupeException {
+        if (!Files.isDirectory(dir)) {
+            throw LoupeException.badInput(dir.toString(), "no such model folder");
+        }
+        ModelSidecar sidecar = ModelSidecar.read(dir);
+        OpPolicy.check(dir);
+        TensorFlowRuntime.version();
+        SavedModelBundle bundle;
+        try {
+            bundle = SavedModelBundle.load(dir.toString(), SavedModelBundle.DEFAULT_TAG);
+        } catch (RuntimeException e) {
+            throw LoupeException.badInput(dir.toString(), "TensorFlow cannot load this SavedModel ("
+                    + e.getMessage() + ")", e);
+        }
+        Signature sig = bundle.signatures().stream().filter(s -> s.key().equals(Signature.DEFAULT_KEY)).findFirst()
+                .orElse(null);
+        Signature.TensorDescription in = sig == null ? null : sig.getInputs().get(sidecar.input());
+        Signature.TensorDescription out = sig == null ? null : sig.getOutputs().get(sidecar.output());
+        if (in == null || out == null) {
+            bundle.close();
+            throw LoupeException.badInput(dir.toString(), "its serving signature has no input '" + sidecar.input()
+                    + "' and output '" + sidecar.output() + "' (as " + ModelSidecar.FILE_NAME + " says)");
+        }
+        return new ModelHandle(dir, sidecar, bundle, in.name, out.name);
+    }
+
+    /** What the model is and how to feed it. */
+    public ModelSidecar sidecar() {
+        return sidecar;
+    }
+
+    /** Where it was loaded from. */
+    public Path folder() {
+        return dir;
+    }
+
+    /** Reads what it needs from an output tensor, which is closed right after. */
+    @FunctionalInterface
+    public interface OutputReader<R> {
+        /** Copies data out of the tensor; the tensor is invalid once this returns. */
+        R read(TFloat32 output);
+    }
+
+    /**
+     * Runs the model on an input tensor (NHWC, already scaled). The output tensor lives only during {@code reader}.
+     *
+     * @throws LoupeException PROVIDER if TensorFlow fails (e.g. the input shape does not fit the model)
+     */
+    public <R> R run(TFloat32 input, OutputReader<R> reader) throws LoupeException {
+        if (closed) {
+            throw new IllegalStateException("model " + sidecar.id() + " is closed");
+        }
+        try (Result result = bundle.session().runner().feed(inputTensor, input).fetch(outputTensor).run()) {
+            return reader.read((TFloat32) result.get(0));
+        } catch (RuntimeException e) {
+            throw LoupeException.provider(sidecar.id(), "failed in TensorFlow (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Runs the model on a batch of equally sized images, scaled as the sidecar says. */
+    public List<PixelImage> apply(List<? extends PixelImage> images, PixelType outType) throws LoupeException {
+        try (TFloat32 in = ImageTensors.toTensor(images, sidecar.inputScale())) {
+            return run(in, out -> {
+                List<PixelImage> results = new ArrayList<>();
+                for (int i = 0; i < images.size(); i++) {
+                    results.add(ImageTensors.toImage(out, i, outType, sidecar.outputScale(),
+                            images.get(i).metadata()));
+                }
+                return results;
+            });
+        }
+    }
+
+    /** Runs the model on one image. */
+    public PixelImage apply(PixelImage image, PixelType outType) throws LoupeException {
+        return apply(List.of(image), outType).get(0);
+    }
+
+    /** Runs the model tile by tile with the sidecar's tile size and overlap (whole if it names no tile size). */
+    public PixelImage applyTiled(PixelImage image, PixelType outType, ProcessingContext ctx) throws LoupeException {
+        if (sidecar.tile() == 0) {
+            return apply(image, outType);
+        }
+        return TiledInference.apply(image, sidecar.tile(), sidecar.overlap(), sidecar.upscale(), outType,
+                tile -> apply(tile, PixelType.FLOAT32), ctx);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            bundle.close();
+        }
+    }
+}

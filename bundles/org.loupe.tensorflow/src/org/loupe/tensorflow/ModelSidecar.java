@@ -1,0 +1,87 @@
+package org.loupe.tensorflow;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.loupe.api.LoupeException;
+
+/**
+ * What Loupe needs to know about a SavedModel besides its graph, kept beside it as {@value #FILE_NAME}: which model it
+ * is, how images go in and out, and how it was trained and scored.
+ *
+ * @param id          model id, e.g. "enhance.srq.float"
+ * @param version     changes whenever outputs can change (retraining)
+ * @param description one sentence
+ * @param input       the signature's input key
+ * @param output      the signature's output key
+ * @param channels    channels of the input image
+ * @param inputScale  input samples are divided by this (255 for 8-bit images in [0, 1])
+ * @param outputScale output samples are multiplied by this
+ * @param upscale     output size over input size (1 for denoisers, 2 for x2 super-resolution)
+ * @param tile        preferred tile side for tiled inference, in input pixels; 0 for no preference
+ * @param overlap     tile overlap in input pixels, at least the model's receptive-field radius
+ * @param training    how it was trained: command, data, steps, seed, time
+ * @param scores      measured scores, e.g. {"Set5 x2 PSNR": 36.7}
+ */
+public record ModelSidecar(String id, String version, String description, String input, String output, int channels,
+        double inputScale, double outputScale, int upscale, int tile, int overlap, Map<String, Object> training,
+        Map<String, Double> scores) {
+
+    /** The file name inside a SavedModel folder. */
+    public static final String FILE_NAME = "loupe-model.json";
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    /** Checks the required values. */
+    public ModelSidecar {
+        if (id == null || id.isBlank() || version == null || version.isBlank() || input == null || output == null) {
+            throw new IllegalArgumentException("a model sidecar needs an id, a version, an input and an output");
+        }
+        if (channels < 1 || !(inputScale > 0) || !(outputScale > 0) || upscale < 1 || tile < 0 || overlap < 0) {
+            throw new IllegalArgumentException("invalid model sidecar values for " + id);
+        }
+        description = description == null ? "" : description;
+        training = training == null ? Map.of() : Map.copyOf(training);
+        scores = scores == null ? Map.of() : Map.copyOf(scores);
+    }
+
+    /** The sidecar as JSON. */
+    public String toJson() {
+        return GSON.toJson(this);
+    }
+
+    /**
+     * Reads the sidecar of a SavedModel folder.
+     *
+     * @throws LoupeException INPUT if it is missing or malformed
+     */
+    public static ModelSidecar read(Path modelDir) throws LoupeException {
+        Path file = modelDir.resolve(FILE_NAME);
+        try {
+            ModelSidecar s = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), ModelSidecar.class);
+            if (s == null) {
+                throw LoupeException.badInput(file.toString(), "is empty");
+            }
+            return new ModelSidecar(s.id, s.version, s.description, s.input, s.output, s.channels, s.inputScale,
+                    s.outputScale, s.upscale, s.tile, s.overlap, s.training, s.scores);
+        } catch (NoSuchFileException e) {
+            throw LoupeException.badInput(file.toString(), "no such file: a Loupe model folder holds a SavedModel "
+                    + "and its " + FILE_NAME);
+        } catch (IOException e) {
+            throw LoupeException.badInput(file.toString(), "cannot be read (" + e.getMessage() + ")", e);
+        } catch (RuntimeException e) {
+            // Gson wraps what the record's constructor throws; the innermost message says what is wrong
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            throw LoupeException.badInput(file.toString(), "is not a valid model description ("
+                    + root.getMessage() + ")", e);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.loupe.tensorflow;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import org.loupe.api.LoupeException;
+import org.tensorflow.proto.FunctionDef;
+import org.tensorflow.proto.GraphDef;
+import org.tensorflow.proto.MetaGraphDef;
+import org.tensorflow.proto.NodeDef;
+import org.tensorflow.proto.SavedModel;
+
+/**
+ * Which TensorFlow operations a model file may contain. A model is untrusted input: TensorFlow runs a SavedModel's
+ * restore and initialisation operations while loading it, so a file could read, write or list files, or call out to
+ * Python, the moment it is opened. Loupe therefore reads the graph and its function library from
+ * {@code saved_model.pb} before loading anything and refuses any operation outside an allow-list of arithmetic,
+ * neural-network, shape and variable operations (plus the checkpoint save/restore operations every SavedModel has).
+ */
+public final class OpPolicy {
+
+    /** Operations a model may contain. */
+    static final Set<String> ALLOWED = Set.of(
+            // graph plumbing and variables
+            "Const", "Placeholder", "PlaceholderWithDefault", "Identity", "IdentityN", "NoOp", "StopGradient",
+            "VariableV2", "Variable", "VarHandleOp", "ReadVariableOp", "AssignVariableOp", "Assign",
+            "VarIsInitializedOp", "PartitionedCall", "StatefulPartitionedCall",
+            // the saver subgraph of every SavedModel (checkpoint files named by the loader, not by the model)
+            "RestoreV2", "SaveV2", "MergeV2Checkpoints", "ShardedFilename", "StringJoin",
+            // neural-network layers
+            "Conv2D", "Conv2DBackpropInput", "DepthwiseConv2dNative", "BiasAdd", "Relu", "Relu6", "LeakyRelu",
+            "Elu", "Selu", "Sigmoid", "Tanh", "Softmax", "LogSoftmax", "MaxPool", "AvgPool", "FusedBatchNormV3",
+            "DepthToSpace", "SpaceToDepth", "SpaceToBatchND", "BatchToSpaceND", "ResizeBilinear", "ResizeBicubic",
+            "ResizeNearestNeighbor", "MatMul", "BatchMatMulV2", "L2Loss",
+            // arithmetic
+            "Add", "AddV2", "AddN", "Sub", "Mul", "RealDiv", "Div", "DivNoNan", "FloorDiv", "FloorMod", "Maximum",
+            "Minimum", "Square", "SquaredDifference", "Sqrt", "Rsqrt", "Abs", "Neg", "Sign", "Exp", "Log", "Log1p",
+            "Pow", "Round", "Floor", "Ceil", "ClipByValue", "Mean", "Sum", "Max", "Min", "Prod", "ArgMax", "ArgMin",
+            "Select", "SelectV2", "Greater", "GreaterEqual", "Less", "LessEqual", "Equal", "NotEqual", "LogicalAnd",
+            "LogicalOr", "LogicalNot", "Cast",
+            // complex numbers and Fourier transforms (frequency-domain layers)
+            "Complex", "Real", "Imag", "ComplexAbs", "Conj", "FFT2D", "IFFT2D",
+            // shapes
+            "Reshape", "Transpose", "ConcatV2", "Pack", "Unpack", "Slice", "StridedSlice", "Pad", "PadV2",
+            "MirrorPad", "Shape", "ShapeN", "Size", "Rank", "Fill", "ZerosLike", "OnesLike", "ExpandDims", "Squeeze",
+            "Tile", "GatherV2", "Range", "Split", "SplitV");
+
+    private OpPolicy() {
+    }
+
+    /**
+     * Refuses a SavedModel folder whose graph or functions contain an operation outside the allow-list.
+     *
+     * @throws LoupeException INPUT naming the folder and the refused operations, or if saved_model.pb is missing or
+     *                        not a SavedModel
+     */
+    public static void check(Path modelDir) throws LoupeException {
+        Set<String> refused = new TreeSet<>(operations(modelDir));
+        refused.removeAll(ALLOWED);
+        if (!refused.isEmpty()) {
+            throw LoupeException.badInput(modelDir.toString(), "contains operations Loupe does not run: "
+                    + String.join(", ", refused) + " (a model may not touch files, run code or have other side "
+                    + "effects); refusing to load it");
+        }
+    }
+
+    /** Every operation type in the SavedModel's graphs and function library, read without loading anything. */
+    public static Set<String> operations(Path modelDir) throws LoupeException {
+        Path pb = modelDir.resolve("saved_model.pb");
+        SavedModel model;
+        try (InputStream in = Files.newInputStream(pb)) {
+            model = SavedModel.parseFrom(in);
+        } catch (NoSuchFileException e) {
+            throw LoupeException.badInput(modelDir.toString(), "holds no saved_model.pb (not a SavedModel folder)");
+        } catch (IOException e) {
+            throw LoupeException.badInput(pb.toString(), "is not a SavedModel (" + e.getMessage() + ")", e);
+        }
+        Set<String> ops = new TreeSet<>();
+        for (MetaGraphDef meta : model.getMetaGraphsList()) {
+            GraphDef graph = meta.getGraphDef();
+            for (NodeDef node : graph.getNodeList()) {
+                ops.add(node.getOp());
+            }
+            for (FunctionDef f : graph.getLibrary().getFunctionList()) {
+                for (NodeDef node : f.getNodeDefList()) {
+                    ops.add(node.getOp());
+                }
+            }
+        }
+        return ops;
+    }
+}

@@ -1,0 +1,164 @@
+package org.loupe.tensorflow.train;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.loupe.api.LoupeException;
+import org.loupe.api.ProcessingContext;
+import org.loupe.image.PixelImage;
+import org.loupe.image.Region;
+import org.loupe.numerics.resample.Interpolation;
+import org.loupe.numerics.resample.Resize;
+
+/**
+ * Mini-batches of aligned patches cut at random from pairs of images (noisy and clean, low and high resolution), for
+ * image-to-image training. Each patch is augmented at random with one of the eight flips and 90-degree rotations and
+ * with a rescaling of both images; input and target always get the same transform, so they stay aligned. Batch
+ * {@code i} depends only on {@code i} and the seed (see {@link BatchSource}).
+ */
+public final class PatchSampler implements BatchSource {
+
+    /**
+     * One training pair: the target is {@code upscale} times the input's size.
+     *
+     * @param input  what the network sees
+     * @param target what it should produce
+     */
+    public record Pair(PixelImage input, PixelImage target) {
+    }
+
+    /**
+     * Which random transforms to apply.
+     *
+     * @param dihedral whether to apply one of the eight flips and rotations by multiples of 90 degrees
+     * @param scales   zoom factors to choose from (1 keeps the pixels as they are; 0.5 shows a twice larger area
+     *                 shrunk with an antialiased bicubic filter); empty or {1} for none
+     */
+    public record Augmentation(boolean dihedral, double... scales) {
+
+        /** No augmentation. */
+        public static Augmentation none() {
+            return new Augmentation(false, 1);
+        }
+
+        /** Checks the scales. */
+        public Augmentation {
+            scales = scales == null || scales.length == 0 ? new double[] {1} : scales.clone();
+            for (double s : scales) {
+                if (!(s > 0 && s <= 1)) {
+                    throw new IllegalArgumentException("augmentation scales must lie in (0, 1], not " + s);
+                }
+            }
+        }
+    }
+
+    private final List<Pair> pairs;
+    private final int patch;
+    private final int upscale;
+    private final int batchSize;
+    private final double inputScale;
+    private final double targetScale;
+    private final Augmentation augmentation;
+    private final long seed;
+
+    /**
+     * @param patch       patch side in input pixels (the target patch is {@code upscale} times larger)
+     * @param inputScale  input samples are divided by this
+     * @param targetScale target samples are divided by this
+     * @throws IllegalArgumentException if a pair is smaller than a patch, sizes do not match {@code upscale}, or band
+     *                                  counts differ between pairs
+     */
+    public PatchSampler(List<Pair> pairs, int patch, int upscale, int batchSize, double inputScale,
+            double targetScale, Augmentation augmentation, long seed) {
+        if (pairs.isEmpty() || patch < 1 || upscale < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("a patch sampler needs pairs, a patch size, an upscale and a batch size");
+        }
+        for (Pair p : pairs) {
+            if (p.target().width() != p.input().width() * upscale
+                    || p.target().height() != p.input().height() * upscale) {
+                throw new IllegalArgumentException("a target of " + p.target().width() + "x" + p.target().height()
+                        + " does not match an input of " + p.input().width() + "x" + p.input().height() + " at x"
+                        + upscale);
+            }
+            if (p.input().width() < patch || p.input().height() < patch) {
+                throw new IllegalArgumentException("an input of " + p.input().width() + "x" + p.input().height()
+                        + " is smaller than a " + patch + "-pixel patch");
+            }
+            if (p.input().bands() != pairs.get(0).input().bands()
+                    || p.target().bands() != pairs.get(0).target().bands()) {
+                throw new IllegalArgumentException("all pairs need the same band counts");
+            }
+        }
+        this.pairs = List.copyOf(pairs);
+        this.patch = patch;
+        this.upscale = upscale;
+        this.batchSize = batchSize;
+        this.inputScale = inputScale;
+        this.targetScale = targetScale;
+        this.augmentation = augmentation;
+        this.seed = seed;
+    }
+
+    @Override
+    public Batch batch(long index) {
+        SplittableRandom random = new SplittableRandom(seed ^ (index * 0x9E3779B97F4A7C15L));
+        int inBands = pairs.get(0).input().bands();
+        int outBands = pairs.get(0).target().bands();
+        int tp = patch * upscale;
+        float[] in = new float[batchSize * patch * patch * inBands];
+        float[] out = new float[batchSize * tp * tp * outBands];
+        for (int n = 0; n < batchSize; n++) {
+            Pair pair = pairs.get(random.nextInt(pairs.size()));
+            double[] scales = augmentation.scales();
+            double scale = scales[random.nextInt(scales.length)];
+            int area = (int) Math.min(Math.round(patch / scale), Math.min(pair.input().width(),
+                    pair.input().height()));
+            int x0 = random.nextInt(pair.input().width() - area + 1);
+            int y0 = random.nextInt(pair.input().height() - area + 1);
+            int transform = augmentation.dihedral() ? random.nextInt(8) : 0;
+            PixelImage a = crop(pair.input(), x0, y0, area, patch);
+            PixelImage b = crop(pair.target(), x0 * upscale, y0 * upscale, area * upscale, tp);
+            write(a, transform, inputScale, in, n);
+            write(b, transform, targetScale, out, n);
+        }
+        return new Batch(in, new long[] {batchSize, patch, patch, inBands}, out,
+                new long[] {batchSize, tp, tp, outBands});
+    }
+
+    /** A square region of side {@code area}, resized to {@code side} if they differ. */
+    private static PixelImage crop(PixelImage image, int x0, int y0, int area, int side) {
+        PixelImage view = image.view(new Region(x0, y0, area, area));
+        if (area == side) {
+            return view;
+        }
+        try {
+            return Resize.toSize(view, side, side, Interpolation.BICUBIC, true, ProcessingContext.none());
+        } catch (LoupeException e) {
+            throw new IllegalStateException("resizing a patch failed", e);
+        }
+    }
+
+    /**
+     * Writes a square patch into batch slot {@code n} of an NHWC array under dihedral transform {@code t}: bit 2
+     * mirrors, bits 0-1 rotate by 90 degrees that many times.
+     */
+    private static void write(PixelImage p, int t, double scale, float[] dst, int n) {
+        int s = p.width();
+        int c = p.bands();
+        float inv = (float) (1 / scale);
+        int base = n * s * s * c;
+        for (int y = 0; y < s; y++) {
+            for (int x = 0; x < s; x++) {
+                int sx = (t & 4) != 0 ? s - 1 - x : x;
+                int sy = y;
+                for (int r = 0; r < (t & 3); r++) {
+                    int tmp = sx;
+                    sx = sy;
+                    sy = s - 1 - tmp;
+                }
+                for (int b = 0; b < c; b++) {
+                    dst[base + (y * s + x) * c + b] = p.getFloat(sx, sy, b) * inv;
+                }
+            }
+        }
+    }
+}
