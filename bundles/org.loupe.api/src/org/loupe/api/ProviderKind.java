@@ -13,7 +13,9 @@ public enum ProviderKind {
     /** Image in, a label per pixel out. */
     SEGMENTER(Segmenter.class),
     /** Image and reference in, a number out. */
-    METRIC(ImageMetric.class);
+    METRIC(ImageMetric.class),
+    /** Data in, a trained model out (usually the model another provider with the same id runs). */
+    TRAINER(ModelTrainer.class);
 
     private final Class<? extends LoupeService> serviceType;
 

@@ -2,6 +2,7 @@ package org.loupe.registry;
 
 import java.util.List;
 import java.util.Optional;
+import org.loupe.api.ComputeBackend;
 import org.loupe.api.LoupeException;
 import org.loupe.api.LoupeService;
 import org.loupe.api.ProviderKind;
@@ -21,11 +22,15 @@ public interface ProviderRegistry {
     List<ProviderStatus> providers(ProviderKind kind);
 
     /**
-     * The preferred provider with the given id and contract (highest service ranking if several share the id).
+     * The preferred provider with the given id and contract (highest service ranking if several share the id;
+     * providers of other kinds may share it too, e.g. a trainer and the enhancer whose model it trains).
      *
      * @throws LoupeException PROVIDER if no provider has that id, naming the known ones, or if it has another kind
      */
     <S extends LoupeService> ProviderHandle<S> provider(String id, Class<S> contract) throws LoupeException;
+
+    /** The compute backends installed (TensorFlow, ...), to say which devices providers can run on. */
+    List<ComputeBackend> backends();
 
     /** The preferred healthy provider of a contract that accepts the given image type, if any. */
     <S extends LoupeService> Optional<ProviderHandle<S>> best(Class<S> contract, ImageType input);

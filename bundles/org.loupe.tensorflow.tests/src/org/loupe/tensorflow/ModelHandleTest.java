@@ -42,6 +42,24 @@ class ModelHandleTest {
     }
 
     @Test
+    void imagesOfAnyBitDepthReachTheModelScaledToTheUnitRange(@TempDir Path dir) throws Exception {
+        PixelImage u16 = SyntheticImages.scene(ImageType.GRAY_U16, 24, 16, 4);
+        PixelImage unit = PixelImage.create(ImageType.GRAY_F32, 24, 16);
+        for (int y = 0; y < 16; y++) {
+            for (int x = 0; x < 24; x++) {
+                unit.setFloat(x, y, 0, u16.getFloat(x, y, 0) / 65535f);
+            }
+        }
+        try (ModelHandle m = ModelHandle.load(TestModels.export(dir.resolve("m")))) {
+            PixelImage fromUnit = m.apply(unit, PixelType.FLOAT32);
+            assertClose(fromUnit, m.apply(u16, PixelType.FLOAT32));
+            PixelImage stored = m.apply(u16, PixelType.UINT16);
+            float v = fromUnit.getFloat(7, 5, 0) * 65535f;
+            assertEquals(Math.max(0, Math.min(65535, Math.round(v))), stored.getFloat(7, 5, 0));
+        }
+    }
+
+    @Test
     void oneHandleServesManyThreadsAtOnce(@TempDir Path dir) throws Exception {
         PixelImage img = SyntheticImages.scene(ImageType.GRAY_F32, 64, 48, 3);
         ExecutorService pool = Executors.newFixedThreadPool(4);

@@ -15,7 +15,7 @@ class ModelSidecarTest {
 
     @Test
     void theSidecarSurvivesAJsonRoundTrip(@TempDir Path dir) throws Exception {
-        ModelSidecar s = new ModelSidecar("enhance.test", "3", "A model.", "x", "y", 1, 255, 255, 2, 128, 16,
+        ModelSidecar s = new ModelSidecar("enhance.test", "3", "A model.", "x", "y", 1, 2, 128, 16,
                 Map.of("command", "./loupe train enhance.test"), Map.of("Set5 x2 PSNR", 36.5));
         Files.writeString(dir.resolve(ModelSidecar.FILE_NAME), s.toJson());
         ModelSidecar back = ModelSidecar.read(dir);
@@ -31,7 +31,7 @@ class ModelSidecarTest {
         assertEquals(LoupeException.Reason.INPUT,
                 assertThrows(LoupeException.class, () -> ModelSidecar.read(dir)).reason());
         Files.writeString(dir.resolve(ModelSidecar.FILE_NAME), "{\"id\": \"x\", \"version\": \"1\", \"input\": \"a\","
-                + " \"output\": \"b\", \"channels\": 0, \"inputScale\": 1, \"outputScale\": 1, \"upscale\": 1}");
+                + " \"output\": \"b\", \"channels\": 0, \"upscale\": 1}");
         LoupeException invalid = assertThrows(LoupeException.class, () -> ModelSidecar.read(dir));
         assertTrue(invalid.getMessage().contains("not a valid model description"), invalid.getMessage());
     }

@@ -42,7 +42,7 @@ final class TestModels {
             weights = net.values(s);
         }
         ModelExport.write(dir, definition, weights, new ModelSidecar("test.conv", "1", "A test model.", "image",
-                "result", 1, 1, 1, upscale, tile, overlap, null, null));
+                "result", 1, upscale, tile, overlap, null, null));
         return dir;
     }
 

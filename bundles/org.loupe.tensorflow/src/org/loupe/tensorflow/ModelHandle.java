@@ -100,18 +100,30 @@ public final class ModelHandle implements AutoCloseable {
         }
     }
 
-    /** Runs the model on a batch of equally sized images, scaled as the sidecar says. */
+    /**
+     * Runs the model on a batch of equally sized images of one type; samples go in scaled to [0, 1] by the input
+     * type's full scale and come out scaled by the output type's (see {@link ModelSidecar}).
+     */
     public List<PixelImage> apply(List<? extends PixelImage> images, PixelType outType) throws LoupeException {
-        try (TFloat32 in = ImageTensors.toTensor(images, sidecar.inputScale())) {
+        return apply(images, outType, fullScale(outType));
+    }
+
+    private List<PixelImage> apply(List<? extends PixelImage> images, PixelType storage, double outScale)
+            throws LoupeException {
+        try (TFloat32 in = ImageTensors.toTensor(images, fullScale(images.get(0).type().pixelType()))) {
             return run(in, out -> {
                 List<PixelImage> results = new ArrayList<>();
                 for (int i = 0; i < images.size(); i++) {
-                    results.add(ImageTensors.toImage(out, i, outType, sidecar.outputScale(),
-                            images.get(i).metadata()));
+                    results.add(ImageTensors.toImage(out, i, storage, outScale, images.get(i).metadata()));
                 }
                 return results;
             });
         }
+    }
+
+    /** The sample value that maps to 1: the largest integer of an integer type, 1 for floating point. */
+    public static double fullScale(PixelType type) {
+        return type.isInteger() ? type.maxValue() : 1;
     }
 
     /** Runs the model on one image. */
@@ -124,8 +136,10 @@ public final class ModelHandle implements AutoCloseable {
         if (sidecar.tile() == 0) {
             return apply(image, outType);
         }
+        double scale = fullScale(outType);
+        // tiles stay float (at the output's scale) until the blended result is stored in the output type
         return TiledInference.apply(image, sidecar.tile(), sidecar.overlap(), sidecar.upscale(), outType,
-                tile -> apply(tile, PixelType.FLOAT32), ctx);
+                tile -> apply(List.of(tile), PixelType.FLOAT32, scale).get(0), ctx);
     }
 
     @Override

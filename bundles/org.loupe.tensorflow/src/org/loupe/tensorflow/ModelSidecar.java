@@ -12,7 +12,8 @@ import org.loupe.api.LoupeException;
 
 /**
  * What Loupe needs to know about a SavedModel besides its graph, kept beside it as {@value #FILE_NAME}: which model it
- * is, how images go in and out, and how it was trained and scored.
+ * is, how images go in and out, and how it was trained and scored. Models work on samples in [0, 1]: images go in
+ * divided by their type's full scale (255 for 8-bit, 65535 for 16-bit, 1 for float) and come out multiplied by it.
  *
  * @param id          model id, e.g. "enhance.srq.float"
  * @param version     changes whenever outputs can change (retraining)
@@ -20,8 +21,6 @@ import org.loupe.api.LoupeException;
  * @param input       the signature's input key
  * @param output      the signature's output key
  * @param channels    channels of the input image
- * @param inputScale  input samples are divided by this (255 for 8-bit images in [0, 1])
- * @param outputScale output samples are multiplied by this
  * @param upscale     output size over input size (1 for denoisers, 2 for x2 super-resolution)
  * @param tile        preferred tile side for tiled inference, in input pixels; 0 for no preference
  * @param overlap     tile overlap in input pixels, at least the model's receptive-field radius
@@ -29,8 +28,7 @@ import org.loupe.api.LoupeException;
  * @param scores      measured scores, e.g. {"Set5 x2 PSNR": 36.7}
  */
 public record ModelSidecar(String id, String version, String description, String input, String output, int channels,
-        double inputScale, double outputScale, int upscale, int tile, int overlap, Map<String, Object> training,
-        Map<String, Double> scores) {
+        int upscale, int tile, int overlap, Map<String, Object> training, Map<String, Double> scores) {
 
     /** The file name inside a SavedModel folder. */
     public static final String FILE_NAME = "loupe-model.json";
@@ -42,7 +40,7 @@ public record ModelSidecar(String id, String version, String description, String
         if (id == null || id.isBlank() || version == null || version.isBlank() || input == null || output == null) {
             throw new IllegalArgumentException("a model sidecar needs an id, a version, an input and an output");
         }
-        if (channels < 1 || !(inputScale > 0) || !(outputScale > 0) || upscale < 1 || tile < 0 || overlap < 0) {
+        if (channels < 1 || upscale < 1 || tile < 0 || overlap < 0 || (tile > 0 && overlap >= tile)) {
             throw new IllegalArgumentException("invalid model sidecar values for " + id);
         }
         description = description == null ? "" : description;
@@ -67,8 +65,8 @@ public record ModelSidecar(String id, String version, String description, String
             if (s == null) {
                 throw LoupeException.badInput(file.toString(), "is empty");
             }
-            return new ModelSidecar(s.id, s.version, s.description, s.input, s.output, s.channels, s.inputScale,
-                    s.outputScale, s.upscale, s.tile, s.overlap, s.training, s.scores);
+            return new ModelSidecar(s.id, s.version, s.description, s.input, s.output, s.channels, s.upscale, s.tile,
+                    s.overlap, s.training, s.scores);
         } catch (NoSuchFileException e) {
             throw LoupeException.badInput(file.toString(), "no such file: a Loupe model folder holds a SavedModel "
                     + "and its " + FILE_NAME);

@@ -13,9 +13,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.loupe.api.ComputeBackend;
+import org.loupe.api.ComputeDevice;
 import org.loupe.api.DefectDetector;
 import org.loupe.api.ImageEnhancer;
 import org.loupe.api.LoupeException;
+import org.loupe.api.ModelTrainer;
+import org.loupe.api.ProviderKind;
 import org.loupe.image.GrayU8;
 import org.loupe.image.ImageType;
 import org.loupe.image.PixelImage;
@@ -200,5 +204,26 @@ class ProviderRegistryTest {
         int before = registry.providers().size();
         keep(TestProviders.register(ctx, props, new AtomicInteger(), in -> in));
         assertEquals(before, registry.providers().size());
+    }
+
+    @Test
+    void aTrainerAndTheEnhancerWhoseModelItTrainsMayShareAnId() throws LoupeException {
+        keep(TestProviders.register(ctx, TestProviders.properties("test.shared", 0), new AtomicInteger(), in -> in));
+        ModelTrainer trainer = (request, c) -> {
+            throw LoupeException.usage("not used");
+        };
+        keep(ctx.registerService(ModelTrainer.class, trainer, TestProviders.properties("test.shared", 0)));
+        assertEquals(ProviderKind.TRAINER, registry.provider("test.shared", ModelTrainer.class).descriptor().kind());
+        assertEquals(ProviderKind.ENHANCER, registry.provider("test.shared", ImageEnhancer.class).descriptor().kind());
+        assertEquals(2, registry.providers().stream().filter(s -> s.descriptor().id().equals("test.shared")).count());
+    }
+
+    @Test
+    void computeBackendsAreListedWhileTheyAreRegistered() {
+        ComputeBackend backend = () -> List.of(new ComputeDevice("/device:CPU:0", "CPU", "host processor", 0));
+        ServiceRegistration<ComputeBackend> r = ctx.registerService(ComputeBackend.class, backend, null);
+        assertTrue(registry.backends().contains(backend));
+        r.unregister();
+        assertFalse(registry.backends().contains(backend));
     }
 }

@@ -11,12 +11,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.loupe.api.ComputeBackend;
 import org.loupe.api.DefectClassifier;
 import org.loupe.api.DefectDetector;
 import org.loupe.api.ImageEnhancer;
 import org.loupe.api.ImageMetric;
 import org.loupe.api.LoupeException;
 import org.loupe.api.LoupeService;
+import org.loupe.api.ModelTrainer;
 import org.loupe.api.ProviderDescriptor;
 import org.loupe.api.ProviderKind;
 import org.loupe.api.Segmenter;
@@ -49,6 +51,7 @@ public final class DsProviderRegistry implements ProviderRegistry {
 
     private final Map<ServiceReference<?>, Entry<?>> entries = new ConcurrentHashMap<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final List<ComputeBackend> backends = new CopyOnWriteArrayList<>();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -104,6 +107,33 @@ public final class DsProviderRegistry implements ProviderRegistry {
         remove(objects);
     }
 
+    @Reference(service = ModelTrainer.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, unbind = "removeTrainer")
+    void addTrainer(ComponentServiceObjects<ModelTrainer> objects) {
+        add(ProviderKind.TRAINER, objects);
+    }
+
+    void removeTrainer(ComponentServiceObjects<ModelTrainer> objects) {
+        remove(objects);
+    }
+
+    @Reference(service = ComputeBackend.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, unbind = "removeBackend")
+    void addBackend(ComputeBackend backend) {
+        backends.add(backend);
+        changed();
+    }
+
+    void removeBackend(ComputeBackend backend) {
+        backends.remove(backend);
+        changed();
+    }
+
+    @Override
+    public List<ComputeBackend> backends() {
+        return List.copyOf(backends);
+    }
+
     private <S extends LoupeService> void add(ProviderKind kind, ComponentServiceObjects<S> objects) {
         ServiceReference<S> ref = objects.getServiceReference();
         ProviderDescriptor descriptor;
@@ -140,7 +170,10 @@ public final class DsProviderRegistry implements ProviderRegistry {
 
     @Override
     public <S extends LoupeService> ProviderHandle<S> provider(String id, Class<S> contract) throws LoupeException {
-        List<Entry<?>> withId = sorted(entries.values().stream().filter(e -> e.descriptor().id().equals(id))).toList();
+        ProviderKind kind = kindOf(contract);
+        // an id may be shared across kinds (a trainer and the enhancer whose model it trains)
+        List<Entry<?>> withId = sorted(entries.values().stream().filter(e -> e.descriptor().id().equals(id)))
+                .sorted(Comparator.comparing((Entry<?> e) -> e.descriptor().kind() != kind)).toList();
         if (withId.isEmpty()) {
             String known = providers(kindOf(contract)).stream().map(s -> s.descriptor().id()).distinct()
                     .collect(Collectors.joining(", "));

@@ -65,7 +65,7 @@ final class TinyDenoiser implements AutoCloseable {
 
     static ModelSidecar sidecar(int tile, int overlap) {
         return new ModelSidecar("test.tiny-denoiser", "1", "A two-layer test denoiser.", "image", "restored", 1, 1,
-                1, 1, tile, overlap, Map.of("steps", 60), Map.of("validation L1", 0.01));
+                tile, overlap, Map.of("steps", 60), Map.of("validation L1", 0.01));
     }
 
     /** Noisy/clean pairs made from seeded synthetic scenes. */
