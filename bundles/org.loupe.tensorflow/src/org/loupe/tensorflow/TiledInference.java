@@ -34,7 +34,7 @@ public final class TiledInference {
     /**
      * Applies the model tile by tile.
      *
-     * @param tile    tile side in input pixels; an image no larger than a tile is processed whole
+     * @param tile    tile side in input pixels; an image no larger than a tile is one tile
      * @param overlap overlap between neighbouring tiles, less than the tile side
      * @param upscale output size over input size
      * @param outType storage type of the result
@@ -44,10 +44,6 @@ public final class TiledInference {
             TileModel model, ProcessingContext ctx) throws LoupeException {
         if (tile < 1 || overlap < 0 || overlap >= tile || upscale < 1) {
             throw new IllegalArgumentException("invalid tiling: tile " + tile + ", overlap " + overlap);
-        }
-        ctx.checkCancelled();
-        if (input.width() <= tile && input.height() <= tile) {
-            return model.run(input);
         }
         List<Integer> xs = starts(input.width(), tile, overlap);
         List<Integer> ys = starts(input.height(), tile, overlap);

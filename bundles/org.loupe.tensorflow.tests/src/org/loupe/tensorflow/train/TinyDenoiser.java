@@ -60,7 +60,7 @@ final class TinyDenoiser implements AutoCloseable {
     }
 
     TrainingLoop.Setup setup() {
-        return new TrainingLoop.Setup(session, input, target, loss, null, adam);
+        return new TrainingLoop.Setup(session, input, target, loss, loss, null, adam);
     }
 
     static ModelSidecar sidecar(int tile, int overlap) {

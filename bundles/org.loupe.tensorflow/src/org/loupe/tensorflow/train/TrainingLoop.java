@@ -28,9 +28,17 @@ import org.tensorflow.types.TFloat32;
  */
 public final class TrainingLoop {
 
-    /** The graph pieces the loop drives. */
+    /**
+     * The graph pieces the loop drives.
+     *
+     * @param loss           the training loss
+     * @param validationLoss the loss on the inference path (batch normalisation with running averages); may be
+     *                       {@code loss} itself for networks without batch normalisation
+     * @param accuracy       mean accuracy of a classifier's mini-batch; null for other networks
+     */
     public record Setup(Session session, Placeholder<TFloat32> input, Placeholder<TFloat32> target,
-            Operand<TFloat32> loss, Operand<TFloat32> accuracy, AdamOptimizer optimizer) {
+            Operand<TFloat32> loss, Operand<TFloat32> validationLoss, Operand<TFloat32> accuracy,
+            AdamOptimizer optimizer) {
     }
 
     /**
@@ -171,7 +179,8 @@ public final class TrainingLoop {
         double sum = 0;
         for (Batch b : validation) {
             try (TFloat32 x = b.inputTensor(); TFloat32 y = b.targetTensor();
-                    Result res = s.session().runner().feed(s.input(), x).feed(s.target(), y).fetch(s.loss()).run()) {
+                    Result res = s.session().runner().feed(s.input(), x).feed(s.target(), y).fetch(s.validationLoss())
+                            .run()) {
                 sum += ((TFloat32) res.get(0)).getFloat();
             }
         }
