@@ -32,6 +32,8 @@ public final class Cli {
         cl.addSubcommand(new CommandLine(new DescribeCommand(session)));
         cl.addSubcommand(new CommandLine(new EnhanceCommand(session)));
         cl.addSubcommand(new CommandLine(new MeasureCommand(session)));
+        cl.addSubcommand(new CommandLine(new TrainCommand(session)));
+        cl.addSubcommand(new CommandLine(new DevicesCommand(session)));
         cl.addSubcommand(new CommandLine(new EvalCommand())
                 .addSubcommand(new CommandLine(new EvalSrCommand(session)))
                 .addSubcommand(new CommandLine(new EvalDetectCommand(session))));

@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.loupe.api.ImageEnhancer;
 import org.loupe.api.LoupeException;
@@ -52,17 +54,24 @@ final class DemoCommand implements Callable<Integer> {
         List<ProviderStatus> enhancers = session.registry().providers(ProviderKind.ENHANCER).stream()
                 .filter(s -> s.health() != Health.FAULTY).toList();
         DemoReport report = new DemoReport(out);
+        Set<String> skipped = new HashSet<>();
         int exit = 0;
         for (Sample sample : Samples.all()) {
             PixelImage input = read(sample);
             report.addSample(sample, input);
             for (ProviderStatus status : enhancers) {
-                if (!status.descriptor().accepts(input.type())) {
+                if (!status.descriptor().accepts(input.type()) || skipped.contains(status.descriptor().id())) {
                     continue;
                 }
                 try {
                     report.addResult(sample, run(status.descriptor().id(), input));
                 } catch (LoupeException e) {
+                    if (e.reason() == LoupeException.Reason.USAGE) {
+                        // its defaults are not enough (e.g. it runs a model folder the user names): not a failure
+                        skipped.add(status.descriptor().id());
+                        session.complain("note: skipping " + status.descriptor().id() + " (" + e.getMessage() + ")");
+                        continue;
+                    }
                     session.complain(e.getMessage());
                     report.addFailure(sample, status.descriptor(), e.getMessage());
                     exit = Math.max(exit, e.reason().exitCode());

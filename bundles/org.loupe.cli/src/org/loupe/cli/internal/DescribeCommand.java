@@ -9,6 +9,7 @@ import org.loupe.api.LoupeException;
 import org.loupe.api.LoupeService;
 import org.loupe.api.ParameterSpec;
 import org.loupe.api.ProviderDescriptor;
+import org.loupe.api.ProviderKind;
 import org.loupe.image.ImageType;
 import org.loupe.registry.ProviderStatus;
 import picocli.CommandLine.Command;
@@ -28,13 +29,22 @@ final class DescribeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     private boolean json;
 
+    @Option(names = "--kind", paramLabel = "KIND",
+            description = "Which provider, when several kinds share the id (e.g. an enhancer and its trainer).")
+    private ProviderKind kind;
+
     DescribeCommand(Session session) {
         this.session = session;
     }
 
+    private List<ProviderStatus> withId() {
+        return session.registry().providers().stream().filter(s -> s.descriptor().id().equals(id))
+                .filter(s -> kind == null || s.descriptor().kind() == kind).toList();
+    }
+
     private ProviderStatus status() throws LoupeException {
-        return session.registry().providers().stream().filter(s -> s.descriptor().id().equals(id)).findFirst()
-                .orElseThrow(() -> LoupeException.provider(id, "is not installed (see 'loupe plugins')", null));
+        return withId().stream().findFirst().orElseThrow(() -> LoupeException.provider(id, "is not installed"
+                + (kind == null ? "" : " as " + kind.label()) + " (see 'loupe plugins')", null));
     }
 
     @Override
@@ -57,6 +67,11 @@ final class DescribeCommand implements Callable<Integer> {
         out.println("  inputs:      " + (d.inputTypes().isEmpty() ? "any"
                 : d.inputTypes().stream().map(ImageType::toString).collect(Collectors.joining(", "))));
         out.println("  accelerator: " + d.accelerator());
+        session.registry().providers().stream().filter(s -> s.descriptor().id().equals(id))
+                .map(s -> s.descriptor().kind()).filter(k -> k != d.kind()).distinct().forEach(k ->
+                out.println("  also:        " + (k.label().matches("[aeiou].*") ? "an " : "a ") + k.label()
+                        + " (loupe describe " + id + " --kind " + k.label()
+                        + ")"));
         out.println("  bundle:      " + d.bundle() + " " + d.bundleVersion());
         if (specs.isEmpty()) {
             out.println("  parameters:  none");

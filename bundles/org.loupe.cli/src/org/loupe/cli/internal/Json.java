@@ -16,6 +16,9 @@ final class Json {
     static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
             .serializeSpecialFloatingPointValues().create();
 
+    /** One object per line (JSON Lines), for streams of records such as training progress. */
+    static final Gson LINE = new GsonBuilder().disableHtmlEscaping().serializeSpecialFloatingPointValues().create();
+
     private Json() {
     }
 

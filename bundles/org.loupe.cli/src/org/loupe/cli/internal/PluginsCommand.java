@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 /** {@code loupe plugins}: every discovered provider with its metadata and health, without activating any. */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
         description = "List every installed provider: id, kind, name, version, input types, accelerator, bundle, "
-                + "health. Nothing is loaded or run to list them.")
+                + "health; then the compute devices (see 'loupe devices'). No provider is loaded or run to list them.")
 final class PluginsCommand implements Callable<Integer> {
 
     private final Session session;
@@ -46,6 +46,7 @@ final class PluginsCommand implements Callable<Integer> {
         }
         table.print(session.out());
         session.out().println(providers.size() + " provider" + (providers.size() == 1 ? "" : "s"));
+        DevicesCommand.summary(session.registry().backends()).forEach(session.out()::println);
         return 0;
     }
 }
