@@ -19,4 +19,20 @@ public interface ComputeBackend {
     default String name() {
         return getClass().getSimpleName();
     }
+
+    /**
+     * One line for display, saying whether a GPU is visible and which: e.g. "TensorFlow 2.18.0: CPU; no GPU visible"
+     * or "TensorFlow 2.18.0: CPU, GPU; GPU /device:GPU:0 (NVIDIA H100, 79.1 GiB)". Never throws.
+     */
+    default String summary() {
+        try {
+            List<ComputeDevice> devices = devices();
+            List<String> gpus = devices.stream().filter(d -> d.type().equals("GPU"))
+                    .map(d -> d.name() + " (" + d.description() + ")").toList();
+            return name() + ": " + String.join(", ", devices.stream().map(ComputeDevice::type).distinct().toList())
+                    + (gpus.isEmpty() ? "; no GPU visible" : "; GPU " + String.join(", ", gpus));
+        } catch (LoupeException e) {
+            return name() + ": unavailable (" + e.getMessage() + ")";
+        }
+    }
 }

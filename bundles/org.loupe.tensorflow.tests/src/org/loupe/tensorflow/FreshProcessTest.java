@@ -2,27 +2,21 @@ package org.loupe.tensorflow;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loupe.image.ImageType;
 import org.loupe.image.PixelImage;
 import org.loupe.image.PixelType;
-import org.loupe.testing.OsgiServices;
 import org.loupe.testing.SyntheticImages;
-import org.osgi.framework.Bundle;
 
-/** An exported model gives bit-identical outputs when a new JVM, with nothing shared, loads it. */
+/** What only a new process can show: bit-identical reloading, and the refusal to run beside a foreign LLVM. */
 class FreshProcessTest {
 
     @Test
@@ -33,39 +27,24 @@ class FreshProcessTest {
         try (ModelHandle m = ModelHandle.load(model)) {
             ReloadMain.write(m.apply(in, PixelType.FLOAT32), dir.resolve("expected.bin"));
         }
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", classPath()));
-        String cache = System.getProperty("org.bytedeco.javacpp.cachedir");
-        if (cache != null) {
-            cmd.add("-Dorg.bytedeco.javacpp.cachedir=" + cache);
-        }
-        cmd.addAll(List.of(ReloadMain.class.getName(), model.toString(), dir.resolve("in.bin").toString(),
-                dir.resolve("actual.bin").toString()));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        byte[] log = p.getInputStream().readAllBytes();
-        p.waitFor(120, TimeUnit.SECONDS);
-        assertEquals(0, p.exitValue(), new String(log, StandardCharsets.UTF_8) + " with " + cmd);
+        FreshJvm.Outcome run = FreshJvm.run(ReloadMain.class, model.toString(), dir.resolve("in.bin").toString(),
+                dir.resolve("actual.bin").toString());
+        assertEquals(0, run.exitCode(), run.output());
         assertArrayEquals(Files.readAllBytes(dir.resolve("expected.bin")),
                 Files.readAllBytes(dir.resolve("actual.bin")));
     }
 
-    /**
-     * Every installed bundle as a plain class path entry (a folder bundle's compiled classes under target/).
-     * Equinox records locations relative to its install area, e.g. "initial@reference:file:../../x.jar".
-     */
-    private static String classPath() {
-        Path installArea = Path.of(URI.create(System.getProperty("osgi.install.area")));
-        Set<String> entries = new LinkedHashSet<>();
-        for (Bundle b : OsgiServices.context().getBundles()) {
-            String loc = b.getLocation();
-            int file = loc.indexOf("file:");
-            if (b.getBundleId() == 0 || file < 0) {
-                continue;
-            }
-            File f = installArea.resolve(loc.substring(file + "file:".length())).normalize().toFile();
-            File classes = new File(f, "target/classes");
-            entries.add((classes.isDirectory() ? classes : f).getAbsolutePath());
+    @Test
+    void tensorFlowRefusesToStartBesideTheSystemsLlvmInsteadOfCrashing() throws Exception {
+        Path lib;
+        try (Stream<Path> s = Files.list(Path.of("/usr/lib/x86_64-linux-gnu"))) {
+            lib = s.filter(p -> p.getFileName().toString().matches("libLLVM-\\d+\\.so\\.1")).findFirst().orElse(null);
+        } catch (IOException e) {
+            lib = null;
         }
-        return String.join(File.pathSeparator, entries);
+        assumeTrue(lib != null, "no system libLLVM here (Mesa's OpenGL drivers bring it)");
+        FreshJvm.Outcome run = FreshJvm.run(ForeignLlvmMain.class, lib.toString());
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("collides with the LLVM inside TensorFlow"), run.output());
     }
 }

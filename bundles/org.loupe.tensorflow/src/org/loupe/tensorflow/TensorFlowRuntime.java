@@ -17,8 +17,14 @@ import static org.tensorflow.internal.c_api.global.tensorflow.TF_NewSessionOptio
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_NewStatus;
 import static org.tensorflow.internal.c_api.global.tensorflow.TF_SessionListDevices;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.loupe.api.ComputeDevice;
 import org.loupe.api.LoupeException;
 import org.tensorflow.TensorFlow;
@@ -40,12 +46,40 @@ public final class TensorFlowRuntime {
     private TensorFlowRuntime() {
     }
 
-    /** The TensorFlow version, e.g. "2.18.0"; loads the native library on first use. */
+    /**
+     * The TensorFlow version, e.g. "2.18.0"; loads the native library on first use. Call it before building a graph
+     * or opening a session: it refuses, with a one-line PROVIDER error, to let TensorFlow run in a process where it
+     * would crash (see {@link #requireNoForeignLlvm()}).
+     */
     public static String version() throws LoupeException {
+        requireNoForeignLlvm();
         try {
             return TensorFlow.version();
         } catch (LinkageError | RuntimeException e) {
             throw LoupeException.provider("tensorflow", "could not load its native library (" + e + ")", e);
+        }
+    }
+
+    /**
+     * TensorFlow's native library contains LLVM with default symbol visibility. When the process has also loaded the
+     * system's libLLVM (Mesa's OpenGL drivers do, e.g. when GTK opens an OpenGL context), TensorFlow's calls bind to
+     * the foreign copy and the process dies in native code; refusing is better than crashing.
+     */
+    static void requireNoForeignLlvm() throws LoupeException {
+        Path maps = Path.of("/proc/self/maps");
+        if (!Files.isReadable(maps)) {
+            return;
+        }
+        try (Stream<String> lines = Files.lines(maps)) {
+            Optional<String> llvm = lines.filter(l -> l.contains("/libLLVM")).map(l -> l.substring(l.indexOf('/')))
+                    .findFirst();
+            if (llvm.isPresent()) {
+                throw LoupeException.provider("tensorflow", "cannot run in this process: " + llvm.get()
+                        + " (the system's LLVM, loaded by an OpenGL driver) collides with the LLVM inside TensorFlow; "
+                        + "start with GDK_GL=disable, as ./loupe workbench does", null);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // unreadable maps: nothing to check against
         }
     }
 
@@ -83,8 +117,9 @@ public final class TensorFlowRuntime {
                 String type = TF_DeviceListType(list, i, status).getString();
                 long memory = TF_DeviceListMemoryBytes(list, i, status);
                 check(status);
-                out.add(new ComputeDevice(name, type, type.equals("GPU") ? "CUDA device" : "host processor",
-                        Math.max(0, memory)));
+                String what = type.equals("GPU") ? String.format("CUDA device, %.1f GiB", memory / 1073741824.0)
+                        : "host processor";
+                out.add(new ComputeDevice(name, type, what, Math.max(0, memory)));
             }
             return out;
         } finally {

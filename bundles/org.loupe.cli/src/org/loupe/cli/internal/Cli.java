@@ -40,7 +40,8 @@ public final class Cli {
         cl.addSubcommand(new CommandLine(new AnalyzeCommand())
                 .addSubcommand(new CommandLine(new AnalyzeNoiseCommand(session))));
         cl.addSubcommand(new CommandLine(new BenchCommand())
-                .addSubcommand(new CommandLine(new BenchNumericsCommand(session))));
+                .addSubcommand(new CommandLine(new BenchNumericsCommand(session)))
+                .addSubcommand(new CommandLine(new BenchTfCommand(session))));
         cl.addSubcommand(new CommandLine(new DemoCommand(session)));
         cl.addSubcommand(new CommandLine(new WorkbenchCommand()));
         cl.setCaseInsensitiveEnumValuesAllowed(true);

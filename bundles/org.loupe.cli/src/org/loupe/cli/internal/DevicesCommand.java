@@ -54,21 +54,9 @@ final class DevicesCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** One line per backend for the foot of other listings, e.g. "TensorFlow 2.18.0: CPU; no GPU visible". */
+    /** One line per backend for the foot of other listings (see {@link ComputeBackend#summary()}). */
     static List<String> summary(List<ComputeBackend> backends) {
-        List<String> lines = new ArrayList<>();
-        for (ComputeBackend b : backends) {
-            try {
-                List<ComputeDevice> devices = b.devices();
-                List<String> gpus = devices.stream().filter(d -> d.type().equals("GPU"))
-                        .map(d -> d.name() + " " + d.description()).toList();
-                lines.add(b.name() + ": " + String.join(", ", devices.stream().map(ComputeDevice::type).distinct()
-                        .toList()) + (gpus.isEmpty() ? "; no GPU visible" : "; GPU " + String.join(", ", gpus)));
-            } catch (LoupeException e) {
-                lines.add(b.name() + ": unavailable (" + e.getMessage() + ")");
-            }
-        }
-        return lines;
+        return backends.stream().map(ComputeBackend::summary).toList();
     }
 
     private static String memory(long bytes) {

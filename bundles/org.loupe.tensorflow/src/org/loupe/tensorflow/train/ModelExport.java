@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.loupe.api.LoupeException;
 import org.loupe.tensorflow.ModelSidecar;
+import org.loupe.tensorflow.TensorFlowRuntime;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.SavedModelBundle;
@@ -40,6 +41,7 @@ public final class ModelExport {
      */
     public static void write(Path target, ModelDefinition definition, Map<String, float[]> weights,
             ModelSidecar sidecar) throws LoupeException {
+        TensorFlowRuntime.version();
         Path dir = target.toAbsolutePath();
         Path tmp = dir.resolveSibling("." + dir.getFileName() + ".part");
         Path old = dir.resolveSibling("." + dir.getFileName() + ".old");

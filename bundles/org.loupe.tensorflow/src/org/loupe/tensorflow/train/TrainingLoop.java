@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.loupe.api.LoupeException;
 import org.loupe.api.ProcessingContext;
 import org.loupe.api.TrainingEvent;
+import org.loupe.tensorflow.TensorFlowRuntime;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -90,6 +91,7 @@ public final class TrainingLoop {
      */
     public static Outcome run(Setup s, Config c, BatchSource source, List<Batch> validation, Path checkpoints,
             boolean resume, Consumer<TrainingEvent> events, ProcessingContext ctx) throws LoupeException {
+        TensorFlowRuntime.version();
         State state = resume ? restore(s.session(), checkpoints) : new State(0, Double.POSITIVE_INFINITY, 0, 0);
         long resumedFrom = state.step();
         long start = System.nanoTime();

@@ -1,6 +1,8 @@
 package org.loupe.ui.app;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -10,6 +12,7 @@ import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.workbench.IWorkbench;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
@@ -20,17 +23,21 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.loupe.api.ImageEnhancer;
 import org.loupe.api.LoupeService;
+import org.loupe.api.ModelTrainer;
 import org.loupe.api.Parameters;
 import org.loupe.registry.ProviderHandle;
 import org.loupe.registry.ProviderRegistry;
 import org.loupe.ui.ImageDocument;
+import org.loupe.ui.TrainingRun;
 
 /**
  * Drives the real workbench through one session, for automated tests under Xvfb: opens an image, runs an enhancer
  * through the same document the menus use, waits for the compare view, saves a screenshot of the window and the
  * result, then closes the workbench. Configured with system properties {@code loupe.selftest.image},
  * {@code loupe.selftest.enhancer}, {@code loupe.selftest.screenshot} and optionally {@code loupe.selftest.result};
- * it prints one line starting with {@code LOUPE-SELFTEST} saying whether it passed.
+ * with {@code loupe.selftest.train.dataset}, {@code .out}, {@code .params} ("key=value,key=value") and
+ * {@code .screenshot} it then also trains {@code enhance.model} through the Training view and captures it. It prints
+ * lines starting with {@code LOUPE-SELFTEST} saying whether each phase passed.
  */
 final class SelfTest {
 
@@ -40,12 +47,14 @@ final class SelfTest {
     private final String enhancer;
     private final Path screenshot;
     private final Path result;
+    private final Map<String, String> training;
 
-    private SelfTest(Path image, String enhancer, Path screenshot, Path result) {
+    private SelfTest(Path image, String enhancer, Path screenshot, Path result, Map<String, String> training) {
         this.image = image;
         this.enhancer = enhancer;
         this.screenshot = screenshot;
         this.result = result;
+        this.training = training;
     }
 
     static Optional<SelfTest> fromSystemProperties() {
@@ -55,8 +64,15 @@ final class SelfTest {
             return Optional.empty();
         }
         String result = System.getProperty("loupe.selftest.result");
+        Map<String, String> training = new HashMap<>();
+        for (String key : new String[] {"dataset", "out", "params", "screenshot"}) {
+            String v = System.getProperty("loupe.selftest.train." + key);
+            if (v != null) {
+                training.put(key, v);
+            }
+        }
         return Optional.of(new SelfTest(Path.of(image), System.getProperty("loupe.selftest.enhancer",
-                "enhance.median"), Path.of(shot), result == null ? null : Path.of(result)));
+                "enhance.median"), Path.of(shot), result == null ? null : Path.of(result), training));
     }
 
     void start(IEclipseContext context) {
@@ -79,13 +95,16 @@ final class SelfTest {
             MApplication app = context.get(MApplication.class);
             Supplier<Shell> window = () -> (Shell) app.getChildren().get(0).getWidget();
             awaitWindow(display, window);
-            display.syncExec(() -> captureWindow(window.get()));
+            display.syncExec(() -> captureWindow(window.get(), screenshot));
             if (result != null) {
                 document.saveResult(result);
             }
             System.out.println("LOUPE-SELFTEST OK image=" + document.image().type() + " " + document.image().width()
                     + "x" + document.image().height() + " result=" + document.result().type() + " "
                     + document.result().width() + "x" + document.result().height() + " by " + enhancer);
+            if (training.containsKey("dataset")) {
+                train(context, display, window);
+            }
         } catch (Exception | LinkageError e) {
             System.out.println("LOUPE-SELFTEST FAILED " + e);
             e.printStackTrace(System.out);
@@ -93,6 +112,31 @@ final class SelfTest {
             System.out.flush();
             display.asyncExec(workbench::close);
         }
+    }
+
+    /** Trains through the workbench's own training run and shows the Training view when it is done. */
+    private void train(IEclipseContext context, Display display, Supplier<Shell> window) throws Exception {
+        ProviderHandle<ModelTrainer> trainer = context.get(ProviderRegistry.class).provider("enhance.model",
+                ModelTrainer.class);
+        Map<String, String> given = new HashMap<>();
+        for (String kv : training.getOrDefault("params", "").split(",")) {
+            if (kv.contains("=")) {
+                given.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+            }
+        }
+        Parameters p = Parameters.bind(trainer.call(LoupeService::parameters), given);
+        TrainingRun run = ContextInjectionFactory.make(TrainingRun.class, context);
+        MApplication app = context.get(MApplication.class);
+        display.syncExec(() -> app.getChildren().get(0).getContext().get(EPartService.class)
+                .showPart(TrainingRun.PART_ID, EPartService.PartState.ACTIVATE));
+        join(run.start(trainer, p, Path.of(training.get("dataset")), Path.of(training.get("out")), false));
+        if (run.state() != TrainingRun.State.DONE) {
+            throw new IllegalStateException("training ended " + run.state() + ": " + run.message());
+        }
+        awaitWindow(display, window);
+        display.syncExec(() -> captureWindow(window.get(), Path.of(training.get("screenshot"))));
+        System.out.println("LOUPE-SELFTEST TRAIN OK events=" + run.events().size() + " steps="
+                + run.result().steps() + " scores=" + run.result().scores());
     }
 
     /** Waits until the window is shown at its full size and has painted the compare view. */
@@ -113,7 +157,7 @@ final class SelfTest {
     }
 
     /** Copies the window from the screen, exactly as the user sees it. */
-    private void captureWindow(Shell shell) {
+    private static void captureWindow(Shell shell, Path file) {
         Display display = shell.getDisplay();
         Rectangle bounds = shell.getBounds();
         Image shot = new Image(display, bounds.width, bounds.height);
@@ -122,8 +166,8 @@ final class SelfTest {
             gc.copyArea(shot, bounds.x, bounds.y);
             ImageLoader loader = new ImageLoader();
             loader.data = new ImageData[] {shot.getImageData()};
-            screenshot.toAbsolutePath().getParent().toFile().mkdirs();
-            loader.save(screenshot.toString(), SWT.IMAGE_PNG);
+            file.toAbsolutePath().getParent().toFile().mkdirs();
+            loader.save(file.toString(), SWT.IMAGE_PNG);
         } finally {
             gc.dispose();
             shot.dispose();

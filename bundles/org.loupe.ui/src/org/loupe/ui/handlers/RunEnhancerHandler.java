@@ -25,7 +25,7 @@ public final class RunEnhancerHandler {
             ProviderRegistry registry) {
         RunEnhancerDialog dialog = new RunEnhancerDialog(shell, registry, document.image().type());
         if (dialog.open() == Window.OK) {
-            document.run(dialog.enhancer(), dialog.parameters());
+            document.run(dialog.provider(), dialog.parameters());
         }
     }
 }

@@ -3,9 +3,12 @@ package org.loupe.ui.parts;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
@@ -14,6 +17,8 @@ import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.loupe.api.ComputeBackend;
 import org.loupe.image.ImageType;
 import org.loupe.registry.ProviderRegistry;
 import org.loupe.registry.ProviderStatus;
@@ -28,6 +33,7 @@ public final class PluginsPart {
     private final UISynchronize sync;
     private final Runnable refresh = this::scheduleRefresh;
     private TableViewer viewer;
+    private Label devices;
 
     /** Created by the workbench. */
     @Inject
@@ -39,7 +45,9 @@ public final class PluginsPart {
     /** Builds the table. */
     @PostConstruct
     public void create(Composite parent) {
+        GridLayoutFactory.fillDefaults().applyTo(parent);
         Composite holder = new Composite(parent, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(holder);
         TableColumnLayout layout = new TableColumnLayout();
         holder.setLayout(layout);
         viewer = new TableViewer(holder, SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
@@ -56,7 +64,27 @@ public final class PluginsPart {
         column(layout, "Bundle", 15, s -> s.descriptor().bundle() + " " + s.descriptor().bundleVersion());
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setInput(registry.providers());
+        devices = new Label(parent, SWT.WRAP);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(devices);
         registry.addListener(refresh);
+        showDevices();
+    }
+
+    /** Asks the compute backends for their devices off the UI thread: the first call loads native libraries. */
+    private void showDevices() {
+        List<ComputeBackend> backends = registry.backends();
+        Thread t = new Thread(() -> {
+            String text = backends.isEmpty() ? "Compute: plain Java (no TensorFlow installed)"
+                    : "Compute: " + backends.stream().map(ComputeBackend::summary).collect(Collectors.joining("; "));
+            sync.asyncExec(() -> {
+                if (!devices.isDisposed()) {
+                    devices.setText(text);
+                    devices.getParent().layout();
+                }
+            });
+        }, "loupe-devices");
+        t.setDaemon(true);
+        t.start();
     }
 
     private void column(TableColumnLayout layout, String title, int weight, Function<ProviderStatus, String> text) {
@@ -75,6 +103,7 @@ public final class PluginsPart {
         sync.asyncExec(() -> {
             if (viewer != null && !viewer.getTable().isDisposed()) {
                 viewer.setInput(registry.providers());
+                showDevices();
             }
         });
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.loupe.api.Accelerator;
 import org.loupe.api.LoupeException;
 import org.loupe.api.LoupeProvider;
 import org.loupe.api.ModelTrainer;
@@ -15,6 +16,7 @@ import org.loupe.api.ProcessingContext;
 import org.loupe.api.TrainingRequest;
 import org.loupe.api.TrainingResult;
 import org.loupe.tensorflow.ModelSidecar;
+import org.loupe.tensorflow.TensorFlowRuntime;
 import org.loupe.tensorflow.train.Batch;
 import org.loupe.tensorflow.train.BatchSource;
 import org.loupe.tensorflow.train.LearningRateSchedule;
@@ -30,6 +32,7 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = ModelTrainer.class)
 @LoupeProvider(id = "enhance.model", name = "Residual denoiser trainer", version = "1.0.0",
+        accelerator = Accelerator.GPU_OPTIONAL,
         description = "Trains a DnCNN-style residual denoiser for enhance.model from input/ and target/ image "
                 + "pairs, or from clean images with --param noise=SIGMA.")
 public final class DenoiserTrainer implements ModelTrainer {
@@ -60,6 +63,7 @@ public final class DenoiserTrainer implements ModelTrainer {
 
     @Override
     public TrainingResult train(TrainingRequest request, ProcessingContext ctx) throws LoupeException {
+        TensorFlowRuntime.version();
         Parameters p = ctx.parameters();
         double sigma = p.getDouble("noise");
         List<PatchSampler.Pair> pairs = TrainingImages.read(request.dataset(), sigma == 0);

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.loupe.api.ImageEnhancer;
+import org.loupe.api.Accelerator;
 import org.loupe.api.LoupeException;
 import org.loupe.api.LoupeProvider;
 import org.loupe.api.ParameterSpec;
@@ -27,6 +28,7 @@ import org.osgi.service.component.annotations.Deactivate;
  */
 @Component(service = ImageEnhancer.class)
 @LoupeProvider(id = "enhance.model", name = "Trained model", version = "1.0.0",
+        accelerator = Accelerator.GPU_OPTIONAL,
         description = "Runs a trained model folder (see 'loupe train enhance.model'); keeps bit depth.")
 public final class ModelEnhancer implements ImageEnhancer {
 

@@ -133,6 +133,27 @@ class CommandLineTest {
         assertTrue(Files.size(dir.resolve("images/butterfly--enhance.bicubic.png")) > 1000);
     }
 
+    @Test
+    void trainWritesAModelThatEnhanceRunsAndDevicesShowsTheCpu() throws Exception {
+        Path dir = fresh("train");
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.copy(Launcher.samples().resolve("pcb-test.png"), data.resolve("pcb-test.png"));
+        Launcher.Run train = Launcher.run("train", "enhance.model", "--dataset", data.toString(), "--out",
+                dir.resolve("model").toString(), "--param", "steps=30", "--param", "batch=4", "--param", "patch=32",
+                "--param", "depth=3", "--param", "width=4", "--param", "validate=10", "--param", "noise=0.05");
+        assertEquals(0, train.exitCode(), train.toString());
+        assertTrue(train.out().contains("30/30") && train.out().contains("ETA"), train.toString());
+        Launcher.Run enhance = Launcher.run("enhance", "--with", "enhance.model", "--param", "model="
+                + dir.resolve("model"), Launcher.samples().resolve("xray-board.tif").toString(), "--out",
+                dir.resolve("out").toString());
+        assertEquals(0, enhance.exitCode(), enhance.toString());
+        assertEquals(16, ImageIO.read(dir.resolve("out/xray-board.tif").toFile()).getRaster().getSampleModel()
+                .getSampleSize(0), "a 16-bit frame stays 16-bit");
+        Launcher.Run devices = Launcher.run("devices");
+        assertEquals(0, devices.exitCode(), devices.toString());
+        assertTrue(devices.out().contains("TensorFlow 2.18.0") && devices.out().contains("CPU"), devices.toString());
+    }
+
     private static int median3x3(int[] v, int w, int h, int x, int y) {
         int[] window = new int[9];
         int k = 0;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Launches the workbench product under an X server (Xvfb when no display is set), opens the 16-bit X-ray sample,
- * runs the median enhancer through the workbench's own document and job, and saves a screenshot under target/.
+ * runs the median enhancer through the workbench's own document and job, trains a small denoiser through the
+ * Training view, and saves screenshots of both under target/.
  */
 class WorkbenchTest {
 
@@ -25,8 +27,13 @@ class WorkbenchTest {
     void theWorkbenchOpensAnImageRunsAnEnhancerAndShowsTheResult() throws Exception {
         Path screenshot = Launcher.work().resolve("workbench-screenshot.png");
         Path result = Launcher.work().resolve("workbench-result.tif");
-        Files.deleteIfExists(screenshot);
-        Files.deleteIfExists(result);
+        Path trainShot = Launcher.work().resolve("workbench-training.png");
+        Path dataset = Files.createDirectories(Launcher.work().resolve("workbench-train-data"));
+        Files.copy(Launcher.samples().resolve("pcb-test.png"), dataset.resolve("pcb-test.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+        for (Path p : new Path[] {screenshot, result, trainShot}) {
+            Files.deleteIfExists(p);
+        }
         Process xvfb = null;
         Map<String, String> env = new HashMap<>();
         String display = System.getenv("DISPLAY");
@@ -39,12 +46,16 @@ class WorkbenchTest {
         env.put("NO_AT_BRIDGE", "1");
         env.put("LOUPE_JAVA_OPTS", "-Dloupe.selftest.image=" + Launcher.samples().resolve("xray-board.tif")
                 + " -Dloupe.selftest.enhancer=enhance.median -Dloupe.selftest.screenshot=" + screenshot
-                + " -Dloupe.selftest.result=" + result);
+                + " -Dloupe.selftest.result=" + result + " -Dloupe.selftest.train.dataset=" + dataset
+                + " -Dloupe.selftest.train.out=" + Launcher.work().resolve("workbench-model")
+                + " -Dloupe.selftest.train.params=steps=60,batch=4,patch=32,depth=3,width=4,validate=20,noise=0.05"
+                + " -Dloupe.selftest.train.screenshot=" + trainShot);
         try {
             Launcher.Run run = Launcher.run(env, "workbench");
             assertEquals(0, run.exitCode(), run.toString());
             assertTrue(run.out().contains("LOUPE-SELFTEST OK image=GRAY:UINT16:1 256x256 result=GRAY:UINT16:1"),
                     run.toString());
+            assertTrue(run.out().contains("LOUPE-SELFTEST TRAIN OK events=6 steps=60"), run.toString());
         } finally {
             if (xvfb != null) {
                 xvfb.destroy();
@@ -57,6 +68,7 @@ class WorkbenchTest {
         assertTrue(distinctColours(shot) > 50, "the screenshot shows the image and views, not a blank window");
         BufferedImage saved = ImageIO.read(result.toFile());
         assertEquals(16, saved.getColorModel().getComponentSize(0), "the saved result keeps 16 bits");
+        assertTrue(distinctColours(ImageIO.read(trainShot.toFile())) > 20, "the training view shows its plot");
     }
 
     private static int distinctColours(BufferedImage img) {

@@ -1,0 +1,61 @@
+package org.loupe.tensorflow;
+
+import java.io.File;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.loupe.testing.OsgiServices;
+import org.osgi.framework.Bundle;
+
+/** Runs a main class of this fragment in a new JVM whose class path holds every installed bundle. */
+final class FreshJvm {
+
+    /** What the process printed and how it ended. */
+    record Outcome(int exitCode, String output) {
+    }
+
+    private FreshJvm() {
+    }
+
+    static Outcome run(Class<?> main, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", classPath()));
+        String cache = System.getProperty("org.bytedeco.javacpp.cachedir");
+        if (cache != null) {
+            cmd.add("-Dorg.bytedeco.javacpp.cachedir=" + cache);
+        }
+        cmd.add(main.getName());
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        byte[] log = p.getInputStream().readAllBytes();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+        return new Outcome(p.exitValue(), new String(log, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Every installed bundle as a plain class path entry (a folder bundle's compiled classes under target/).
+     * Equinox records locations relative to its install area, e.g. "initial@reference:file:../../x.jar".
+     */
+    private static String classPath() {
+        Path installArea = Path.of(URI.create(System.getProperty("osgi.install.area")));
+        Set<String> entries = new LinkedHashSet<>();
+        for (Bundle b : OsgiServices.context().getBundles()) {
+            String loc = b.getLocation();
+            int file = loc.indexOf("file:");
+            if (b.getBundleId() == 0 || file < 0) {
+                continue;
+            }
+            File f = installArea.resolve(loc.substring(file + "file:".length())).normalize().toFile();
+            File classes = new File(f, "target/classes");
+            entries.add((classes.isDirectory() ? classes : f).getAbsolutePath());
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+}

@@ -1,0 +1,128 @@
+package org.loupe.ui.dialogs;
+
+import java.util.List;
+import org.eclipse.jface.dialogs.TitleAreaDialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.loupe.api.LoupeException;
+import org.loupe.api.LoupeService;
+import org.loupe.api.ParameterSpec;
+import org.loupe.api.Parameters;
+import org.loupe.registry.ProviderHandle;
+import org.loupe.registry.ProviderRegistry;
+import org.loupe.registry.ProviderStatus;
+import org.loupe.ui.widgets.ParameterForm;
+
+/**
+ * A dialog that chooses one provider of a contract and fills in its parameters with a generated form; subclasses add
+ * their own fields between the choice and the form and check them on OK.
+ *
+ * @param <S> the provider contract
+ */
+abstract class ProviderDialog<S extends LoupeService> extends TitleAreaDialog {
+
+    private final ProviderRegistry registry;
+    private final Class<S> contract;
+    private final List<ProviderStatus> choices;
+    private ParameterForm form;
+    private ProviderHandle<S> chosen;
+    private Parameters parameters;
+
+    ProviderDialog(Shell shell, ProviderRegistry registry, Class<S> contract, List<ProviderStatus> choices) {
+        super(shell);
+        this.registry = registry;
+        this.contract = contract;
+        this.choices = choices;
+    }
+
+    /** The chosen provider, after OK. */
+    public ProviderHandle<S> provider() {
+        return chosen;
+    }
+
+    /** The validated parameters, after OK. */
+    public Parameters parameters() {
+        return parameters;
+    }
+
+    /** The dialog's title. */
+    abstract String title();
+
+    /** What to say when there is nothing to choose from. */
+    abstract String noChoice();
+
+    /** Grid columns of the dialog's body (the choice spans all but the first). */
+    int columns() {
+        return 2;
+    }
+
+    /** Adds fields between the choice and the parameters. */
+    void addFields(Composite body) {
+        // none by default
+    }
+
+    /** Checks the added fields on OK and keeps their values; throws USAGE naming what is missing. */
+    void accept() throws LoupeException {
+        // nothing to check by default
+    }
+
+    @Override
+    protected Control createDialogArea(Composite parent) {
+        Composite area = (Composite) super.createDialogArea(parent);
+        setTitle(title());
+        Composite body = new Composite(area, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(body);
+        GridLayoutFactory.swtDefaults().numColumns(columns()).applyTo(body);
+        new Label(body, SWT.NONE).setText("Provider");
+        Combo combo = new Combo(body, SWT.READ_ONLY);
+        GridDataFactory.fillDefaults().span(columns() - 1, 1).grab(true, false).applyTo(combo);
+        choices.forEach(s -> combo.add(s.descriptor().name() + "  (" + s.descriptor().id() + " "
+                + s.descriptor().version() + ")"));
+        addFields(body);
+        form = new ParameterForm(body, columns());
+        combo.addListener(SWT.Selection, e -> select(combo.getSelectionIndex()));
+        if (choices.isEmpty()) {
+            setErrorMessage(noChoice());
+        } else {
+            combo.select(0);
+            select(0);
+        }
+        return area;
+    }
+
+    private void select(int index) {
+        setErrorMessage(null);
+        List<ParameterSpec> specs;
+        try {
+            chosen = registry.provider(choices.get(index).descriptor().id(), contract);
+            specs = chosen.call(LoupeService::parameters);
+        } catch (LoupeException e) {
+            specs = List.of();
+            setErrorMessage(e.getMessage());
+        }
+        setMessage(choices.get(index).descriptor().description());
+        form.show(specs);
+        getShell().pack();
+    }
+
+    @Override
+    protected void okPressed() {
+        try {
+            if (chosen == null) {
+                throw LoupeException.usage(noChoice());
+            }
+            accept();
+            parameters = form.values();
+        } catch (LoupeException e) {
+            setErrorMessage(e.getMessage());
+            return;
+        }
+        super.okPressed();
+    }
+}
