@@ -102,7 +102,7 @@ public final class TensorFlowBenchmark {
             weights = net.values(s);
         }
         ModelExport.write(dir, REFERENCE, weights, new ModelSidecar("bench.reference", "1",
-                "Six 3x3 convolutions of 32 channels (28K weights), residual.", "image", "output", 1, 1, 512, 32,
+                "Six 3x3 convolutions of 32 channels (37,601 weights), residual.", "image", "output", 1, 1, 512, 32,
                 null, null));
         return dir;
     }
