@@ -2,6 +2,7 @@ package org.loupe.numerics.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.stream.Stream;
@@ -13,6 +14,7 @@ import org.loupe.api.LoupeException;
 import org.loupe.api.ProcessingContext;
 import org.loupe.image.ImageType;
 import org.loupe.image.PixelImage;
+import org.loupe.numerics.Simd;
 import org.loupe.numerics.filter.MedianFilter;
 import org.loupe.testing.ImageAssertions;
 import org.loupe.testing.SyntheticImages;
@@ -21,15 +23,47 @@ class MedianFilterTest {
 
     static Stream<Arguments> typesAndSizes() {
         return Stream.of(ImageType.GRAY_U8, ImageType.GRAY_U16, ImageType.GRAY_F32, ImageType.RGB_U8)
-                .flatMap(t -> Stream.of(1, 3, 5, 7, 9, 15).map(k -> Arguments.of(t, k)));
+                .flatMap(t -> Stream.of(1, 3, 5, 7, 9, 15).flatMap(k -> Stream.of(true, false)
+                        .map(vectors -> Arguments.of(t, k, vectors))));
     }
 
-    @ParameterizedTest(name = "{0} {1}x{1}")
+    @ParameterizedTest(name = "{0} {1}x{1} vectors={2}")
     @MethodSource("typesAndSizes")
-    void equalsTheSortedWindowMiddleWithReplicatedBorders(ImageType type, int size) throws LoupeException {
-        PixelImage src = SyntheticImages.withImpulses(SyntheticImages.scene(type, 41, 23, size), 0.1, 9);
-        PixelImage out = MedianFilter.apply(src, size, ProcessingContext.none());
-        ImageAssertions.assertSamePixels(bruteForce(src, size), out);
+    void equalsTheSortedWindowMiddleWithReplicatedBorders(ImageType type, int size, boolean vectors)
+            throws LoupeException {
+        // widths below, at and beyond one 64-lane vector, with a partial last vector
+        for (int width : new int[] {41, 150}) {
+            PixelImage src = SyntheticImages.withImpulses(SyntheticImages.scene(type, width, 23, size), 0.1, 9);
+            PixelImage out = withVectors(vectors, () -> MedianFilter.apply(src, size, ProcessingContext.none()));
+            ImageAssertions.assertSamePixels(bruteForce(src, size), out);
+        }
+    }
+
+    @Test
+    void theVectorPathsAreOnInTheTestRuntime() {
+        assertTrue(Simd.enabled(), "the test JVM lacks --add-modules=jdk.incubator.vector or the framework property "
+                + "exporting it; the vector paths would go untested");
+    }
+
+    /** Runs with the vector paths switched on or off (see Simd). */
+    static <T> T withVectors(boolean on, Computation<T> c) throws LoupeException {
+        String before = System.getProperty("loupe.simd");
+        System.setProperty("loupe.simd", Boolean.toString(on));
+        try {
+            return c.run();
+        } finally {
+            if (before == null) {
+                System.clearProperty("loupe.simd");
+            } else {
+                System.setProperty("loupe.simd", before);
+            }
+        }
+    }
+
+    /** A computation that may fail. */
+    @FunctionalInterface
+    interface Computation<T> {
+        T run() throws LoupeException;
     }
 
     @Test

@@ -4,6 +4,7 @@ import org.loupe.image.GrayF32;
 import org.loupe.image.GrayU16;
 import org.loupe.image.GrayU8;
 import org.loupe.image.PixelImage;
+import org.loupe.numerics.Simd;
 
 /**
  * Small medians by a selection network applied to whole rows: for each output row, one array per window position
@@ -18,13 +19,15 @@ final class NetworkMedian {
     static void rows(PixelImage src, PixelImage dst, SelectionNetwork net, int y0, int y1) {
         if (src instanceof GrayF32 f) {
             floats(f, (GrayF32) dst, net, y0, y1);
+        } else if (Simd.enabled()) {
+            VectorMedian.rows(src, dst, net, y0, y1);
         } else {
             ints(src, dst, net, y0, y1);
         }
     }
 
     private static void ints(PixelImage src, PixelImage dst, SelectionNetwork net, int y0, int y1) {
-        int k = (int) Math.sqrt(net.size);
+        int k = net.side();
         int r = k / 2;
         int w = src.width();
         int[][] padded = new int[k][w + 2 * r];
@@ -75,7 +78,7 @@ final class NetworkMedian {
     }
 
     private static void floats(GrayF32 src, GrayF32 dst, SelectionNetwork net, int y0, int y1) {
-        int k = (int) Math.sqrt(net.size);
+        int k = net.side();
         int r = k / 2;
         int w = src.width();
         float[][] padded = new float[k][w + 2 * r];

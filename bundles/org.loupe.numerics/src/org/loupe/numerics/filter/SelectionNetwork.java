@@ -57,6 +57,21 @@ final class SelectionNetwork {
         return low.length;
     }
 
+    /** The lower index of comparator {@code c}: after it, that position holds the smaller value. */
+    int low(int c) {
+        return low[c];
+    }
+
+    /** The higher index of comparator {@code c}. */
+    int high(int c) {
+        return high[c];
+    }
+
+    /** The window side k of a k x k window (n = k * k). */
+    int side() {
+        return (int) Math.round(Math.sqrt(size));
+    }
+
     /**
      * Leaves in {@code v[n/2][x]}, for every x below {@code w}, the median of {@code v[0..n)[x]}; clobbers v. Values
      * must lie in 0..65535 (8- and 16-bit samples).

@@ -7,6 +7,7 @@ import org.loupe.image.GrayF32;
 import org.loupe.image.PixelImage;
 import org.loupe.numerics.Bands;
 import org.loupe.numerics.Rows;
+import org.loupe.numerics.Simd;
 
 /**
  * Convolution with the same symmetric 1-D kernel along rows, then columns; pixels outside the image take the nearest
@@ -33,9 +34,15 @@ public final class SeparableFilter {
         return Bands.perBand(src, band -> {
             int w = band.width();
             int h = band.height();
+            PixelImage dst = band.blank(w, h);
+            if (Simd.enabled()) {
+                float[] k = toFloat(kernel);
+                boolean symmetric = isSymmetric(k);
+                RowStrips.run(h, ctx, name, (y0, y1) -> VectorSeparable.rows(band, dst, k, symmetric, y0, y1));
+                return dst;
+            }
             GrayF32 tmp = GrayF32.create(w, h);
             RowStrips.run(h, ctx, name + " rows", (y0, y1) -> horizontal(band, tmp, kernel, y0, y1));
-            PixelImage dst = band.blank(w, h);
             RowStrips.run(h, ctx, name + " columns", (y0, y1) -> vertical(tmp, dst, kernel, y0, y1));
             return dst;
         });
@@ -77,6 +84,7 @@ public final class SeparableFilter {
 
     private static void vertical(GrayF32 src, PixelImage dst, double[] kernel, int y0, int y1) {
         float[] k = toFloat(kernel);
+        boolean symmetric = isSymmetric(k);
         int r = k.length / 2;
         int w = src.width();
         int h = src.height();
@@ -93,8 +101,14 @@ public final class SeparableFilter {
                 int below = Border.clamp(y + r - t, h) * w;
                 float ka = k[t];
                 float kb = k[2 * r - t];
-                for (int x = 0; x < w; x++) {
-                    acc[x] += ka * d[above + x] + kb * d[below + x];
+                if (symmetric) {
+                    for (int x = 0; x < w; x++) {
+                        acc[x] += ka * (d[above + x] + d[below + x]);
+                    }
+                } else {
+                    for (int x = 0; x < w; x++) {
+                        acc[x] += ka * d[above + x] + kb * d[below + x];
+                    }
                 }
             }
             Rows.write(dst, y, acc, 0);
