@@ -1,8 +1,10 @@
 package org.loupe.numerics;
 
 import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
@@ -34,7 +36,116 @@ public final class VectorRows {
     private static final VectorSpecies<Short> S = VectorSpecies.of(short.class,
             VectorShape.forBitSize(F.vectorBitSize() / 2));
 
+    /** The double vector species used by resizing. */
+    public static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    /** Doubles per vector. */
+    public static final int DOUBLE_LANES = D.length();
+
+    private static final VectorSpecies<Integer> DI = VectorSpecies.of(int.class,
+            VectorShape.forBitSize(D.vectorBitSize() / 2));
+    private static final VectorSpecies<Byte> DB = VectorSpecies.of(byte.class,
+            VectorShape.forBitSize(D.vectorBitSize() / 8));
+    private static final VectorSpecies<Short> DS = VectorSpecies.of(short.class,
+            VectorShape.forBitSize(D.vectorBitSize() / 4));
+    private static final VectorSpecies<Float> DF = VectorSpecies.of(float.class,
+            VectorShape.forBitSize(D.vectorBitSize() / 2));
+    private static final double DMAGIC = 4503599627370496.0;
+    private static final long DMAGIC_BITS = Double.doubleToRawLongBits(DMAGIC);
+
     private VectorRows() {
+    }
+
+    /** Copies row {@code y} of a single-band image into {@code dst[0 .. width)} as doubles. */
+    public static void readDoubles(PixelImage band, int y, double[] dst) {
+        int w = band.width();
+        int s = band.offset() + y * band.stride();
+        int n = DOUBLE_LANES;
+        int x = 0;
+        if (band instanceof GrayU8 g) {
+            byte[] d = g.data();
+            for (; x + n <= w; x += n) {
+                IntVector v = (IntVector) ByteVector.fromArray(DB, d, s + x).convertShape(VectorOperators.B2I, DI, 0);
+                ((DoubleVector) v.and(0xFF).convertShape(VectorOperators.I2D, D, 0)).intoArray(dst, x);
+            }
+            for (; x < w; x++) {
+                dst[x] = d[s + x] & 0xFF;
+            }
+        } else if (band instanceof GrayU16 g) {
+            short[] d = g.data();
+            for (; x + n <= w; x += n) {
+                IntVector v = (IntVector) ShortVector.fromArray(DS, d, s + x).convertShape(VectorOperators.S2I, DI, 0);
+                ((DoubleVector) v.and(0xFFFF).convertShape(VectorOperators.I2D, D, 0)).intoArray(dst, x);
+            }
+            for (; x < w; x++) {
+                dst[x] = d[s + x] & 0xFFFF;
+            }
+        } else {
+            float[] d = ((GrayF32) band).data();
+            for (; x + n <= w; x += n) {
+                ((DoubleVector) FloatVector.fromArray(DF, d, s + x).convertShape(VectorOperators.F2D, D, 0))
+                        .intoArray(dst, x);
+            }
+            for (; x < w; x++) {
+                dst[x] = d[s + x];
+            }
+        }
+    }
+
+    /**
+     * Replaces {@code row[0 .. n)} (n a multiple of {@link #DOUBLE_LANES}) by its values rounded half up and saturated
+     * to [0, max], as {@link PixelType#saturate} does for finite values (resizing integer images produces no NaN):
+     * floor(v + 0.5) through the 2^52 rounding trick, lowered by one where it rounded up, since JDK 17 has no
+     * intrinsic for the double-to-integer conversion.
+     */
+    public static void saturate(double[] row, int n, int max) {
+        double top = max;
+        for (int x = 0; x < n; x += DOUBLE_LANES) {
+            DoubleVector f = DoubleVector.fromArray(D, row, x).add(0.5).max(0.0).min(top);
+            DoubleVector r = f.add(DMAGIC).sub(DMAGIC);
+            r.sub(1.0, r.compare(VectorOperators.GT, f)).intoArray(row, x);
+        }
+    }
+
+    /**
+     * Stores {@code src[0 .. width)} as row {@code y}; for integer images the values must already be whole numbers in
+     * the type's range ({@link #saturate}).
+     */
+    public static void writeDoubles(PixelImage band, int y, double[] src) {
+        int w = band.width();
+        int d = band.offset() + y * band.stride();
+        int n = DOUBLE_LANES;
+        int x = 0;
+        if (band instanceof GrayU8 g) {
+            byte[] out = g.data();
+            for (; x + n <= w; x += n) {
+                ((ByteVector) bits(src, x).convertShape(VectorOperators.L2B, DB, 0)).intoArray(out, d + x);
+            }
+            for (; x < w; x++) {
+                out[d + x] = (byte) (int) src[x];
+            }
+        } else if (band instanceof GrayU16 g) {
+            short[] out = g.data();
+            for (; x + n <= w; x += n) {
+                ((ShortVector) bits(src, x).convertShape(VectorOperators.L2S, DS, 0)).intoArray(out, d + x);
+            }
+            for (; x < w; x++) {
+                out[d + x] = (short) (int) src[x];
+            }
+        } else {
+            float[] out = ((GrayF32) band).data();
+            for (; x + n <= w; x += n) {
+                ((FloatVector) DoubleVector.fromArray(D, src, x).convertShape(VectorOperators.D2F, DF, 0))
+                        .intoArray(out, d + x);
+            }
+            for (; x < w; x++) {
+                out[d + x] = (float) src[x];
+            }
+        }
+    }
+
+    /** Whole doubles in [0, 2^52) to longs: the low bits of 2^52 + v. */
+    private static LongVector bits(double[] src, int at) {
+        return DoubleVector.fromArray(D, src, at).add(DMAGIC).reinterpretAsLongs().sub(DMAGIC_BITS);
     }
 
     /** Copies row {@code y} of a single-band image into {@code dst[at .. at + width)} as floats. */

@@ -43,7 +43,8 @@ import picocli.CommandLine.Option;
 final class BenchNumericsCommand implements Callable<Integer> {
 
     private static final ProcessingContext NONE = ProcessingContext.none();
-    private static final long WARMUP_NS = TimeUnit.MILLISECONDS.toNanos(500);
+    // the vector paths reach their compiled form only after C2 has seen them run for a while
+    private static final long WARMUP_NS = TimeUnit.MILLISECONDS.toNanos(2000);
 
     private final Session session;
 
@@ -107,7 +108,7 @@ final class BenchNumericsCommand implements Callable<Integer> {
     private double time(Op op) throws LoupeException {
         long start = System.nanoTime();
         int warm = 0;
-        while (warm < 3 || (System.nanoTime() - start < WARMUP_NS && warm < 20)) {
+        while (warm < 3 || (System.nanoTime() - start < WARMUP_NS && warm < 2000)) {
             op.run();
             warm++;
         }

@@ -11,11 +11,17 @@ final class Contributions {
     final int taps;
     final int[] indices;
     final double[] weights;
+    /** Per output, the 0-based input position of its first original tap before mirroring (may be negative). */
+    final int[] first;
+    /** Per kept tap, its offset from {@link #first}: positions are first[o] + offset[j] before mirroring. */
+    final int[] offset;
 
-    private Contributions(int taps, int[] indices, double[] weights) {
+    private Contributions(int taps, int[] indices, double[] weights, int[] first, int[] offset) {
         this.taps = taps;
         this.indices = indices;
         this.weights = weights;
+        this.first = first;
+        this.offset = offset;
     }
 
     static Contributions of(int inLength, int outLength, double scale, Interpolation kernel, boolean antialias) {
@@ -24,9 +30,11 @@ final class Contributions {
         int taps = (int) Math.ceil(width) + 2;
         int[] indices = new int[outLength * taps];
         double[] weights = new double[outLength * taps];
+        int[] first = new int[outLength];
         for (int o = 0; o < outLength; o++) {
             double u = (o + 1) / scale + 0.5 * (1 - 1 / scale);
             long left = (long) Math.floor(u - width / 2);
+            first[o] = (int) (left - 1);
             double sum = 0;
             for (int j = 0; j < taps; j++) {
                 long position = left + j;
@@ -40,7 +48,7 @@ final class Contributions {
                 weights[o * taps + j] /= sum;
             }
         }
-        return withoutDeadTaps(taps, outLength, indices, weights);
+        return withoutDeadTaps(taps, outLength, indices, weights, first);
     }
 
     /**
@@ -48,7 +56,8 @@ final class Contributions {
      * step): upscaling by two keeps 4 of 6 taps. Besides the time saved, a NaN or infinity under a zero weight then
      * stays out of the result, again as in MATLAB.
      */
-    private static Contributions withoutDeadTaps(int taps, int outLength, int[] indices, double[] weights) {
+    private static Contributions withoutDeadTaps(int taps, int outLength, int[] indices, double[] weights,
+            int[] first) {
         boolean[] live = new boolean[taps];
         int kept = 0;
         for (int j = 0; j < taps; j++) {
@@ -57,8 +66,14 @@ final class Contributions {
             }
             kept += live[j] ? 1 : 0;
         }
+        int[] offset = new int[kept];
+        for (int j = 0, n = 0; j < taps; j++) {
+            if (live[j]) {
+                offset[n++] = j;
+            }
+        }
         if (kept == taps) {
-            return new Contributions(taps, indices, weights);
+            return new Contributions(taps, indices, weights, first, offset);
         }
         int[] ki = new int[outLength * kept];
         double[] kw = new double[outLength * kept];
@@ -72,11 +87,11 @@ final class Contributions {
                 }
             }
         }
-        return new Contributions(kept, ki, kw);
+        return new Contributions(kept, ki, kw, first, offset);
     }
 
     /** 0-based index of 1-based position {@code p} in the sequence 1..n, n..1, 1..n, ... */
-    private static int mirror(long p, int n) {
+    static int mirror(long p, int n) {
         long m = Math.floorMod(p - 1, 2L * n);
         return (int) (m < n ? m : 2L * n - 1 - m);
     }

@@ -7,6 +7,7 @@ import org.loupe.image.PixelImage;
 import org.loupe.image.PixelType;
 import org.loupe.numerics.Bands;
 import org.loupe.numerics.Rows;
+import org.loupe.numerics.Simd;
 
 /**
  * Image resizing compatible with MATLAB's {@code imresize}: same kernels (bicubic a = -0.5), same coordinate mapping,
@@ -64,6 +65,9 @@ public final class Resize {
         Contributions cx = Contributions.of(src.width(), outW, scaleX, method, antialias);
         Contributions cy = Contributions.of(src.height(), outH, scaleY, method, antialias);
         boolean verticalFirst = scaleY <= scaleX;
+        if (Simd.enabled()) {
+            return Bands.perBand(src, band -> VectorResize.apply(band, outW, outH, cx, cy, verticalFirst, ctx));
+        }
         return Bands.perBand(src, band -> {
             int w = band.width();
             int h = band.height();
