@@ -98,17 +98,20 @@ public final class VectorRows {
      * intrinsic for the double-to-integer conversion.
      */
     public static void saturate(double[] row, int n, int max) {
-        double top = max;
         for (int x = 0; x < n; x += DOUBLE_LANES) {
-            DoubleVector f = DoubleVector.fromArray(D, row, x).add(0.5).max(0.0).min(top);
-            DoubleVector r = f.add(DMAGIC).sub(DMAGIC);
-            r.sub(1.0, r.compare(VectorOperators.GT, f)).intoArray(row, x);
+            saturated(row, x, max).intoArray(row, x);
         }
     }
 
+    private static DoubleVector saturated(double[] row, int at, double max) {
+        DoubleVector f = DoubleVector.fromArray(D, row, at).add(0.5).max(0.0).min(max);
+        DoubleVector r = f.add(DMAGIC).sub(DMAGIC);
+        return r.sub(1.0, r.compare(VectorOperators.GT, f));
+    }
+
     /**
-     * Stores {@code src[0 .. width)} as row {@code y}; for integer images the values must already be whole numbers in
-     * the type's range ({@link #saturate}).
+     * Stores {@code src[0 .. width)} as row {@code y}, rounded and saturated ({@link #saturate}) for integer images in
+     * the same pass.
      */
     public static void writeDoubles(PixelImage band, int y, double[] src) {
         int w = band.width();
@@ -118,18 +121,20 @@ public final class VectorRows {
         if (band instanceof GrayU8 g) {
             byte[] out = g.data();
             for (; x + n <= w; x += n) {
-                ((ByteVector) bits(src, x).convertShape(VectorOperators.L2B, DB, 0)).intoArray(out, d + x);
+                ((ByteVector) bits(saturated(src, x, 255)).convertShape(VectorOperators.L2B, DB, 0))
+                        .intoArray(out, d + x);
             }
             for (; x < w; x++) {
-                out[d + x] = (byte) (int) src[x];
+                out[d + x] = (byte) PixelType.UINT8.saturate(src[x]);
             }
         } else if (band instanceof GrayU16 g) {
             short[] out = g.data();
             for (; x + n <= w; x += n) {
-                ((ShortVector) bits(src, x).convertShape(VectorOperators.L2S, DS, 0)).intoArray(out, d + x);
+                ((ShortVector) bits(saturated(src, x, 65535)).convertShape(VectorOperators.L2S, DS, 0))
+                        .intoArray(out, d + x);
             }
             for (; x < w; x++) {
-                out[d + x] = (short) (int) src[x];
+                out[d + x] = (short) PixelType.UINT16.saturate(src[x]);
             }
         } else {
             float[] out = ((GrayF32) band).data();
@@ -144,8 +149,8 @@ public final class VectorRows {
     }
 
     /** Whole doubles in [0, 2^52) to longs: the low bits of 2^52 + v. */
-    private static LongVector bits(double[] src, int at) {
-        return DoubleVector.fromArray(D, src, at).add(DMAGIC).reinterpretAsLongs().sub(DMAGIC_BITS);
+    private static LongVector bits(DoubleVector v) {
+        return v.add(DMAGIC).reinterpretAsLongs().sub(DMAGIC_BITS);
     }
 
     /** Copies row {@code y} of a single-band image into {@code dst[at .. at + width)} as floats. */

@@ -216,9 +216,9 @@ final class BenchNumericsCommand implements Callable<Integer> {
             session.out().println("OpenCV " + reference.getAsJsonObject("versions").get("opencv").getAsString()
                     + " (" + reference.getAsJsonObject("versions").get("opencv_threads").getAsString()
                     + " threads), scikit-image " + reference.getAsJsonObject("versions").get("skimage").getAsString()
-                    + "; 'bicubic /2 antialiased' is MATLAB's imresize default, against OpenCV INTER_AREA and "
-                    + "scikit-image's anti_aliasing; OpenCV SSIM as in its documentation; the scikit-image column's "
-                    + "FFT is numpy.fft.fft2.");
+                    + "; 'bicubic /2 antialiased' is MATLAB's imresize default, against a Gaussian prefilter "
+                    + "(sigma 0.5) and INTER_CUBIC in OpenCV and scikit-image's anti_aliasing; OpenCV SSIM as in its "
+                    + "documentation; the scikit-image column's FFT is numpy.fft.fft2.");
         }
     }
 

@@ -22,6 +22,9 @@ final class Polyphase {
     private static final VectorShuffle<Double> LOW = VectorShuffle.fromOp(D, lane -> lane / 2);
     private static final VectorShuffle<Double> HIGH = VectorShuffle.fromOp(D, lane -> L / 2 + lane / 2);
     private static final VectorMask<Double> ODD = VectorMask.fromLong(D, 0xAAAAAAAAAAAAAAAAL);
+    private static final VectorShuffle<Double> EVENS = VectorShuffle.fromOp(D, lane -> 2 * lane % L);
+    private static final VectorShuffle<Double> ODDS = VectorShuffle.fromOp(D, lane -> (2 * lane + 1) % L);
+    private static final VectorMask<Double> UPPER = VectorMask.fromLong(D, -1L << (L / 2));
 
     private final int inLength;
     private final int outLength;
@@ -93,6 +96,24 @@ final class Polyphase {
         return null;
     }
 
+    /** even[m] = in[2 m], odd[m] = in[2 m + 1]: the inverse of {@link #zip}, by rearranges and blends. */
+    private static void unzip(double[] in, double[] even, double[] odd) {
+        int k = 0;
+        for (; k + 2 * L <= in.length; k += 2 * L) {
+            DoubleVector a = DoubleVector.fromArray(D, in, k);
+            DoubleVector b = DoubleVector.fromArray(D, in, k + L);
+            a.rearrange(EVENS).blend(b.rearrange(EVENS), UPPER).intoArray(even, k / 2);
+            a.rearrange(ODDS).blend(b.rearrange(ODDS), UPPER).intoArray(odd, k / 2);
+        }
+        for (; k < in.length; k++) {
+            if ((k & 1) == 0) {
+                even[k >> 1] = in[k];
+            } else {
+                odd[k >> 1] = in[k];
+            }
+        }
+    }
+
     /** out[2 i] = even[i], out[2 i + 1] = odd[i]: two vector rearranges and a blend per vector of output. */
     private void zip(double[] even, double[] odd, double[] out) {
         int i = 0;
@@ -116,7 +137,9 @@ final class Polyphase {
         for (int k = inLength; k < padded.length - padLeft; k++) {
             padded[k + padLeft] = in[Contributions.mirror(k + 1L, inLength)];
         }
-        if (step > 1) {
+        if (step == 2) {
+            unzip(padded, split[0], split[1]);
+        } else if (step > 2) {
             for (int q = 0; q < step; q++) {
                 double[] part = split[q];
                 for (int m = 0, k = q; k < padded.length; m++, k += step) {

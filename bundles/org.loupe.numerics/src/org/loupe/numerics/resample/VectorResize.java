@@ -48,6 +48,8 @@ final class VectorResize {
         private final double[] acc;
         private final double[] out;
         private final Polyphase poly;
+        private final double[][] taps;
+        private final double[] tapWeights;
 
         Strip(PixelImage src, PixelImage dst, Contributions cx, Contributions cy, boolean verticalFirst) {
             this.src = src;
@@ -65,6 +67,8 @@ final class VectorResize {
             this.acc = new double[prepared];
             this.out = new double[round(dst.width())];
             this.poly = Polyphase.of(cx, src.width(), dst.width());
+            this.taps = new double[cy.taps][];
+            this.tapWeights = new double[cy.taps];
         }
 
         private static int round(int n) {
@@ -73,25 +77,55 @@ final class VectorResize {
 
         void rows(int y0, int y1) {
             for (int y = y0; y < y1; y++) {
-                Arrays.fill(acc, 0);
-                for (int j = 0; j < cy.taps; j++) {
-                    double wt = cy.weights[y * cy.taps + j];
-                    if (wt == 0) {
-                        continue;
-                    }
-                    double[] row = row(cy.indices[y * cy.taps + j]);
-                    for (int x = 0; x < prepared; x += L) {
-                        DoubleVector.fromArray(D, acc, x).add(DoubleVector.fromArray(D, row, x).mul(wt))
-                                .intoArray(acc, x);
-                    }
-                }
+                vertical(y);
                 roundIfInteger(acc);
                 if (verticalFirst) {
                     horizontal(acc, out);
-                    roundIfInteger(out);
                     VectorRows.writeDoubles(dst, y, out);
                 } else {
                     VectorRows.writeDoubles(dst, y, acc);
+                }
+            }
+        }
+
+        /**
+         * acc = 0 + w_0 row_0 + w_1 row_1 + ... over the output row's nonzero taps in order (as the plain path,
+         * which skips zero weights), four taps per sweep over the row.
+         */
+        private void vertical(int y) {
+            int n = 0;
+            for (int j = 0; j < cy.taps; j++) {
+                double wt = cy.weights[y * cy.taps + j];
+                if (wt != 0) {
+                    taps[n] = row(cy.indices[y * cy.taps + j]);
+                    tapWeights[n++] = wt;
+                }
+            }
+            Arrays.fill(acc, 0);
+            int t = 0;
+            for (; t + 4 <= n; t += 4) {
+                double[] r0 = taps[t];
+                double[] r1 = taps[t + 1];
+                double[] r2 = taps[t + 2];
+                double[] r3 = taps[t + 3];
+                double w0 = tapWeights[t];
+                double w1 = tapWeights[t + 1];
+                double w2 = tapWeights[t + 2];
+                double w3 = tapWeights[t + 3];
+                for (int x = 0; x < prepared; x += L) {
+                    DoubleVector v = DoubleVector.fromArray(D, acc, x);
+                    v = v.add(DoubleVector.fromArray(D, r0, x).mul(w0));
+                    v = v.add(DoubleVector.fromArray(D, r1, x).mul(w1));
+                    v = v.add(DoubleVector.fromArray(D, r2, x).mul(w2));
+                    v = v.add(DoubleVector.fromArray(D, r3, x).mul(w3));
+                    v.intoArray(acc, x);
+                }
+            }
+            for (; t < n; t++) {
+                double[] r = taps[t];
+                double wt = tapWeights[t];
+                for (int x = 0; x < prepared; x += L) {
+                    DoubleVector.fromArray(D, acc, x).add(DoubleVector.fromArray(D, r, x).mul(wt)).intoArray(acc, x);
                 }
             }
         }
