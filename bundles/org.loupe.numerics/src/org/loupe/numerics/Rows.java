@@ -16,7 +16,6 @@ public final class Rows {
     private Rows() {
     }
 
-
     /** Copies row {@code y} into {@code dst[at .. at + width)}. */
     public static void read(PixelImage band, int y, double[] dst, int at) {
         int w = band.width();
@@ -37,7 +36,6 @@ public final class Rows {
             throw new IllegalArgumentException("not a single-band image: " + band.type());
         }
     }
-
 
     /** Copies row {@code y} into {@code dst[at .. at + width)}. */
     public static void read(PixelImage band, int y, float[] dst, int at) {

@@ -1,19 +1,13 @@
 package org.loupe.tensorflow;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.loupe.api.LoupeException;
 import org.loupe.tensorflow.train.Init;
 import org.loupe.tensorflow.train.ModelDefinition;
 import org.loupe.tensorflow.train.ModelExport;
-import org.loupe.tensorflow.train.Network;
-import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /** Small untrained convolution models written as Loupe model folders, for the inference tests. */
@@ -33,15 +27,7 @@ final class TestModels {
             return upscale == 1 ? net.conv("c2", h, 4, 1, 3, 1, true, Init.he())
                     : net.pixelShuffle(net.conv("c2", h, 4, upscale * upscale, 3, 1, true, Init.he()), upscale);
         };
-        Map<String, float[]> weights;
-        try (Graph g = new Graph(); Session s = new Session(g)) {
-            Ops tf = Ops.create(g);
-            Network net = new Network(tf, 3);
-            definition.build(net, tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, 1))), false);
-            s.initialize();
-            weights = net.values(s);
-        }
-        ModelExport.write(dir, definition, weights, new ModelSidecar("test.conv", "1", "A test model.", "image",
+        ModelExport.write(dir, definition, definition.initialWeights(1, 3), new ModelSidecar("test.conv", "1", "A test model.", "image",
                 "result", 1, upscale, tile, overlap, null, null));
         return dir;
     }

@@ -59,6 +59,13 @@ public final class ImageTensors {
         return t;
     }
 
+    /** Every value of a float tensor in row-major order, copied out (the tensor may be closed afterwards). */
+    public static float[] values(TFloat32 tensor) {
+        float[] v = new float[Math.toIntExact(tensor.shape().size())];
+        tensor.asRawTensor().data().asFloats().read(v);
+        return v;
+    }
+
     /**
      * Image {@code index} of a batch. One channel gives a grey image, three an RGB image when the type is 8-bit,
      * other counts a planar float image; integer types are rounded and saturated.

@@ -3,6 +3,7 @@ package org.loupe.numerics.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.loupe.numerics.tests.SimdSwitch.withVectors;
 
 import java.util.Arrays;
 import java.util.stream.Stream;
@@ -43,27 +44,6 @@ class MedianFilterTest {
     void theVectorPathsAreOnInTheTestRuntime() {
         assertTrue(Simd.enabled(), "the test JVM lacks --add-modules=jdk.incubator.vector or the framework property "
                 + "exporting it; the vector paths would go untested");
-    }
-
-    /** Runs with the vector paths switched on or off (see Simd). */
-    static <T> T withVectors(boolean on, Computation<T> c) throws LoupeException {
-        String before = System.getProperty("loupe.simd");
-        System.setProperty("loupe.simd", Boolean.toString(on));
-        try {
-            return c.run();
-        } finally {
-            if (before == null) {
-                System.clearProperty("loupe.simd");
-            } else {
-                System.setProperty("loupe.simd", before);
-            }
-        }
-    }
-
-    /** A computation that may fail. */
-    @FunctionalInterface
-    interface Computation<T> {
-        T run() throws LoupeException;
     }
 
     @Test

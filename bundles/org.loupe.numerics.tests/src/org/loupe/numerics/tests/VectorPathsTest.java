@@ -1,6 +1,6 @@
 package org.loupe.numerics.tests;
 
-import static org.loupe.numerics.tests.MedianFilterTest.withVectors;
+import static org.loupe.numerics.tests.SimdSwitch.withVectors;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

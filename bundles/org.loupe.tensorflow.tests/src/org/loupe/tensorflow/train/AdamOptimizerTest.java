@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.loupe.tensorflow.ImageTensors;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -94,9 +95,7 @@ class AdamOptimizerTest {
 
     private static float[] read(Session s, Variable<TFloat32> v) {
         try (Result r = s.runner().fetch(v).run()) {
-            float[] out = new float[4];
-            ((TFloat32) r.get(0)).asRawTensor().data().asFloats().read(out);
-            return out;
+            return ImageTensors.values((TFloat32) r.get(0));
         }
     }
 

@@ -3,6 +3,7 @@ package org.loupe.tensorflow.train;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.BiFunction;
+import org.loupe.tensorflow.ImageTensors;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -28,9 +29,7 @@ final class GradientCheck {
             Operand<TFloat32> y = f.apply(tf, x);
             Output<?>[] grad = g.addGradients(y.asOutput(), new Output<?>[] {x.asOutput()});
             try (TFloat32 in = tensor(shape, x0); Result r = s.runner().feed(x, in).fetch(grad[0]).run()) {
-                float[] out = new float[x0.length];
-                ((TFloat32) r.get(0)).asRawTensor().data().asFloats().read(out);
-                return out;
+                return ImageTensors.values((TFloat32) r.get(0));
             }
         }
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
+import org.loupe.tensorflow.ImageTensors;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -34,9 +35,7 @@ class NetworkTest {
             s.initialize();
             try (TFloat32 t = GradientCheck.tensor(shape, x); Result r = s.runner().feed(in, t).fetch(y).run()) {
                 TFloat32 o = (TFloat32) r.get(0);
-                float[] v = new float[(int) o.shape().size()];
-                o.asRawTensor().data().asFloats().read(v);
-                return new Out(v, o.shape().asArray());
+                return new Out(ImageTensors.values(o), o.shape().asArray());
             }
         }
     }
@@ -95,12 +94,12 @@ class NetworkTest {
             Operand<TFloat32> train = net.batchNorm("bn", in, 2, true);
             Operand<TFloat32> infer = net.batchNorm("bn", in, 2, false);
             s.initialize();
-            float[] y = new float[72];
+            float[] y;
             try (TFloat32 t = GradientCheck.tensor(shape, x)) {
                 Session.Runner r = s.runner().feed(in, t).fetch(train);
                 net.updates().forEach(r::addTarget);
                 try (Result res = r.run()) {
-                    ((TFloat32) res.get(0)).asRawTensor().data().asFloats().read(y);
+                    y = ImageTensors.values((TFloat32) res.get(0));
                 }
             }
             double mean = 0;
@@ -123,9 +122,7 @@ class NetworkTest {
 
     private static float[] run(Session s, Placeholder<TFloat32> in, long[] shape, float[] x, Operand<TFloat32> y) {
         try (TFloat32 t = GradientCheck.tensor(shape, x); Result r = s.runner().feed(in, t).fetch(y).run()) {
-            float[] v = new float[x.length];
-            ((TFloat32) r.get(0)).asRawTensor().data().asFloats().read(v);
-            return v;
+            return ImageTensors.values((TFloat32) r.get(0));
         }
     }
 

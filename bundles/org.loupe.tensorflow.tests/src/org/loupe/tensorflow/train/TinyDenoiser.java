@@ -103,10 +103,7 @@ final class TinyDenoiser implements AutoCloseable {
     float[] infer(PixelImage image) {
         try (TFloat32 x = ImageTensors.toTensor(image, 1);
                 Result r = session.runner().feed(input, x).fetch(output).run()) {
-            TFloat32 t = (TFloat32) r.get(0);
-            float[] values = new float[(int) t.shape().size()];
-            t.asRawTensor().data().asFloats().read(values);
-            return values;
+            return ImageTensors.values((TFloat32) r.get(0));
         }
     }
 

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.loupe.api.LoupeException;
 import org.loupe.api.ProcessingContext;
@@ -20,16 +19,10 @@ import org.loupe.tensorflow.TensorFlowRuntime;
 import org.loupe.tensorflow.train.Init;
 import org.loupe.tensorflow.train.ModelDefinition;
 import org.loupe.tensorflow.train.ModelExport;
-import org.loupe.tensorflow.train.Network;
-import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
-import org.tensorflow.Session;
 import org.tensorflow.Signature;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -93,15 +86,7 @@ public final class TensorFlowBenchmark {
     }
 
     private static Path exportReference(Path dir) throws LoupeException {
-        Map<String, float[]> weights;
-        try (Graph g = new Graph(); Session s = new Session(g)) {
-            Ops tf = Ops.create(g);
-            Network net = new Network(tf, 1);
-            REFERENCE.build(net, tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, 1))), false);
-            s.initialize();
-            weights = net.values(s);
-        }
-        ModelExport.write(dir, REFERENCE, weights, new ModelSidecar("bench.reference", "1",
+        ModelExport.write(dir, REFERENCE, REFERENCE.initialWeights(1, 1), new ModelSidecar("bench.reference", "1",
                 "Six 3x3 convolutions of 32 channels (37,601 weights), residual.", "image", "output", 1, 1, 512, 32,
                 null, null));
         return dir;
@@ -135,8 +120,7 @@ public final class TensorFlowBenchmark {
             for (int i = 0; i <= runs; i++) {
                 long t0 = System.nanoTime();
                 try (Result r = bare.session().runner().feed(in, input).fetch(outName).run()) {
-                    float[] copy = new float[side * side];
-                    ((TFloat32) r.get(0)).asRawTensor().data().asFloats().read(copy);
+                    ImageTensors.values((TFloat32) r.get(0));
                 }
                 bareNs[i] = System.nanoTime() - t0;
                 t0 = System.nanoTime();

@@ -60,10 +60,8 @@ public final class AdamOptimizer {
         for (int i = 0; i < variables.size(); i++) {
             Variable<TFloat32> v = variables.get(i);
             String name = v.asOutput().op().name();
-            Variable<TFloat32> m = t.withName(name + "_m").variable(tf.zerosLike(v.asOutput().op().output(0)
-                    .expect(TFloat32.class)));
-            Variable<TFloat32> s = t.withName(name + "_v").variable(tf.zerosLike(v.asOutput().op().output(0)
-                    .expect(TFloat32.class)));
+            Variable<TFloat32> m = t.withName(name + "_m").variable(tf.zerosLike(v));
+            Variable<TFloat32> s = t.withName(name + "_v").variable(tf.zerosLike(v));
             ops.add(t.train.applyAdam(v, m, s, beta1Power, beta2Power, rate, t.constant(BETA1), t.constant(BETA2),
                     t.constant(EPSILON), g.get(i)));
         }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.loupe.tensorflow.ImageTensors;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -65,10 +66,7 @@ public final class Network {
         Map<String, float[]> out = new LinkedHashMap<>();
         variables.forEach((name, v) -> {
             try (Result r = session.runner().fetch(v).run()) {
-                TFloat32 t = (TFloat32) r.get(0);
-                float[] data = new float[Math.toIntExact(t.shape().size())];
-                t.asRawTensor().data().asFloats().read(data);
-                out.put(name, data);
+                out.put(name, ImageTensors.values((TFloat32) r.get(0)));
             }
         });
         return out;

@@ -3,6 +3,7 @@ package org.loupe.enhance.learned.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.loupe.tensorflow.ImageTensors;
 import org.loupe.tensorflow.train.AdamOptimizer;
 import org.loupe.tensorflow.train.Batch;
 import org.loupe.tensorflow.train.Losses;
@@ -76,8 +77,7 @@ final class DenoiserGraph implements AutoCloseable {
         for (Batch b : validation) {
             try (TFloat32 x = b.inputTensor();
                     Result r = session.runner().feed(input, x).fetch(evalOutput).run()) {
-                float[] out = new float[b.target().length];
-                ((TFloat32) r.get(0)).asRawTensor().data().asFloats().read(out);
+                float[] out = ImageTensors.values((TFloat32) r.get(0));
                 for (int i = 0; i < out.length; i++) {
                     double d = out[i] - b.target()[i];
                     double e = b.input()[i] - b.target()[i];
