@@ -28,10 +28,21 @@ public final class RowStrips {
      * @throws LoupeException with reason CANCELLED if the context was cancelled before the last strip finished
      */
     public static void run(int rows, ProcessingContext ctx, String message, Task task) throws LoupeException {
+        run(rows, 8, ctx, message, task);
+    }
+
+    /**
+     * Runs {@code task} over {@code rows} rows in strips of at least {@code minHeight} rows (for work that pays a
+     * fixed cost per strip, such as a halo of context rows).
+     *
+     * @throws LoupeException with reason CANCELLED if the context was cancelled before the last strip finished
+     */
+    public static void run(int rows, int minHeight, ProcessingContext ctx, String message, Task task)
+            throws LoupeException {
         ctx.checkCancelled();
         int threads = Runtime.getRuntime().availableProcessors();
         // several strips per thread keeps cores busy when strips take unequal time, and cancellation prompt
-        int stripHeight = Math.max(8, (rows + threads * 8 - 1) / (threads * 8));
+        int stripHeight = Math.max(minHeight, (rows + threads * 8 - 1) / (threads * 8));
         int strips = (rows + stripHeight - 1) / stripHeight;
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger done = new AtomicInteger();

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * Writes files so that readers only ever see the old content or the complete new content: data goes to a hidden
@@ -53,5 +55,20 @@ public final class AtomicFiles {
     /** Writes a UTF-8 text file atomically. */
     public static void writeString(Path target, String text) throws IOException {
         write(target, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Deletes a scratch folder this process made, with everything in it, ignoring failures: a leftover in the
+     * temporary directory is harmless. Null does nothing.
+     */
+    public static void deleteScratch(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // see above: nothing depends on the folder being gone
+        }
     }
 }

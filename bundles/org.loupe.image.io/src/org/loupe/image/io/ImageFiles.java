@@ -1,5 +1,6 @@
 package org.loupe.image.io;
 
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.file.Path;
 import org.loupe.api.LoupeException;
@@ -55,6 +56,22 @@ public final class ImageFiles {
                 .orElseThrow(() -> LoupeException.usage("unknown image format for '" + target.getFileName()
                         + "' (use .png, .jpg, .bmp, .tif, .pgm or .ppm)"));
         write(image, target, format);
+    }
+
+    /**
+     * The image after a round trip through JPEG at {@code quality} (1-100): what a camera, a web service or a
+     * compressed archive would have delivered. 8-bit grey and RGB only.
+     *
+     * @throws LoupeException USAGE for other image types
+     */
+    public static PixelImage jpegRoundTrip(PixelImage image, int quality) throws LoupeException {
+        if (quality < 1 || quality > 100) {
+            throw LoupeException.usage("JPEG quality must be between 1 and 100, got " + quality);
+        }
+        byte[] file = ImageEncoder.jpeg(image, quality);
+        PixelImage back = ImageDecoder.read(new ByteArrayInputStream(file), image.metadata().name(),
+                ReadOptions.defaults());
+        return back.withMetadata(image.metadata());
     }
 
     /** Writes an image in the given format, whatever the file name says. */

@@ -143,6 +143,16 @@ public final class Network {
         return bias ? tf.nn.biasAdd(y, weight(name + "/bias", new long[] {out}, 1, Init.constant(0))) : y;
     }
 
+    /**
+     * A depthwise 2-D convolution with "SAME" padding, stride 1 and no bias: each channel is filtered by its own
+     * {@code kh x kw} kernel (the cheap half of a depthwise-separable convolution).
+     */
+    public Operand<TFloat32> depthwiseConv(String name, Operand<TFloat32> x, int channels, int kh, int kw,
+            Init init) {
+        Operand<TFloat32> w = weight(name + "/kernel", new long[] {kh, kw, channels, 1}, kh * kw, init);
+        return tf.nn.depthwiseConv2dNative(x, w, List.of(1L, 1L, 1L, 1L), "SAME");
+    }
+
     /** A transposed convolution ("deconvolution") that multiplies height and width by {@code stride}. */
     public Operand<TFloat32> convTranspose(String name, Operand<TFloat32> x, int in, int out, int k, int stride,
             Init init) {

@@ -22,6 +22,7 @@ import org.loupe.tensorflow.train.BatchSource;
 import org.loupe.tensorflow.train.LearningRateSchedule;
 import org.loupe.tensorflow.train.ModelExport;
 import org.loupe.tensorflow.train.PatchSampler;
+import org.loupe.tensorflow.train.RestorationGraph;
 import org.loupe.tensorflow.train.TrainingLoop;
 import org.osgi.service.component.annotations.Component;
 
@@ -92,8 +93,8 @@ public final class DenoiserTrainer implements ModelTrainer {
                 Math.max(1, Math.min(every, 10)), every, every, p.getInt("patience"),
                 LearningRateSchedule.cosine((float) p.getDouble("lr"), (float) p.getDouble("lr") / 100,
                         p.getInt("steps")));
-        try (DenoiserGraph g = new DenoiserGraph(net, seed, (float) p.getDouble("ffl"), (float) p.getDouble("whfl"),
-                (float) p.getDouble("clip"))) {
+        try (RestorationGraph g = new RestorationGraph(net, channels, seed, (float) p.getDouble("ffl"),
+                (float) p.getDouble("whfl"), (float) p.getDouble("clip"))) {
             TrainingLoop.Outcome outcome = TrainingLoop.run(g.setup(), config, batches, validationBatches,
                     request.checkpoints(), request.resume(), request.events(), ctx);
             Map<String, Double> scores = g.scores(validationBatches);

@@ -8,6 +8,7 @@ import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferUShort;
 import java.awt.image.WritableRaster;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -65,6 +66,32 @@ public final class ImageEncoder {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw LoupeException.badInput(target.toString(), "cannot write (" + why + ")", e);
         }
+    }
+
+    /**
+     * The image as a baseline JPEG file of the given quality (1-100, as libjpeg and most tools count it), in memory:
+     * for simulating compressed inputs.
+     */
+    public static byte[] jpeg(PixelImage image, int quality) throws LoupeException {
+        if (!ImageFormat.JPEG.canStore(image.type())) {
+            throw LoupeException.usage("cannot compress a " + image.type() + " image as JPEG");
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream ios = new MemoryCacheImageOutputStream(bytes)) {
+            ImageWriter writer = Codecs.writer(ImageFormat.JPEG, image.type());
+            try {
+                writer.setOutput(ios);
+                ImageWriteParam param = writer.getDefaultWriteParam();
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionQuality(quality / 100f);
+                writer.write(null, new IIOImage(toBuffered(image), null, null), param);
+            } finally {
+                writer.dispose();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("JPEG encoding in memory failed", e);
+        }
+        return bytes.toByteArray();
     }
 
     private static ImageWriteParam param(ImageWriter writer, ImageFormat format) {

@@ -1,14 +1,9 @@
-package org.loupe.enhance.learned.internal;
+package org.loupe.tensorflow.train;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.loupe.tensorflow.ImageTensors;
-import org.loupe.tensorflow.train.AdamOptimizer;
-import org.loupe.tensorflow.train.Batch;
-import org.loupe.tensorflow.train.Losses;
-import org.loupe.tensorflow.train.Network;
-import org.loupe.tensorflow.train.TrainingLoop;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -19,10 +14,11 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The training graph of a {@link ResidualDenoiser}: a training path (batch statistics) with the loss L1 + a focal
- * frequency term + a wavelet high-frequency term, an inference path over the same weights for validation, and Adam.
+ * The training graph of an image-to-image network (denoiser, super-resolver, enhancer): a training path (batch
+ * statistics) with the loss L1 + a focal frequency term + a wavelet high-frequency term, an inference path over the
+ * same weights for validation, and Adam. Inputs and targets may differ in size (a super-resolver's input is smaller).
  */
-final class DenoiserGraph implements AutoCloseable {
+public final class RestorationGraph implements AutoCloseable {
 
     private final Graph graph = new Graph();
     private final Session session;
@@ -34,15 +30,23 @@ final class DenoiserGraph implements AutoCloseable {
     private final Operand<TFloat32> evalLoss;
     private final AdamOptimizer adam;
 
-    DenoiserGraph(ResidualDenoiser model, long seed, float ffl, float whfl, float clip) {
+    /**
+     * Builds the graph and initialises the weights.
+     *
+     * @param channels image channels of input and target
+     * @param ffl      weight of the focal frequency loss (0: none)
+     * @param whfl     weight of the wavelet high-frequency loss (0: none)
+     * @param clip     largest global gradient norm (0: no clipping)
+     */
+    public RestorationGraph(ModelDefinition model, int channels, long seed, float ffl, float whfl, float clip) {
         Ops tf = Ops.create(graph);
         net = new Network(tf, seed);
-        Shape images = Shape.of(-1, -1, -1, model.channels());
+        Shape images = Shape.of(-1, -1, -1, channels);
         input = tf.withName("input").placeholder(TFloat32.class, Placeholder.shape(images));
         target = tf.withName("target").placeholder(TFloat32.class, Placeholder.shape(images));
-        loss = loss(tf, model.build(net, input, true), model.channels(), ffl, whfl);
+        loss = loss(tf, model.build(net, input, true), channels, ffl, whfl);
         evalOutput = model.build(net, input, false);
-        evalLoss = loss(tf, evalOutput, model.channels(), ffl, whfl);
+        evalLoss = loss(tf, evalOutput, channels, ffl, whfl);
         adam = new AdamOptimizer(graph, tf, loss, net.trainableVariables(), clip, net.updates());
         session = new Session(graph);
         session.initialize();
@@ -60,16 +64,21 @@ final class DenoiserGraph implements AutoCloseable {
         return l;
     }
 
-    TrainingLoop.Setup setup() {
+    /** What {@link TrainingLoop#run} drives. */
+    public TrainingLoop.Setup setup() {
         return new TrainingLoop.Setup(session, input, target, loss, evalLoss, null, adam);
     }
 
-    Map<String, float[]> weights() {
+    /** The current weights by variable name. */
+    public Map<String, float[]> weights() {
         return net.values(session);
     }
 
-    /** Validation L1 and PSNR of the network's output, and the PSNR of its input, against the targets. */
-    Map<String, Double> scores(List<Batch> validation) {
+    /**
+     * Validation L1 and PSNR (peak 1) of the network's output against the targets, and the PSNR of the input where
+     * it has the target's size.
+     */
+    public Map<String, Double> scores(List<Batch> validation) {
         double l1 = 0;
         double seOut = 0;
         double seIn = 0;
@@ -78,9 +87,10 @@ final class DenoiserGraph implements AutoCloseable {
             try (TFloat32 x = b.inputTensor();
                     Result r = session.runner().feed(input, x).fetch(evalOutput).run()) {
                 float[] out = ImageTensors.values((TFloat32) r.get(0));
+                boolean sameSize = b.input().length == out.length;
                 for (int i = 0; i < out.length; i++) {
                     double d = out[i] - b.target()[i];
-                    double e = b.input()[i] - b.target()[i];
+                    double e = sameSize ? b.input()[i] - b.target()[i] : Double.NaN;
                     l1 += Math.abs(d);
                     seOut += d * d;
                     seIn += e * e;
@@ -91,10 +101,13 @@ final class DenoiserGraph implements AutoCloseable {
         Map<String, Double> scores = new LinkedHashMap<>();
         scores.put("validation L1", l1 / n);
         scores.put("validation PSNR (dB)", 10 * Math.log10(n / seOut));
-        scores.put("input PSNR (dB)", 10 * Math.log10(n / seIn));
+        if (Double.isFinite(seIn)) {
+            scores.put("input PSNR (dB)", 10 * Math.log10(n / seIn));
+        }
         return scores;
     }
 
+    /** Releases the session and the graph. */
     @Override
     public void close() {
         session.close();
