@@ -44,6 +44,10 @@ final class EvalSrCommand implements Callable<Integer> {
             description = "A parameter of the enhancer; 'scale' is set to S unless given.")
     private Map<String, String> params = new LinkedHashMap<>();
 
+    @Option(names = "--lr-jpeg", paramLabel = "Q", description = "Give the model a JPEG of quality Q (1-100): the "
+            + "HR image is shrunk in RGB, rounded to 8 bits and JPEG-compressed; its luma is the input.")
+    private Integer lrJpeg;
+
     @Option(names = "--json", description = "Print JSON instead of a table.")
     private boolean json;
 
@@ -55,6 +59,9 @@ final class EvalSrCommand implements Callable<Integer> {
     public Integer call() throws LoupeException {
         if (scale < 2 || scale > 16) {
             throw LoupeException.usage("--scale must be between 2 and 16, got " + scale);
+        }
+        if (lrJpeg != null && (lrJpeg < 1 || lrJpeg > 100)) {
+            throw LoupeException.usage("--lr-jpeg must be between 1 and 100, got " + lrJpeg);
         }
         ProviderHandle<ImageEnhancer> enhancer = session.registry().provider(id, ImageEnhancer.class);
         List<ParameterSpec> specs = enhancer.call(LoupeService::parameters);
@@ -72,7 +79,8 @@ final class EvalSrCommand implements Callable<Integer> {
         double ssimSum = 0;
         for (Path f : files) {
             PixelImage hr = ImageFiles.read(f, session.readOptions());
-            SuperResolutionProtocol.Pair pair = SuperResolutionProtocol.prepare(hr, scale);
+            SuperResolutionProtocol.Pair pair = lrJpeg == null ? SuperResolutionProtocol.prepare(hr, scale)
+                    : SuperResolutionProtocol.prepare(hr, scale, lr -> ImageFiles.jpegRoundTrip(lr, lrJpeg));
             PixelImage sr = enhancer.call(e -> e.enhance(pair.lowResolution(), ProcessingContext.of(parameters)));
             SuperResolutionProtocol.Score s = SuperResolutionProtocol.score(sr, pair);
             psnrSum += s.psnr();
@@ -93,9 +101,8 @@ final class EvalSrCommand implements Callable<Integer> {
             report.put("scale", scale);
             report.put("provider", Map.of("id", id, "version", enhancer.descriptor().version()));
             report.put("parameters", parameters.asText());
-            report.put("protocol", "Y of MATLAB rgb2ycbcr; HR cropped to a multiple of the scale; LR = "
-                    + "imresize(Y/255, 1/scale, bicubic) in floating point; output rounded to 8 bits; scale pixels "
-                    + "shaved; PSNR peak 255; SSIM Wang 2004");
+            report.put("protocol", "Y of MATLAB rgb2ycbcr; HR cropped to a multiple of the scale; " + lowResolution()
+                    + "; output rounded to 8 bits; scale pixels shaved; PSNR peak 255; SSIM Wang 2004");
             report.put("images", rows);
             report.put("mean", Map.of("psnr", psnr, "ssim", ssim));
             session.out().println(Json.GSON.toJson(report));
@@ -108,9 +115,14 @@ final class EvalSrCommand implements Callable<Integer> {
         }
         t.row("mean", files.size() + " images", fmt("%.2f", psnr), fmt("%.4f", ssim));
         session.out().println(id + " " + enhancer.descriptor().version() + " on " + dataset + ", x" + scale
-                + " (Y channel, " + scale + " px shaved)");
+                + " (Y channel, " + scale + " px shaved; " + lowResolution() + ")");
         t.print(session.out());
         return 0;
+    }
+
+    private String lowResolution() {
+        return lrJpeg == null ? "LR = imresize(Y/255, 1/scale, bicubic) in floating point"
+                : "LR = Y of imresize(RGB, 1/scale, bicubic) rounded to 8 bits and stored as JPEG quality " + lrJpeg;
     }
 
     private static String fmt(String pattern, Object v) {

@@ -39,39 +39,74 @@ public final class SuperResolutionProtocol {
     private SuperResolutionProtocol() {
     }
 
+    /** Turns the 8-bit low-resolution image into the file a model is actually given (e.g. a JPEG round trip). */
+    @FunctionalInterface
+    public interface LowResolutionFile {
+
+        /** The degraded image, of the same size and type. */
+        PixelImage apply(PixelImage lowResolution) throws LoupeException;
+    }
+
     /**
      * Steps 1 to 3 for one HR image (8-bit grey or RGB).
      *
      * @throws LoupeException INPUT for another image type or an image smaller than the scale
      */
     public static Pair prepare(PixelImage hr, int scale) throws LoupeException {
+        PixelImage cropped = crop(hr, scale);
+        GrayU8 y = luma(cropped, hr);
+        GrayF32 lr = (GrayF32) Resize.byScale(unit(y), 1.0 / scale, Interpolation.BICUBIC, ProcessingContext.none());
+        return new Pair(lr, y.withMetadata(hr.metadata()), scale);
+    }
+
+    /**
+     * Steps 1 to 3 when the model is given an 8-bit file rather than floating-point luma: the cropped HR image
+     * (all its channels) is shrunk with MATLAB's bicubic filter and rounded to 8 bits, {@code file} turns it into
+     * what the model sees (a JPEG round trip, say), and the low-resolution input is that file's 8-bit luma / 255.
+     */
+    public static Pair prepare(PixelImage hr, int scale, LowResolutionFile file) throws LoupeException {
+        PixelImage cropped = crop(hr, scale);
+        GrayU8 y = luma(cropped, hr);
+        PixelImage small = Resize.byScale(cropped, 1.0 / scale, Interpolation.BICUBIC, ProcessingContext.none());
+        GrayF32 lr = unit(luma(file.apply(small), hr));
+        return new Pair(lr, y.withMetadata(hr.metadata()), scale);
+    }
+
+    private static PixelImage crop(PixelImage hr, int scale) throws LoupeException {
         if (scale < 1) {
             throw new IllegalArgumentException("scale must be positive: " + scale);
         }
-        String name = hr.metadata().name().isEmpty() ? "image" : hr.metadata().name();
         int w = hr.width() - hr.width() % scale;
         int h = hr.height() - hr.height() % scale;
         if (w == 0 || h == 0) {
-            throw LoupeException.badInput(name, "is smaller than the scale " + scale);
+            throw LoupeException.badInput(name(hr), "is smaller than the scale " + scale);
         }
-        PixelImage cropped = hr.view(new Region(0, 0, w, h));
-        GrayU8 y;
-        if (cropped instanceof RgbU8 rgb) {
-            y = YCbCr.lumaU8(rgb);
-        } else if (cropped instanceof GrayU8 g) {
-            y = g.copy();
-        } else {
-            throw LoupeException.badInput(name, "is " + hr.type() + "; the super-resolution protocol is defined "
-                    + "for 8-bit grey and RGB images");
+        return hr.view(new Region(0, 0, w, h));
+    }
+
+    private static String name(PixelImage img) {
+        return img.metadata().name().isEmpty() ? "image" : img.metadata().name();
+    }
+
+    /** The 8-bit luma: MATLAB's rgb2ycbcr for RGB, the values themselves for grey. */
+    private static GrayU8 luma(PixelImage image, PixelImage original) throws LoupeException {
+        if (image instanceof RgbU8 rgb) {
+            return YCbCr.lumaU8(rgb);
+        } else if (image instanceof GrayU8 g) {
+            return g.copy();
         }
-        GrayF32 unit = GrayF32.create(w, h).withMetadata(hr.metadata());
-        for (int yy = 0; yy < h; yy++) {
-            for (int x = 0; x < w; x++) {
+        throw LoupeException.badInput(name(original), "is " + image.type() + "; the super-resolution protocol is "
+                + "defined for 8-bit grey and RGB images");
+    }
+
+    private static GrayF32 unit(GrayU8 y) {
+        GrayF32 unit = GrayF32.create(y.width(), y.height()).withMetadata(y.metadata());
+        for (int yy = 0; yy < y.height(); yy++) {
+            for (int x = 0; x < y.width(); x++) {
                 unit.set(x, yy, (float) (y.get(x, yy) / 255.0));
             }
         }
-        GrayF32 lr = (GrayF32) Resize.byScale(unit, 1.0 / scale, Interpolation.BICUBIC, ProcessingContext.none());
-        return new Pair(lr, y.withMetadata(hr.metadata()), scale);
+        return unit;
     }
 
     /**
