@@ -1,0 +1,155 @@
+package org.loupe.enhance.srq.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.loupe.api.ImageEnhancer;
+import org.loupe.api.LoupeException;
+import org.loupe.api.LoupeProvider;
+import org.loupe.api.ParameterSpec;
+import org.loupe.api.ProcessingContext;
+import org.loupe.api.ProviderDescriptor;
+import org.loupe.image.GrayF32;
+import org.loupe.image.ImageType;
+import org.loupe.image.PixelImage;
+import org.loupe.image.PixelType;
+import org.loupe.image.PlanarF32;
+import org.loupe.image.RgbU8;
+import org.loupe.image.color.YCbCr;
+import org.loupe.numerics.resample.Interpolation;
+import org.loupe.numerics.resample.Resize;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * x2 super-resolution with the quantized CNN of Kim and Lee: the luma goes through the network (bicubic plus a learned
+ * residual), chroma is enlarged bicubically. Runs the 14-bit integer datapath by default, or the float network; both
+ * in plain Java. Two models ship in this bundle, trained on Sun-Hays 80 with the bicubic and the realistic
+ * degradation (docs/MODELS.md); {@code model} runs one trained by {@code loupe train enhance.srq} instead.
+ */
+@Component(service = ImageEnhancer.class)
+@LoupeProvider(id = "enhance.srq", name = "Quantized SR CNN (x2)", version = "1.0.0",
+        inputTypes = {"GRAY:UINT8:1", "GRAY:UINT16:1", "GRAY:FLOAT32:1", "RGB:UINT8:3"},
+        description = "x2 super-resolution, 2,496-weight CNN with 10-bit weights and 14-bit activations (Kim and "
+                + "Lee); the realistic variant also removes JPEG artefacts and noise; keeps bit depth.")
+public final class SrqEnhancer implements ImageEnhancer {
+
+    /** Largest output accepted, so a huge input fails at once instead of exhausting memory. */
+    static final long MAX_OUTPUT_PIXELS = 400_000_000L;
+
+    private static final ProviderDescriptor DESCRIPTOR = ProviderDescriptor.declaredBy(SrqEnhancer.class);
+    private static final List<ParameterSpec> PARAMETERS = List.of(
+            ParameterSpec.choice("variant", List.of("realistic", "bicubic"), "Shipped model: trained with the "
+                    + "realistic degradation (compressed, noisy inputs) or with plain bicubic downscaling."),
+            ParameterSpec.choice("precision", List.of("fixed", "float"), "The 14-bit integer datapath, or the "
+                    + "float network it was quantized from."),
+            ParameterSpec.text("model", "", "A model folder written by 'loupe train enhance.srq'; overrides "
+                    + "the variant."),
+            ParameterSpec.integer("scale", 2, 2, 2, 1, "Upscaling factor (the network is x2)."));
+
+    private final Map<String, ResidualEngine> engines = new ConcurrentHashMap<>();
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return PARAMETERS;
+    }
+
+    @Override
+    public PixelImage enhance(PixelImage input, ProcessingContext ctx) throws LoupeException {
+        DESCRIPTOR.requireAccepted(input);
+        long outPixels = 4L * input.width() * input.height();
+        if (outPixels > MAX_OUTPUT_PIXELS) {
+            throw LoupeException.badInput(input.metadata().name(), "would make a " + outPixels / 1_000_000
+                    + "-megapixel image, over the limit of " + MAX_OUTPUT_PIXELS / 1_000_000);
+        }
+        ResidualEngine engine = engine(ctx.parameters().getString("model"), ctx.parameters().getString("variant"),
+                ctx.parameters().getString("precision").equals("fixed"));
+        PixelImage out;
+        if (input instanceof RgbU8 rgb) {
+            PlanarF32 ycc = YCbCr.fromRgb(rgb);
+            GrayF32 y = scaled(ycc.band(0), 1 / 255f);
+            GrayF32 big = scaled(Upscaler.upscale(engine, y, ctx), 255f);
+            GrayF32 cb = (GrayF32) Resize.byScale(ycc.band(1), 2, Interpolation.BICUBIC, ctx);
+            GrayF32 cr = (GrayF32) Resize.byScale(ycc.band(2), 2, Interpolation.BICUBIC, ctx);
+            out = YCbCr.toRgb(PlanarF32.wrap(big.width(), big.height(), big.copy().data(), cb.copy().data(),
+                    cr.copy().data()));
+        } else {
+            PixelType type = input.type().pixelType();
+            float full = type.isInteger() ? (float) type.maxValue() : 1f;
+            GrayF32 big = Upscaler.upscale(engine, scaled(input, 1 / full), ctx);
+            out = type.isInteger() ? rounded(big, input.type(), full) : big;
+        }
+        return out.withMetadata(input.metadata().withStep(DESCRIPTOR.id(), DESCRIPTOR.version()));
+    }
+
+    /** A dense float copy of a one-band image times {@code factor}. */
+    private static GrayF32 scaled(PixelImage band, float factor) {
+        GrayF32 g = GrayF32.create(band.width(), band.height());
+        float[] d = g.data();
+        for (int y = 0; y < band.height(); y++) {
+            for (int x = 0; x < band.width(); x++) {
+                d[y * band.width() + x] = band.getFloat(x, y, 0) * factor;
+            }
+        }
+        return g;
+    }
+
+    /** {@code luma * full}, rounded and saturated to an integer grey type. */
+    private static PixelImage rounded(GrayF32 luma, ImageType type, float full) {
+        PixelImage out = PixelImage.create(type, luma.width(), luma.height());
+        for (int y = 0; y < luma.height(); y++) {
+            for (int x = 0; x < luma.width(); x++) {
+                out.setFloat(x, y, 0, type.pixelType().saturate(luma.get(x, y) * full));
+            }
+        }
+        return out;
+    }
+
+    private ResidualEngine engine(String folder, String variant, boolean fixed) throws LoupeException {
+        String key = (folder.isBlank() ? "shipped:" + variant : Path.of(folder).toAbsolutePath().normalize())
+                + (fixed ? "/fixed" : "/float");
+        ResidualEngine e = engines.get(key);
+        if (e == null) {
+            e = folder.isBlank() ? shipped(variant, fixed) : fromFolder(Path.of(folder), fixed);
+            engines.put(key, e);
+        }
+        return e;
+    }
+
+    private static ResidualEngine fromFolder(Path folder, boolean fixed) throws LoupeException {
+        SrqModel model = SrqModel.read(folder);
+        if (!fixed) {
+            return ReferenceNetwork.floating(model.kernels());
+        }
+        Path file = folder.resolve(FixedPointFormat.FILE);
+        try {
+            return FixedPointFormat.parse(Files.readString(file));
+        } catch (IOException e) {
+            throw LoupeException.badInput(file.toString(), "cannot be read (" + e.getMessage() + ")", e);
+        } catch (IllegalArgumentException e) {
+            throw LoupeException.badInput(file.toString(), e.getMessage(), e);
+        }
+    }
+
+    private static ResidualEngine shipped(String variant, boolean fixed) throws LoupeException {
+        String base = "/models/" + variant + "/";
+        String file = base + (fixed ? FixedPointFormat.FILE : SrqModel.FILE);
+        try (InputStream in = SrqEnhancer.class.getResourceAsStream(file)) {
+            if (in == null) {
+                throw LoupeException.usage("this build of enhance.srq has no '" + variant + "' model (" + file
+                        + "); train one with 'loupe train enhance.srq' and pass --param model=FOLDER");
+            }
+            if (!fixed) {
+                return ReferenceNetwork.floating(SrqModel.read(in, "enhance.srq" + file).kernels());
+            }
+            return FixedPointFormat.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException | IllegalArgumentException e) {
+            throw LoupeException.provider(DESCRIPTOR.id(), "its shipped model " + file + " is damaged ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+}
