@@ -1,0 +1,145 @@
+package org.loupe.enhance.xray.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.loupe.api.Accelerator;
+import org.loupe.api.ImageEnhancer;
+import org.loupe.api.LoupeException;
+import org.loupe.image.io.AtomicFiles;
+import org.loupe.api.LoupeProvider;
+import org.loupe.api.ParameterSpec;
+import org.loupe.api.ProcessingContext;
+import org.loupe.api.ProviderDescriptor;
+import org.loupe.image.GrayF32;
+import org.loupe.image.ImageType;
+import org.loupe.image.PixelImage;
+import org.loupe.image.PixelType;
+import org.loupe.image.Region;
+import org.loupe.tensorflow.ModelHandle;
+import org.loupe.tensorflow.ModelSidecar;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+/**
+ * Enhances low-dose X-ray frames (denoising and sharpening, same size out) with the framework of Shim, Kim et al.,
+ * trained by {@code loupe train enhance.xray} on simulated LQ/HQ pairs; the shipped model lives in this bundle.
+ * Frames of any size go through tiled inference, so memory stays bounded.
+ */
+@Component(service = ImageEnhancer.class)
+@LoupeProvider(id = "enhance.xray", name = "Low-dose X-ray enhancer", version = "1.0.0",
+        accelerator = Accelerator.GPU_OPTIONAL, inputTypes = {"GRAY:UINT8:1", "GRAY:UINT16:1", "GRAY:FLOAT32:1"},
+        description = "Denoising module + fractal-residual super-resolution (Shim, Kim et al.), trained on "
+                + "simulated 5 s / 90 s X-ray pairs; keeps size and bit depth.")
+public final class XrayEnhancer implements ImageEnhancer {
+
+    private static final ProviderDescriptor DESCRIPTOR = ProviderDescriptor.declaredBy(XrayEnhancer.class);
+    private static final String SHIPPED = "/models/xray/";
+    private static final List<String> SHIPPED_FILES = List.of("saved_model.pb", "variables/variables.index",
+            "variables/variables.data-00000-of-00001", ModelSidecar.FILE_NAME);
+    private static final List<ParameterSpec> PARAMETERS = List.of(
+            ParameterSpec.text("model", "", "A model folder written by 'loupe train enhance.xray'; the shipped "
+                    + "model if empty."));
+
+    private final Map<String, ModelHandle> models = new HashMap<>();
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return PARAMETERS;
+    }
+
+    @Override
+    public PixelImage enhance(PixelImage input, ProcessingContext ctx) throws LoupeException {
+        DESCRIPTOR.requireAccepted(input);
+        ModelHandle model = model(ctx.parameters().getString("model"));
+        int f = model.sidecar().upscale();
+        PixelType type = input.type().pixelType();
+        double full = type.isInteger() ? type.maxValue() : 1;
+        // the encoder halves twice and a bicubic setting shrinks by f: pad (mirrored) to a multiple of both
+        int w = input.width();
+        int h = input.height();
+        GrayF32 frame = padded(XrayPairs.unit(input), roundUp(w, 4 * f), roundUp(h, 4 * f));
+        GrayF32 in = f == 1 ? frame : XrayNetwork.shrink(frame, f);
+        PixelImage out = model.applyTiled(in, PixelType.FLOAT32, ctx).view(new Region(0, 0, w, h));
+        PixelImage result = PixelImage.create(input.type(), w, h);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double v = out.getFloat(x, y, 0) * full;
+                result.setFloat(x, y, 0, type.isInteger() ? type.saturate(v) : (float) v);
+            }
+        }
+        return result.withMetadata(input.metadata().withStep(model.sidecar().id(), model.sidecar().version()));
+    }
+
+    @Override
+    public ImageType outputType(ImageType input) {
+        return input;
+    }
+
+    private static int roundUp(int v, int m) {
+        return (v + m - 1) / m * m;
+    }
+
+    /** The frame extended to {@code w x h} by mirroring its last rows and columns. */
+    private static GrayF32 padded(GrayF32 img, int w, int h) {
+        if (w == img.width() && h == img.height()) {
+            return img;
+        }
+        GrayF32 out = GrayF32.create(w, h);
+        for (int y = 0; y < h; y++) {
+            int sy = y < img.height() ? y : Math.max(0, 2 * img.height() - 1 - y);
+            for (int x = 0; x < w; x++) {
+                int sx = x < img.width() ? x : Math.max(0, 2 * img.width() - 1 - x);
+                out.set(x, y, img.get(sx, sy));
+            }
+        }
+        return out;
+    }
+
+    private synchronized ModelHandle model(String folder) throws LoupeException {
+        String key = folder.isBlank() ? "shipped" : Path.of(folder).toAbsolutePath().normalize().toString();
+        ModelHandle handle = models.get(key);
+        if (handle == null) {
+            handle = folder.isBlank() ? shipped() : ModelHandle.load(Path.of(folder));
+            models.put(key, handle);
+        }
+        return handle;
+    }
+
+    /** TensorFlow loads SavedModels from folders: copy the shipped one out of the bundle, load it, delete the copy. */
+    private static ModelHandle shipped() throws LoupeException {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("loupe-xray-model");
+            for (String name : SHIPPED_FILES) {
+                try (InputStream in = XrayEnhancer.class.getResourceAsStream(SHIPPED + name)) {
+                    if (in == null) {
+                        throw LoupeException.usage("this build of enhance.xray has no shipped model (" + SHIPPED
+                                + name + "); train one with 'loupe train enhance.xray' and pass --param "
+                                + "model=FOLDER");
+                    }
+                    Path target = dir.resolve(name);
+                    Files.createDirectories(target.getParent());
+                    Files.copy(in, target);
+                }
+            }
+            return ModelHandle.load(dir);
+        } catch (IOException e) {
+            throw LoupeException.provider(DESCRIPTOR.id(), "cannot unpack its shipped model (" + e.getMessage()
+                    + ")", e);
+        } finally {
+            AtomicFiles.deleteScratch(dir);
+        }
+    }
+
+
+    @Deactivate
+    synchronized void close() {
+        models.values().forEach(ModelHandle::close);
+        models.clear();
+    }
+}
