@@ -3,13 +3,12 @@ package org.loupe.cli.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.loupe.api.LoupeException;
+import org.loupe.image.io.AtomicFiles;
 import org.loupe.tensorflow.bench.TensorFlowBenchmark;
 import org.loupe.tensorflow.bench.TensorFlowBenchmark.Timing;
 import picocli.CommandLine.Command;
@@ -56,7 +55,7 @@ final class BenchTfCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw LoupeException.badInput(String.valueOf(work), "cannot hold the reference model (" + e + ")", e);
         } finally {
-            delete(work);
+            AtomicFiles.deleteScratch(work);
         }
         List<String> devices = DevicesCommand.summary(session.registry().backends());
         if (json) {
@@ -77,16 +76,5 @@ final class BenchTfCommand implements Callable<Integer> {
         session.out().printf("ModelHandle overhead over a bare session: %+.1f%%%n", report.overheadPercent());
         session.out().printf("tiled / whole time: %.2f%n", report.tiledOverWhole());
         return 0;
-    }
-
-    private static void delete(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover scratch folder in the temporary directory is harmless
-        }
     }
 }

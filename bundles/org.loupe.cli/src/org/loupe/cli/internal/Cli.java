@@ -41,7 +41,10 @@ public final class Cli {
                 .addSubcommand(new CommandLine(new AnalyzeNoiseCommand(session))));
         cl.addSubcommand(new CommandLine(new BenchCommand())
                 .addSubcommand(new CommandLine(new BenchNumericsCommand(session)))
-                .addSubcommand(new CommandLine(new BenchTfCommand(session))));
+                .addSubcommand(new CommandLine(new BenchTfCommand(session)))
+                .addSubcommand(new CommandLine(new BenchEnhanceCommand(session))));
+        cl.addSubcommand(new CommandLine(new DataCommand())
+                .addSubcommand(new CommandLine(new DataXrayCommand(session))));
         cl.addSubcommand(new CommandLine(new DemoCommand(session)));
         cl.addSubcommand(new CommandLine(new WorkbenchCommand()));
         cl.setCaseInsensitiveEnumValuesAllowed(true);

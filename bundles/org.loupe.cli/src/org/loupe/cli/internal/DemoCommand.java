@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -15,8 +16,11 @@ import org.loupe.api.LoupeService;
 import org.loupe.api.Parameters;
 import org.loupe.api.ProcessingContext;
 import org.loupe.api.ProviderKind;
+import org.loupe.image.ImageType;
 import org.loupe.image.PixelImage;
+import org.loupe.image.PixelType;
 import org.loupe.image.io.ImageFiles;
+import org.loupe.metrics.image.SuperResolutionProtocol;
 import org.loupe.registry.Health;
 import org.loupe.registry.ProviderHandle;
 import org.loupe.registry.ProviderStatus;
@@ -110,6 +114,24 @@ final class DemoCommand implements Callable<Integer> {
         }
         Arrays.sort(nanos);
         Map<String, String> shown = parameters.asText();
-        return new DemoReport.Result(handle.descriptor(), shown, output, nanos[TIMED_RUNS / 2] / 1e6);
+        return new DemoReport.Result(handle.descriptor(), shown, output, nanos[TIMED_RUNS / 2] / 1e6,
+                quality(handle, ctx, input, output));
+    }
+
+    /**
+     * For a x2 enhancer on an 8-bit sample, the published super-resolution protocol with the sample as its own
+     * reference; empty otherwise.
+     */
+    private static String quality(ProviderHandle<ImageEnhancer> handle, ProcessingContext ctx, PixelImage input,
+            PixelImage output) throws LoupeException {
+        boolean x2 = output.width() == 2 * input.width() && output.height() == 2 * input.height();
+        if (!x2 || input.type().pixelType() != PixelType.UINT8
+                || !handle.descriptor().accepts(ImageType.GRAY_F32)) {
+            return "";
+        }
+        SuperResolutionProtocol.Pair pair = SuperResolutionProtocol.prepare(input, 2);
+        PixelImage sr = handle.call(e -> e.enhance(pair.lowResolution(), ctx));
+        SuperResolutionProtocol.Score s = SuperResolutionProtocol.score(sr, pair);
+        return String.format(Locale.ROOT, "x2 of its /2 copy: %.2f dB, SSIM %.4f", s.psnr(), s.ssim());
     }
 }

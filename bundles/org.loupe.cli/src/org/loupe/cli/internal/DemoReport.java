@@ -13,6 +13,7 @@ import org.loupe.api.LoupeException;
 import org.loupe.api.ProviderDescriptor;
 import org.loupe.image.PixelImage;
 import org.loupe.image.PixelType;
+import org.loupe.image.Region;
 import org.loupe.image.WindowLevel;
 import org.loupe.image.io.AtomicFiles;
 import org.loupe.image.io.ImageFiles;
@@ -26,13 +27,21 @@ import org.loupe.samples.Sample;
  */
 final class DemoReport {
 
-    /** One enhancer's run on one sample. */
-    record Result(ProviderDescriptor provider, Map<String, String> parameters, PixelImage output, double millis) {
+    /**
+     * One enhancer's run on one sample.
+     *
+     * @param quality measured quality against a reference, or empty where the sample has none
+     */
+    record Result(ProviderDescriptor provider, Map<String, String> parameters, PixelImage output, double millis,
+            String quality) {
     }
 
     private record Row(ProviderDescriptor provider, Map<String, String> parameters, String outputInfo,
-            String preview, String fullOutput, double millis, String failure) {
+            String preview, String detail, String fullOutput, double millis, String quality, String failure) {
     }
+
+    /** Side, in input pixels, of the centre crop shown at full resolution. */
+    private static final int DETAIL = 64;
 
     private static final class Entry {
         final Sample sample;
@@ -59,21 +68,35 @@ final class DemoReport {
         Entry e = new Entry(sample, input);
         entries.put(sample.fileName(), e);
         ImageFiles.write(e.window.toDisplay(input), dir.resolve(previewName(sample, null)), ImageFormat.PNG);
+        ImageFiles.write(e.window.toDisplay(detail(input, input)), dir.resolve(detailName(sample, null)),
+                ImageFormat.PNG);
+    }
+
+    /** The centre crop of {@code image} covering the centre {@link #DETAIL} pixels of {@code input}. */
+    private static PixelImage detail(PixelImage image, PixelImage input) {
+        int scale = Math.max(1, image.width() / input.width());
+        int side = Math.min(DETAIL, Math.min(input.width(), input.height()));
+        int x0 = (input.width() - side) / 2;
+        int y0 = (input.height() - side) / 2;
+        return image.view(new Region(x0 * scale, y0 * scale, side * scale, side * scale));
     }
 
     void addResult(Sample sample, Result r) throws LoupeException {
         Entry e = entries.get(sample.fileName());
         String preview = previewName(sample, r.provider().id());
         ImageFiles.write(e.window.toDisplay(r.output()), dir.resolve(preview), ImageFormat.PNG);
+        String detail = detailName(sample, r.provider().id());
+        ImageFiles.write(e.window.toDisplay(detail(r.output(), e.input)), dir.resolve(detail), ImageFormat.PNG);
         ImageFormat format = r.output().type().pixelType() == PixelType.UINT8 ? ImageFormat.PNG : ImageFormat.TIFF;
         String full = "outputs/" + stem(sample) + "--" + r.provider().id() + "." + format.extension();
         ImageFiles.write(r.output(), dir.resolve(full), format);
         String info = r.output().type() + " " + r.output().width() + "x" + r.output().height();
-        e.rows.add(new Row(r.provider(), r.parameters(), info, preview, full, r.millis(), ""));
+        e.rows.add(new Row(r.provider(), r.parameters(), info, preview, detail, full, r.millis(), r.quality(), ""));
     }
 
     void addFailure(Sample sample, ProviderDescriptor provider, String message) {
-        entries.get(sample.fileName()).rows.add(new Row(provider, Map.of(), "", "", "", Double.NaN, message));
+        entries.get(sample.fileName()).rows.add(new Row(provider, Map.of(), "", "", "", "", Double.NaN, "",
+                message));
     }
 
     int resultCount() {
@@ -112,6 +135,7 @@ final class DemoReport {
                 m.put("parameters", r.parameters());
                 m.put("output", r.fullOutput());
                 m.put("millis", r.millis());
+                m.put("quality", r.quality());
                 m.put("failure", r.failure());
                 list.add(m);
             }
@@ -129,27 +153,36 @@ final class DemoReport {
                 .append(esc(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME))).append(" &middot; Java ")
                 .append(esc(Runtime.version().toString())).append(" &middot; ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" processors. Times are the median of ")
-                .append("three runs after a warm-up, with default parameters.</p>\n");
+                .append("three runs after a warm-up, with default parameters. Quality of a x2 enhancer: the sample ")
+                .append("is shrunk by 2 (MATLAB bicubic), enlarged again by the enhancer and compared with itself ")
+                .append("(PSNR and SSIM on luma, 2 pixels shaved). Details: the centre ").append(DETAIL)
+                .append("x").append(DETAIL).append(" input pixels.</p>\n");
         for (Entry e : entries.values()) {
             h.append("<h2>").append(esc(e.sample.fileName())).append("</h2>\n<p>").append(esc(e.sample.description()))
                     .append(" &middot; ").append(e.input.type()).append(' ').append(e.input.width()).append('x')
                     .append(e.input.height()).append(" &middot; display window ")
                     .append(fmt(e.window.low())).append("&ndash;").append(fmt(e.window.high())).append("</p>\n")
                     .append("<table><tr><th>Enhancer</th><th>Parameters</th><th>Output</th><th>Time</th>")
-                    .append("<th>Before</th><th>After</th></tr>\n");
+                    .append("<th>Quality</th><th>Before</th><th>After</th><th>Detail before</th>")
+                    .append("<th>Detail after</th></tr>\n");
             String before = previewName(e.sample, null);
+            String beforeDetail = detailName(e.sample, null);
             for (Row r : e.rows) {
                 h.append("<tr><td><b>").append(esc(r.provider().name())).append("</b><br>")
                         .append(esc(r.provider().id())).append(' ').append(esc(r.provider().version()))
                         .append("</td><td>").append(esc(r.parameters().toString())).append("</td>");
                 if (!r.failure().isEmpty()) {
-                    h.append("<td colspan=\"4\" class=\"fail\">failed: ").append(esc(r.failure())).append("</td></tr>\n");
+                    h.append("<td colspan=\"7\" class=\"fail\">failed: ").append(esc(r.failure())).append("</td></tr>\n");
                     continue;
                 }
                 h.append("<td><a href=\"").append(esc(r.fullOutput())).append("\">").append(esc(r.outputInfo()))
                         .append("</a></td><td>").append(String.format(Locale.ROOT, "%.1f ms", r.millis()))
+                        .append("</td><td>").append(r.quality().isEmpty() ? "&ndash;" : esc(r.quality()))
                         .append("</td><td><img src=\"").append(esc(before)).append("\" alt=\"input\"></td>")
-                        .append("<td><img src=\"").append(esc(r.preview())).append("\" alt=\"output\"></td></tr>\n");
+                        .append("<td><img src=\"").append(esc(r.preview())).append("\" alt=\"output\"></td>")
+                        .append("<td><img src=\"").append(esc(beforeDetail)).append("\" alt=\"input detail\"></td>")
+                        .append("<td><img src=\"").append(esc(r.detail())).append("\" alt=\"output detail\"></td>")
+                        .append("</tr>\n");
             }
             h.append("</table>\n");
         }
@@ -158,6 +191,10 @@ final class DemoReport {
 
     private static String previewName(Sample sample, String providerId) {
         return "images/" + stem(sample) + (providerId == null ? "" : "--" + providerId) + ".png";
+    }
+
+    private static String detailName(Sample sample, String providerId) {
+        return "images/" + stem(sample) + (providerId == null ? "" : "--" + providerId) + "--detail.png";
     }
 
     private static String stem(Sample sample) {
