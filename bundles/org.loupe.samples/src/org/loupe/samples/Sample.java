@@ -8,14 +8,32 @@ import java.io.InputStream;
  *
  * @param fileName    file name inside the bundle's {@code samples/} folder
  * @param description one line saying what the image shows
+ * @param reference   file name of a better image of the same scene to measure enhancers against, or null
  */
-public record Sample(String fileName, String description) {
+public record Sample(String fileName, String description, String reference) {
+
+    /** A sample without a reference image. */
+    public Sample(String fileName, String description) {
+        this(fileName, description, null);
+    }
+
+    /** Opens the reference image's bytes; the caller closes the stream. */
+    public InputStream openReference() throws IOException {
+        if (reference == null) {
+            throw new IOException("sample " + fileName + " has no reference image");
+        }
+        return resource(reference);
+    }
 
     /** Opens the image's bytes; the caller closes the stream. */
     public InputStream open() throws IOException {
-        InputStream in = Sample.class.getResourceAsStream("/samples/" + fileName);
+        return resource(fileName);
+    }
+
+    private static InputStream resource(String name) throws IOException {
+        InputStream in = Sample.class.getResourceAsStream("/samples/" + name);
         if (in == null) {
-            throw new IOException("sample image " + fileName + " is missing from the org.loupe.samples bundle");
+            throw new IOException("sample image " + name + " is missing from the org.loupe.samples bundle");
         }
         return in;
     }

@@ -36,7 +36,8 @@ public final class Cli {
         cl.addSubcommand(new CommandLine(new DevicesCommand(session)));
         cl.addSubcommand(new CommandLine(new EvalCommand())
                 .addSubcommand(new CommandLine(new EvalSrCommand(session)))
-                .addSubcommand(new CommandLine(new EvalDetectCommand(session))));
+                .addSubcommand(new CommandLine(new EvalDetectCommand(session)))
+                .addSubcommand(new CommandLine(new EvalEnhanceCommand(session))));
         cl.addSubcommand(new CommandLine(new AnalyzeCommand())
                 .addSubcommand(new CommandLine(new AnalyzeNoiseCommand(session))));
         cl.addSubcommand(new CommandLine(new BenchCommand())

@@ -78,7 +78,10 @@ final class DataXrayCommand implements Callable<Integer> {
             templates = Path.of(data, "deeppcb");
         }
         requireEmpty(out);
-        List<XrayDataset.TypeSummary> s = XrayDataset.write(out, templates, n, seed,
+        // simulate into a sibling folder and move it into place at the end: an interrupted run leaves no half set
+        Path target = out.toAbsolutePath().normalize();
+        Path work = target.resolveSibling(target.getFileName() + ".partial-" + ProcessHandle.current().pid());
+        List<XrayDataset.TypeSummary> s = XrayDataset.write(work, templates, n, seed,
                 ProcessingContext.builder().onProgress((f, m) -> {
                     session.err().printf(Locale.ROOT, "%3.0f%% %s%n", 100 * f, m);
                     session.err().flush();
@@ -95,9 +98,12 @@ final class DataXrayCommand implements Callable<Integer> {
         report.put("attenuationPerMm", mu);
         report.put("summary", s);
         try {
-            AtomicFiles.writeString(out.resolve("simulation.json"), Json.GSON.toJson(report));
+            AtomicFiles.writeString(work.resolve("simulation.json"), Json.GSON.toJson(report));
+            Files.deleteIfExists(target);
+            Files.move(work, target);
         } catch (IOException e) {
-            throw LoupeException.badInput(out.toString(), "cannot write simulation.json (" + e.getMessage() + ")", e);
+            throw LoupeException.badInput(out.toString(), "cannot finish the data set (" + e.getMessage() + "); "
+                    + "it is in " + work, e);
         }
         if (json) {
             session.out().println(Json.GSON.toJson(report));
@@ -109,8 +115,8 @@ final class DataXrayCommand implements Callable<Integer> {
             t.row(x.type(), type.width() + "x" + type.height(), x.train(), x.test(), fmt(x.lqPsnr()),
                     fmt(x.hqPsnr()), fmt(x.lqVsHqPsnr()));
         }
-        session.out().println("wrote " + out + " (PSNR of each exposure against the noise-free frame, peak = open "
-                + "beam)");
+        session.out().println("wrote " + out + " (PSNR of each exposure against the noise-free frame, and of LQ "
+                + "against HQ; peak 65535)");
         t.print(session.out());
         return 0;
     }

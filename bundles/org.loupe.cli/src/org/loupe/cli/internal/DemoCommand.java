@@ -20,6 +20,9 @@ import org.loupe.image.ImageType;
 import org.loupe.image.PixelImage;
 import org.loupe.image.PixelType;
 import org.loupe.image.io.ImageFiles;
+import org.loupe.metrics.image.ImageComparison;
+import org.loupe.metrics.image.Psnr;
+import org.loupe.metrics.image.Ssim;
 import org.loupe.metrics.image.SuperResolutionProtocol;
 import org.loupe.registry.Health;
 import org.loupe.registry.ProviderHandle;
@@ -62,13 +65,14 @@ final class DemoCommand implements Callable<Integer> {
         int exit = 0;
         for (Sample sample : Samples.all()) {
             PixelImage input = read(sample);
+            PixelImage reference = sample.reference() == null ? null : readReference(sample);
             report.addSample(sample, input);
             for (ProviderStatus status : enhancers) {
                 if (!status.descriptor().accepts(input.type()) || skipped.contains(status.descriptor().id())) {
                     continue;
                 }
                 try {
-                    report.addResult(sample, run(status.descriptor().id(), input));
+                    report.addResult(sample, run(status.descriptor().id(), input, reference));
                 } catch (LoupeException e) {
                     if (e.reason() == LoupeException.Reason.USAGE) {
                         // its defaults are not enough (e.g. it runs a model folder the user names): not a failure
@@ -101,7 +105,15 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private DemoReport.Result run(String id, PixelImage input) throws LoupeException {
+    private PixelImage readReference(Sample sample) throws LoupeException {
+        try (InputStream in = sample.openReference()) {
+            return ImageFiles.read(in, sample.reference(), session.readOptions());
+        } catch (IOException e) {
+            throw LoupeException.badInput(sample.reference(), "cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private DemoReport.Result run(String id, PixelImage input, PixelImage reference) throws LoupeException {
         ProviderHandle<ImageEnhancer> handle = session.registry().provider(id, ImageEnhancer.class);
         Parameters parameters = Parameters.defaults(handle.call(LoupeService::parameters));
         ProcessingContext ctx = ProcessingContext.of(parameters);
@@ -115,7 +127,19 @@ final class DemoCommand implements Callable<Integer> {
         Arrays.sort(nanos);
         Map<String, String> shown = parameters.asText();
         return new DemoReport.Result(handle.descriptor(), shown, output, nanos[TIMED_RUNS / 2] / 1e6,
-                quality(handle, ctx, input, output));
+                reference == null ? quality(handle, ctx, input, output) : quality(input, output, reference));
+    }
+
+    /** PSNR and SSIM of input and output against the sample's reference image, where they have its size. */
+    private static String quality(PixelImage input, PixelImage output, PixelImage reference) throws LoupeException {
+        if (output.width() != reference.width() || output.height() != reference.height()
+                || output.type() != reference.type()) {
+            return "";
+        }
+        ImageComparison how = new ImageComparison(ImageComparison.Channels.ALL, 0, 0);
+        return String.format(Locale.ROOT, "against the reference: %.2f dB, SSIM %.4f (input %.2f dB, %.4f)",
+                Psnr.of(output, reference, how), Ssim.of(output, reference, how), Psnr.of(input, reference, how),
+                Ssim.of(input, reference, how));
     }
 
     /**

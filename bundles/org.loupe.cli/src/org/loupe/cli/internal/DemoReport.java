@@ -155,7 +155,8 @@ final class DemoReport {
                 .append(Runtime.getRuntime().availableProcessors()).append(" processors. Times are the median of ")
                 .append("three runs after a warm-up, with default parameters. Quality of a x2 enhancer: the sample ")
                 .append("is shrunk by 2 (MATLAB bicubic), enlarged again by the enhancer and compared with itself ")
-                .append("(PSNR and SSIM on luma, 2 pixels shaved). Details: the centre ").append(DETAIL)
+                .append("(PSNR and SSIM on luma, 2 pixels shaved); where a sample comes with a reference image (a longer ")
+                .append("exposure), outputs are measured against it. Details: the centre ").append(DETAIL)
                 .append("x").append(DETAIL).append(" input pixels.</p>\n");
         for (Entry e : entries.values()) {
             h.append("<h2>").append(esc(e.sample.fileName())).append("</h2>\n<p>").append(esc(e.sample.description()))

@@ -16,6 +16,7 @@ import org.loupe.image.GrayU16;
 import org.loupe.image.GrayU8;
 import org.loupe.image.PixelImage;
 import org.loupe.image.io.ImageFiles;
+import org.loupe.image.io.ImageFormat;
 
 /**
  * Writes a simulated low-dose X-ray dataset laid out like Shim, Kim et al.'s: {@code TYPE/train|test/lq|hq/NAME.tif},
@@ -52,7 +53,7 @@ public final class XrayDataset {
                 ctx.checkCancelled();
                 ctx.progress((double) done++ / total, "simulating " + type.name() + " frame " + (i + 1) + "/" + n);
                 SplittableRandom r = new SplittableRandom(seed * 7919 + type.name().hashCode() * 31L + i);
-                GrayU8 mask = (GrayU8) ImageFiles.read(templates.get(r.nextInt(templates.size())));
+                GrayU8 mask = grey(ImageFiles.read(templates.get(r.nextInt(templates.size()))));
                 XrayScene scene = XrayScene.generate(type, mask.copy().data(), mask.width(), mask.height(),
                         r.nextLong());
                 XraySimulator sim = new XraySimulator(type, scene);
@@ -72,6 +73,24 @@ public final class XrayDataset {
         return summaries;
     }
 
+    /** DeepPCB templates are grey, but some are stored as RGB JPEGs: take their luma. */
+    private static GrayU8 grey(PixelImage img) {
+        if (img instanceof GrayU8 g) {
+            return g;
+        }
+        GrayU8 out = GrayU8.create(img.width(), img.height());
+        for (int y = 0; y < img.height(); y++) {
+            for (int x = 0; x < img.width(); x++) {
+                double v = 0;
+                for (int b = 0; b < img.bands(); b++) {
+                    v += img.getFloat(x, y, b) / img.bands();
+                }
+                out.set(x, y, (int) Math.round(v));
+            }
+        }
+        return out;
+    }
+
     private static void accumulate(double[] se, GrayF32 truth, GrayU16 lq, GrayU16 hq) {
         float[] t = truth.data();
         short[] a = lq.data();
@@ -85,9 +104,9 @@ public final class XrayDataset {
         }
     }
 
-    /** PSNR against the open-beam grey value, the brightest an object pixel can be. */
+    /** PSNR with the 16-bit peak, as {@code loupe eval enhance} measures it. */
     private static double psnr(double se, long n) {
-        return 10 * Math.log10(XraySimulator.FULL_SCALE * XraySimulator.FULL_SCALE * n / se);
+        return 10 * Math.log10(65535.0 * 65535.0 * n / se);
     }
 
     private static void write(PixelImage img, Path file) throws LoupeException {
@@ -98,6 +117,66 @@ public final class XrayDataset {
                     e);
         }
         ImageFiles.write(img, file);
+    }
+
+    /**
+     * One pair of a dataset: the image type it belongs to (the folder above the split) and the two files.
+     *
+     * @param type the type's folder name, e.g. S1
+     * @param lq   the short exposure
+     * @param hq   the long exposure of the same object
+     */
+    public record Pair(String type, Path lq, Path hq) {
+    }
+
+    /**
+     * The pairs of one split of a dataset laid out as {@link #write} writes it ({@code TYPE/SPLIT/lq|hq/NAME}), or of
+     * a single folder holding {@code lq/} and {@code hq/}; sorted by type and name.
+     *
+     * @throws LoupeException INPUT naming the folder or file for a missing folder, no pairs, or an unmatched file
+     */
+    public static List<Pair> pairs(Path root, String split) throws LoupeException {
+        if (!Files.isDirectory(root)) {
+            throw LoupeException.badInput(root.toString(), "no such dataset folder");
+        }
+        List<Pair> entries = new ArrayList<>();
+        if (Files.isDirectory(root.resolve("lq"))) {
+            add(entries, root.getFileName().toString(), root);
+        } else {
+            for (Path type : children(root)) {
+                Path dir = type.resolve(split);
+                if (Files.isDirectory(dir.resolve("lq"))) {
+                    add(entries, type.getFileName().toString(), dir);
+                }
+            }
+        }
+        if (entries.isEmpty()) {
+            throw LoupeException.badInput(root.toString(), "holds no " + split + "/lq and " + split + "/hq frames "
+                    + "(make a dataset with 'loupe data xray')");
+        }
+        return entries;
+    }
+
+    private static void add(List<Pair> entries, String type, Path dir) throws LoupeException {
+        Path hq = dir.resolve("hq");
+        for (Path f : children(dir.resolve("lq"))) {
+            if (ImageFormat.fromFileName(f.getFileName().toString()).isEmpty()) {
+                continue;
+            }
+            Path partner = hq.resolve(f.getFileName().toString());
+            if (!Files.isRegularFile(partner)) {
+                throw LoupeException.badInput(f.toString(), "has no HQ partner " + partner);
+            }
+            entries.add(new Pair(type, f, partner));
+        }
+    }
+
+    private static List<Path> children(Path dir) throws LoupeException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        } catch (IOException e) {
+            throw LoupeException.badInput(dir.toString(), "cannot be listed (" + e.getMessage() + ")", e);
+        }
     }
 
     /** Every {@code *_temp.jpg} below {@code folder}, sorted. */

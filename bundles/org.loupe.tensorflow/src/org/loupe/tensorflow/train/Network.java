@@ -17,6 +17,7 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.ReduceSum;
 import org.tensorflow.op.core.Variable;
+import org.tensorflow.op.image.ResizeBilinear;
 import org.tensorflow.op.nn.FusedBatchNorm;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -165,6 +166,13 @@ public final class Network {
 
     private Operand<TInt32> gather(Operand<TInt32> shape, int i) {
         return tf.gather(shape, tf.constant(i), tf.constant(0));
+    }
+
+    /** Bilinear enlargement by an integer factor, pixel centres aligned as in image resizing (half-pixel). */
+    public Operand<TFloat32> upsampleBilinear(Operand<TFloat32> x, int factor) {
+        Operand<TInt32> s = tf.shape(x);
+        Operand<TInt32> size = tf.math.mul(tf.stack(List.of(gather(s, 1), gather(s, 2))), tf.constant(factor));
+        return tf.image.resizeBilinear(x, size, ResizeBilinear.halfPixelCenters(true));
     }
 
     /** Pixel shuffle: channels r*r*c to an r-times larger image of c channels. */

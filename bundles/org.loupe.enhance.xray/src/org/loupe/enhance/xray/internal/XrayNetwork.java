@@ -17,7 +17,9 @@ import org.tensorflow.types.TFloat32;
  * super-resolution module built on fractal residual learning (the FRL network of NatSR, without its discriminator)
  * that brings it back to full size with a pixel shuffle. Without the denoising module the network is the same
  * super-resolution module fed a frame shrunk by {@code factor} with bicubic interpolation (the "bicubic" settings and
- * the downsampling ablation; factor 1 means no downsampling at all).
+ * the downsampling ablation; factor 1 means no downsampling at all). Both add their output to the low-pass frame
+ * (the input averaged over factor x factor blocks, or the shrunk input, enlarged bilinearly): a global residual, our
+ * addition, which lets the short CPU trainings here start from a denoised frame instead of from nothing.
  *
  * <p>Fractal residual learning: {@code FRL_0(x) = x + conv(relu(conv(x)))}, a residual block, and
  * {@code FRL_k(x) = x + FRL_(k-1)(FRL_(k-1)(x))}, residual connections nested at every scale of the block tree.
@@ -53,8 +55,14 @@ record XrayNetwork(boolean denoisingModule, int factor, int width, int z, int de
         }
         h = frl(net, "sr/frl", h, depth);
         h = net.relu(net.conv("sr/body", h, width, width, 3, 1, true, Init.he()));
-        Operand<TFloat32> out = net.conv("sr/tail", h, width, factor * factor, 3, 1, true, Init.he());
-        return factor == 1 ? out : net.pixelShuffle(out, factor);
+        Operand<TFloat32> detail = net.conv("sr/tail", h, width, factor * factor, 3, 1, true, Init.he());
+        if (factor > 1) {
+            detail = net.pixelShuffle(detail, factor);
+        }
+        // global residual over the low-pass frame: the block average (DM) or the shrunk input, enlarged again
+        Operand<TFloat32> low = denoisingModule ? net.avgPool(input, factor, factor) : input;
+        Operand<TFloat32> base = factor == 1 ? low : net.upsampleBilinear(low, factor);
+        return net.tf().math.add(base, detail);
     }
 
     private Operand<TFloat32> frl(Network net, String name, Operand<TFloat32> x, int level) {

@@ -14,6 +14,7 @@ import org.loupe.api.Parameters;
 import org.loupe.api.ProcessingContext;
 import org.loupe.api.TrainingRequest;
 import org.loupe.api.TrainingResult;
+import org.loupe.data.xray.XrayDataset;
 import org.loupe.image.GrayF32;
 import org.loupe.numerics.resample.Interpolation;
 import org.loupe.numerics.resample.Resize;
@@ -74,7 +75,7 @@ public final class XrayTrainer implements ModelTrainer {
             throw LoupeException.usage("parameter 'factor' must be 1, 2 or 4");
         }
         XrayNetwork net = new XrayNetwork(dm, factor, p.getInt("width"), p.getInt("z"), p.getInt("depth"));
-        List<XrayPairs.Entry> entries = XrayPairs.list(request.dataset(), "train");
+        List<XrayDataset.Pair> entries = XrayDataset.pairs(request.dataset(), "train");
         List<PatchSampler.Pair> train = new ArrayList<>();
         List<PatchSampler.Pair> held = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
