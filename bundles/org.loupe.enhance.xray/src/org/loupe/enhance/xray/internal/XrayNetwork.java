@@ -21,7 +21,7 @@ import org.tensorflow.types.TFloat32;
  * (the input averaged over factor x factor blocks, or the shrunk input, enlarged bilinearly): a global residual, our
  * addition, which lets the short CPU trainings here start from a denoised frame instead of from nothing.
  *
- * <p>Fractal residual learning: {@code FRL_0(x) = x + conv(relu(conv(x)))}, a residual block, and
+ * <p>Fractal residual learning: {@code FRL_0(x) = x + 0.1 conv(relu(conv(x)))}, a residual block, and
  * {@code FRL_k(x) = x + FRL_(k-1)(FRL_(k-1)(x))}, residual connections nested at every scale of the block tree.
  *
  * @param denoisingModule whether the learned encoder (factor 4) replaces bicubic downsampling
@@ -55,7 +55,9 @@ record XrayNetwork(boolean denoisingModule, int factor, int width, int z, int de
         }
         h = frl(net, "sr/frl", h, depth);
         h = net.relu(net.conv("sr/body", h, width, width, 3, 1, true, Init.he()));
-        Operand<TFloat32> detail = net.conv("sr/tail", h, width, factor * factor, 3, 1, true, Init.he());
+        // a near-zero start makes the untrained network output the low-pass frame; a full-scale start puts large
+        // errors through every ReLU in the first steps and leaves most of them dead (the output stuck at the base)
+        Operand<TFloat32> detail = net.conv("sr/tail", h, width, factor * factor, 3, 1, true, scaledHe(0.01));
         if (factor > 1) {
             detail = net.pixelShuffle(detail, factor);
         }
@@ -67,10 +69,23 @@ record XrayNetwork(boolean denoisingModule, int factor, int width, int z, int de
 
     private Operand<TFloat32> frl(Network net, String name, Operand<TFloat32> x, int level) {
         if (level == 0) {
-            return net.residualBlock(name, x, width, 3, Init.he());
+            // residual scaling (EDSR): nested skips add up the branches' variance, so each branch starts small
+            Operand<TFloat32> h = net.relu(net.conv(name + "/conv1", x, width, width, 3, 1, true, Init.he()));
+            h = net.conv(name + "/conv2", h, width, width, 3, 1, true, Init.he());
+            return net.tf().math.add(x, net.tf().math.mul(h, net.tf().constant(0.1f)));
         }
         Operand<TFloat32> inner = frl(net, name + "a", frl(net, name + "b", x, level - 1), level - 1);
         return net.tf().math.add(x, inner);
+    }
+
+    /** He initialisation scaled by {@code gain}. */
+    private static Init scaledHe(double gain) {
+        return (values, fanIn, random) -> {
+            Init.he().fill(values, fanIn, random);
+            for (int i = 0; i < values.length; i++) {
+                values[i] *= (float) gain;
+            }
+        };
     }
 
     /** Input pixels each output pixel depends on in every direction (for the tile overlap). */
