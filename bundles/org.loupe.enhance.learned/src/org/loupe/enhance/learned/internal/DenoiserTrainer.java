@@ -24,6 +24,7 @@ import org.loupe.tensorflow.train.ModelExport;
 import org.loupe.tensorflow.train.PatchSampler;
 import org.loupe.tensorflow.train.RestorationGraph;
 import org.loupe.tensorflow.train.TrainingLoop;
+import org.loupe.tensorflow.train.TrainingParameters;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -39,23 +40,23 @@ import org.osgi.service.component.annotations.Component;
 public final class DenoiserTrainer implements ModelTrainer {
 
     private static final List<ParameterSpec> PARAMETERS = List.of(
-            ParameterSpec.integer("steps", 2000, 1, 10_000_000, 1, "Optimisation steps."),
-            ParameterSpec.integer("batch", 16, 1, 1024, 1, "Patches per mini-batch."),
+            TrainingParameters.steps(2000),
+            TrainingParameters.batch(16),
             ParameterSpec.integer("patch", 48, 8, 1024, 4, "Patch side in pixels (a multiple of 4)."),
             ParameterSpec.integer("depth", 8, 3, 64, 1, "Convolution layers (receptive-field radius in pixels)."),
             ParameterSpec.integer("width", 32, 1, 512, 1, "Feature channels of the hidden layers."),
             ParameterSpec.bool("batchnorm", true, "Batch-normalise the middle layers."),
-            ParameterSpec.real("lr", 1e-3, 1e-7, 1, "Initial learning rate (cosine decay to 1/100 of it)."),
+            TrainingParameters.learningRate(1e-3, "cosine decay to 1/100 of it"),
             ParameterSpec.real("clip", 0, 0, 1e6, "Largest global gradient norm; 0 for no clipping."),
             ParameterSpec.real("noise", 0, 0, 1, "Gaussian noise sigma (fraction of full scale) to add to clean "
                     + "images; 0 reads input/ and target/ pairs instead."),
             ParameterSpec.real("ffl", 0, 0, 100, "Weight of the focal frequency loss (added to L1)."),
             ParameterSpec.real("whfl", 0, 0, 100, "Weight of the wavelet high-frequency loss (added to L1)."),
-            ParameterSpec.integer("validate", 100, 1, 1_000_000, 1, "Steps between validations and checkpoints."),
+            TrainingParameters.validate(100),
             ParameterSpec.integer("patience", 0, 0, 10_000, 1, "Validations without improvement before stopping "
                     + "early; 0 never stops early."),
-            ParameterSpec.integer("seed", 1, 0, Integer.MAX_VALUE, 1, "Seed of weights, patches and noise."),
-            ParameterSpec.text("name", "", "Model id written into the sidecar; the output folder's name if empty."));
+            TrainingParameters.seed("weights, patches and noise"),
+            TrainingParameters.name("the output folder's name"));
 
     @Override
     public List<ParameterSpec> parameters() {

@@ -21,6 +21,7 @@ import org.loupe.tensorflow.train.BatchSource;
 import org.loupe.tensorflow.train.LearningRateSchedule;
 import org.loupe.tensorflow.train.PatchSampler;
 import org.loupe.tensorflow.train.TrainingLoop;
+import org.loupe.tensorflow.train.TrainingParameters;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -40,17 +41,17 @@ public final class SrqTrainer implements ModelTrainer {
     private static final List<ParameterSpec> PARAMETERS = List.of(
             ParameterSpec.choice("degradation", List.of("bicubic", "realistic"), "How low-resolution inputs are "
                     + "made: bicubic downscaling, or blur + downscaling + JPEG + noise."),
-            ParameterSpec.integer("steps", 20000, 1, 10_000_000, 1, "Optimisation steps."),
-            ParameterSpec.integer("batch", 16, 1, 1024, 1, "Patches per mini-batch."),
+            TrainingParameters.steps(30000),
+            TrainingParameters.batch(16),
             ParameterSpec.integer("patch", 64, 8, 512, 1, "Patch side in low-resolution pixels (HR: twice)."),
-            ParameterSpec.real("lr", 1e-3, 1e-7, 1, "Initial learning rate."),
-            ParameterSpec.integer("decay", 8000, 1, 10_000_000, 1, "Steps between divisions of the learning rate "
+            TrainingParameters.learningRate(1e-3, "divided by 10 every 'decay' steps"),
+            ParameterSpec.integer("decay", 12000, 1, 10_000_000, 1, "Steps between divisions of the learning rate "
                     + "by 10."),
-            ParameterSpec.integer("validate", 500, 1, 1_000_000, 1, "Steps between validations and checkpoints."),
+            TrainingParameters.validate(1000),
             ParameterSpec.text("scales", TrainingSet.SCALES, "Sizes at which the HR images are used (scaling "
                     + "augmentation), comma-separated factors in (0, 1]."),
-            ParameterSpec.integer("seed", 1, 0, Integer.MAX_VALUE, 1, "Seed of weights, patches and degradations."),
-            ParameterSpec.text("name", "", "Model id; srq.<degradation> if empty."));
+            TrainingParameters.seed("weights, patches and degradations"),
+            TrainingParameters.name("srq.<degradation>"));
 
     @Override
     public List<ParameterSpec> parameters() {

@@ -27,6 +27,7 @@ import org.loupe.tensorflow.train.ModelExport;
 import org.loupe.tensorflow.train.PatchSampler;
 import org.loupe.tensorflow.train.RestorationGraph;
 import org.loupe.tensorflow.train.TrainingLoop;
+import org.loupe.tensorflow.train.TrainingParameters;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -48,17 +49,18 @@ public final class XrayTrainer implements ModelTrainer {
             ParameterSpec.integer("factor", 4, 1, 4, 1, "Bicubic downsampling factor (1, 2 or 4); the denoising "
                     + "module always uses 4."),
             ParameterSpec.real("ffl", 10, 0, 1000, "lambda1: weight of the focal frequency loss."),
-            ParameterSpec.real("whfl", 1, 0, 1000, "lambda2: weight of the wavelet high-frequency loss."),
+            ParameterSpec.real("whfl", 0, 0, 1000, "lambda2: weight of the wavelet high-frequency loss (the shipped "
+                    + "model: 0, which scored best here; the paper's full loss: 1)."),
             ParameterSpec.integer("width", 32, 4, 256, 1, "Feature channels of the super-resolution module."),
             ParameterSpec.integer("z", 64, 2, 512, 1, "Channels of the denoised feature map."),
             ParameterSpec.integer("depth", 2, 0, 5, 1, "Fractal depth (2^depth residual blocks)."),
-            ParameterSpec.integer("steps", 1500, 1, 10_000_000, 1, "Optimisation steps."),
-            ParameterSpec.integer("batch", 8, 1, 256, 1, "Patches per mini-batch."),
+            TrainingParameters.steps(4000),
+            TrainingParameters.batch(8),
             ParameterSpec.integer("patch", 96, 16, 1024, 16, "Patch side in pixels (a multiple of 16)."),
-            ParameterSpec.real("lr", 1e-3, 1e-7, 1, "Initial learning rate (cosine decay to 1/100 of it)."),
-            ParameterSpec.integer("validate", 250, 1, 1_000_000, 1, "Steps between validations and checkpoints."),
-            ParameterSpec.integer("seed", 1, 0, Integer.MAX_VALUE, 1, "Seed of weights and patches."),
-            ParameterSpec.text("name", "", "Model id; xray.<setting> if empty."));
+            TrainingParameters.learningRate(1e-3, "cosine decay to 1/100 of it"),
+            TrainingParameters.validate(500),
+            TrainingParameters.seed("weights and patches"),
+            TrainingParameters.name("xray.<setting>"));
 
     @Override
     public List<ParameterSpec> parameters() {
