@@ -64,7 +64,10 @@ public final class XrayEnhancer implements ImageEnhancer {
         int h = input.height();
         GrayF32 frame = padded(XrayPairs.unit(input), roundUp(w, 4 * f), roundUp(h, 4 * f));
         GrayF32 in = f == 1 ? frame : XrayNetwork.shrink(frame, f);
+        ctx.progress(0, "enhance.xray: frame prepared");
         PixelImage out = model.applyTiled(in, PixelType.FLOAT32, ctx).view(new Region(0, 0, w, h));
+        // a frame of one tile reports progress only when done; a cancellation then still means no result
+        ctx.checkCancelled();
         PixelImage result = PixelImage.create(input.type(), w, h);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
@@ -72,7 +75,7 @@ public final class XrayEnhancer implements ImageEnhancer {
                 result.setFloat(x, y, 0, type.isInteger() ? type.saturate(v) : (float) v);
             }
         }
-        return result.withMetadata(input.metadata().withStep(model.sidecar().id(), model.sidecar().version()));
+        return result.withMetadata(input.metadata().withStep(DESCRIPTOR.id(), DESCRIPTOR.version()));
     }
 
     @Override
