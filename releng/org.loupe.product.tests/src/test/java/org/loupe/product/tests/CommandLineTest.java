@@ -129,8 +129,12 @@ class CommandLineTest {
         Launcher.Run run = Launcher.run("demo", "--out", dir.toString());
         assertEquals(0, run.exitCode(), run.toString());
         String html = Files.readString(dir.resolve("index.html"));
-        assertEquals(9, html.split("<tr><td><b>", -1).length - 1, "3 samples x 3 enhancers");
+        // every enhancer on every sample it accepts: 3 classic + srq on all four, xray on the three grey ones
+        assertEquals(19, html.split("<tr><td><b>", -1).length - 1, "results in the report");
         assertTrue(Files.size(dir.resolve("images/butterfly--enhance.bicubic.png")) > 1000);
+        assertTrue(Files.exists(dir.resolve("images/butterfly--enhance.srq--detail.png")));
+        assertTrue(html.contains("x2 of its /2 copy:") && html.contains("against the reference:"),
+                "quality measured for the super-resolvers and against the X-ray sample's long exposure");
     }
 
     @Test
