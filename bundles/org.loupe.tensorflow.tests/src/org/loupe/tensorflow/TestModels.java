@@ -27,8 +27,8 @@ final class TestModels {
             return upscale == 1 ? net.conv("c2", h, 4, 1, 3, 1, true, Init.he())
                     : net.pixelShuffle(net.conv("c2", h, 4, upscale * upscale, 3, 1, true, Init.he()), upscale);
         };
-        ModelExport.write(dir, definition, definition.initialWeights(1, 3), new ModelSidecar("test.conv", "1", "A test model.", "image",
-                "result", 1, upscale, tile, overlap, null, null));
+        ModelExport.write(dir, definition, definition.initialWeights(1, 3), new ModelSidecar("test.conv", "1",
+                "A test model.", "image", "result", 1, upscale, tile, overlap, null, null));
         return dir;
     }
 

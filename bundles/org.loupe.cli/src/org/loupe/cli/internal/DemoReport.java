@@ -155,7 +155,8 @@ final class DemoReport {
                 .append(Runtime.getRuntime().availableProcessors()).append(" processors. Times are the median of ")
                 .append("three runs after a warm-up, with default parameters. Quality of a x2 enhancer: the sample ")
                 .append("is shrunk by 2 (MATLAB bicubic), enlarged again by the enhancer and compared with itself ")
-                .append("(PSNR and SSIM on luma, 2 pixels shaved); where a sample comes with a reference image (a longer ")
+                .append("(PSNR and SSIM on luma, 2 pixels shaved); where a sample comes with a reference image ")
+                .append("(a longer ")
                 .append("exposure), outputs are measured against it. Details: the centre ").append(DETAIL)
                 .append("x").append(DETAIL).append(" input pixels.</p>\n");
         for (Entry e : entries.values()) {
@@ -173,7 +174,8 @@ final class DemoReport {
                         .append(esc(r.provider().id())).append(' ').append(esc(r.provider().version()))
                         .append("</td><td>").append(esc(r.parameters().toString())).append("</td>");
                 if (!r.failure().isEmpty()) {
-                    h.append("<td colspan=\"7\" class=\"fail\">failed: ").append(esc(r.failure())).append("</td></tr>\n");
+                    h.append("<td colspan=\"7\" class=\"fail\">failed: ").append(esc(r.failure()))
+                            .append("</td></tr>\n");
                     continue;
                 }
                 h.append("<td><a href=\"").append(esc(r.fullOutput())).append("\">").append(esc(r.outputInfo()))
