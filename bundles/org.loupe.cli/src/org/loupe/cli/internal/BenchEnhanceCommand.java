@@ -37,7 +37,8 @@ final class BenchEnhanceCommand implements Callable<Integer> {
     private static final List<Case> CASES = List.of(
             new Case("enhance.bicubic", Map.of("scale", "2"), "-", "-"),
             new Case("enhance.srq", Map.of("precision", "fixed"), "2,496 (paper: 2.56K)", "10 / 14"),
-            new Case("enhance.srq", Map.of("precision", "float"), "2,496 (paper: 2.56K)", "64 / 64"));
+            new Case("enhance.srq", Map.of("precision", "float"), "2,496 (paper: 2.56K)", "64 / 64"),
+            new Case("enhance.xray", Map.of(), "145,680 (paper: not given)", "32 / 32"));
 
     private final Session session;
 
@@ -103,8 +104,8 @@ final class BenchEnhanceCommand implements Callable<Integer> {
             session.out().println(Json.GSON.toJson(m));
             return 0;
         }
-        session.out().println("input " + size + "x" + size + " " + input.type() + " (x2 output), " + threads
-                + " hardware threads, median of " + runs + " runs");
+        session.out().println("input " + size + "x" + size + " " + input.type() + " (x2 output for srq and bicubic), "
+                + threads + " hardware threads, median of " + runs + " runs");
         Table t = new Table("ENHANCER", "PARAMETERS", "WEIGHTS", "BITS W/A", "MEDIAN ms", "OUTPUT MP/s",
                 "TIME / BICUBIC");
         for (Map<String, Object> r : rows) {
