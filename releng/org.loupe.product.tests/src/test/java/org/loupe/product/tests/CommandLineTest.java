@@ -124,6 +124,18 @@ class CommandLineTest {
     }
 
     @Test
+    void benchEnhanceTimesEveryLearnedEnhancerAgainstBicubic() throws Exception {
+        Launcher.Run run = Launcher.run("bench", "enhance", "--size", "64", "--runs", "1", "--json");
+        assertEquals(0, run.exitCode(), run.toString());
+        JsonArray results = JsonParser.parseString(run.out()).getAsJsonObject().getAsJsonArray("results");
+        assertEquals(4, results.size(), run.out());
+        for (JsonElement r : results) {
+            assertTrue(r.getAsJsonObject().get("outputMegapixelsPerSecond").getAsDouble() > 0, r.toString());
+        }
+        assertEquals("enhance.xray", results.get(3).getAsJsonObject().get("enhancer").getAsString());
+    }
+
+    @Test
     void demoWritesItsReport() throws Exception {
         Path dir = fresh("demo");
         Launcher.Run run = Launcher.run("demo", "--out", dir.toString());
