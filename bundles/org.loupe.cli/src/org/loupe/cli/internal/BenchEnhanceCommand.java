@@ -1,7 +1,5 @@
 package org.loupe.cli.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,11 +12,8 @@ import org.loupe.api.LoupeService;
 import org.loupe.api.Parameters;
 import org.loupe.api.ProcessingContext;
 import org.loupe.image.PixelImage;
-import org.loupe.image.io.ImageFiles;
 import org.loupe.image.io.ReadOptions;
 import org.loupe.registry.ProviderHandle;
-import org.loupe.samples.Sample;
-import org.loupe.samples.Samples;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -61,7 +56,8 @@ final class BenchEnhanceCommand implements Callable<Integer> {
         if (size < 16 || size > 8192 || runs < 1) {
             throw LoupeException.usage("--size must be 16..8192 and --runs at least 1");
         }
-        PixelImage input = tiled(sample(), size);
+        PixelImage sample = SampleImages.read(SampleImages.named("xray-board.tif"), ReadOptions.defaults());
+        PixelImage input = tiled(sample, size);
         List<Map<String, Object>> rows = new ArrayList<>();
         double reference = 0;
         for (Case c : CASES) {
@@ -116,16 +112,6 @@ final class BenchEnhanceCommand implements Callable<Integer> {
         }
         t.print(session.out());
         return 0;
-    }
-
-    private static PixelImage sample() throws LoupeException {
-        Sample s = Samples.all().stream().filter(x -> x.fileName().equals("xray-board.tif")).findFirst()
-                .orElseThrow();
-        try (InputStream in = s.open()) {
-            return ImageFiles.read(in, s.fileName(), ReadOptions.defaults());
-        } catch (IOException e) {
-            throw LoupeException.badInput(s.fileName(), "cannot be read (" + e.getMessage() + ")", e);
-        }
     }
 
     /** The image repeated, mirrored at every seam so no artificial edges appear, to {@code n x n}. */

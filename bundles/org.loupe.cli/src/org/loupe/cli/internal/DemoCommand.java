@@ -1,7 +1,5 @@
 package org.loupe.cli.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -19,7 +17,6 @@ import org.loupe.api.ProviderKind;
 import org.loupe.image.ImageType;
 import org.loupe.image.PixelImage;
 import org.loupe.image.PixelType;
-import org.loupe.image.io.ImageFiles;
 import org.loupe.metrics.image.ImageComparison;
 import org.loupe.metrics.image.Psnr;
 import org.loupe.metrics.image.Ssim;
@@ -64,8 +61,8 @@ final class DemoCommand implements Callable<Integer> {
         Set<String> skipped = new HashSet<>();
         int exit = 0;
         for (Sample sample : Samples.all()) {
-            PixelImage input = read(sample);
-            PixelImage reference = sample.reference() == null ? null : readReference(sample);
+            PixelImage input = SampleImages.read(sample, session.readOptions());
+            PixelImage reference = sample.reference() == null ? null : SampleImages.readReference(sample, session.readOptions());
             report.addSample(sample, input);
             for (ProviderStatus status : enhancers) {
                 if (!status.descriptor().accepts(input.type()) || skipped.contains(status.descriptor().id())) {
@@ -95,22 +92,6 @@ final class DemoCommand implements Callable<Integer> {
             session.out().println(index);
         }
         return exit;
-    }
-
-    private PixelImage read(Sample sample) throws LoupeException {
-        try (InputStream in = sample.open()) {
-            return ImageFiles.read(in, sample.fileName(), session.readOptions());
-        } catch (IOException e) {
-            throw LoupeException.badInput(sample.fileName(), "cannot be read (" + e.getMessage() + ")", e);
-        }
-    }
-
-    private PixelImage readReference(Sample sample) throws LoupeException {
-        try (InputStream in = sample.openReference()) {
-            return ImageFiles.read(in, sample.reference(), session.readOptions());
-        } catch (IOException e) {
-            throw LoupeException.badInput(sample.reference(), "cannot be read (" + e.getMessage() + ")", e);
-        }
     }
 
     private DemoReport.Result run(String id, PixelImage input, PixelImage reference) throws LoupeException {

@@ -1,7 +1,6 @@
 package org.loupe.cli.internal;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.loupe.api.LoupeException;
+import org.loupe.image.io.ImageFiles;
 import org.loupe.image.io.ImageFormat;
 
 /**
@@ -38,18 +38,7 @@ final class OutputPlan {
                 files.add(p);
                 continue;
             }
-            List<Path> inside = new ArrayList<>();
-            try (DirectoryStream<Path> dir = Files.newDirectoryStream(p)) {
-                for (Path f : dir) {
-                    if (Files.isRegularFile(f) && ImageFormat.fromFileName(f.getFileName().toString()).isPresent()) {
-                        inside.add(f);
-                    }
-                }
-            } catch (IOException e) {
-                throw LoupeException.badInput(p.toString(), "cannot list folder (" + e.getMessage() + ")");
-            }
-            inside.sort(null);
-            files.addAll(inside);
+            files.addAll(ImageFiles.list(p));
         }
         return files;
     }

@@ -16,7 +16,6 @@ import org.loupe.image.GrayU16;
 import org.loupe.image.GrayU8;
 import org.loupe.image.PixelImage;
 import org.loupe.image.io.ImageFiles;
-import org.loupe.image.io.ImageFormat;
 
 /**
  * Writes a simulated low-dose X-ray dataset laid out like Shim, Kim et al.'s: {@code TYPE/train|test/lq|hq/NAME.tif},
@@ -159,10 +158,7 @@ public final class XrayDataset {
 
     private static void add(List<Pair> entries, String type, Path dir) throws LoupeException {
         Path hq = dir.resolve("hq");
-        for (Path f : children(dir.resolve("lq"))) {
-            if (ImageFormat.fromFileName(f.getFileName().toString()).isEmpty()) {
-                continue;
-            }
+        for (Path f : ImageFiles.list(dir.resolve("lq"))) {
             Path partner = hq.resolve(f.getFileName().toString());
             if (!Files.isRegularFile(partner)) {
                 throw LoupeException.badInput(f.toString(), "has no HQ partner " + partner);

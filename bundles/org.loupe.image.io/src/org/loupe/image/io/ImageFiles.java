@@ -1,8 +1,12 @@
 package org.loupe.image.io;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.loupe.api.LoupeException;
 import org.loupe.image.PixelImage;
 import org.loupe.image.io.internal.ImageDecoder;
@@ -38,6 +42,20 @@ public final class ImageFiles {
      */
     public static PixelImage read(InputStream stream, String name, ReadOptions options) throws LoupeException {
         return ImageDecoder.read(stream, name, options);
+    }
+
+    /**
+     * The image files directly inside a folder (regular files whose extension names a format), sorted by name.
+     *
+     * @throws LoupeException INPUT if the folder cannot be listed
+     */
+    public static List<Path> list(Path folder) throws LoupeException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.filter(p -> Files.isRegularFile(p)
+                    && ImageFormat.fromFileName(p.getFileName().toString()).isPresent()).sorted().toList();
+        } catch (IOException e) {
+            throw LoupeException.badInput(folder.toString(), "cannot be listed (" + e.getMessage() + ")", e);
+        }
     }
 
     /** The format of an existing file, recognised from its content. */

@@ -2,6 +2,7 @@ package org.loupe.metrics.image;
 
 import org.loupe.api.LoupeException;
 import org.loupe.api.ProcessingContext;
+import org.loupe.image.FloatImages;
 import org.loupe.image.GrayF32;
 import org.loupe.image.GrayU8;
 import org.loupe.image.PixelImage;
@@ -55,7 +56,8 @@ public final class SuperResolutionProtocol {
     public static Pair prepare(PixelImage hr, int scale) throws LoupeException {
         PixelImage cropped = crop(hr, scale);
         GrayU8 y = luma(cropped, hr);
-        GrayF32 lr = (GrayF32) Resize.byScale(unit(y), 1.0 / scale, Interpolation.BICUBIC, ProcessingContext.none());
+        GrayF32 lr = (GrayF32) Resize.byScale(FloatImages.toFloat(y, 0, 255), 1.0 / scale, Interpolation.BICUBIC,
+                ProcessingContext.none());
         return new Pair(lr, y.withMetadata(hr.metadata()), scale);
     }
 
@@ -68,7 +70,7 @@ public final class SuperResolutionProtocol {
         PixelImage cropped = crop(hr, scale);
         GrayU8 y = luma(cropped, hr);
         PixelImage small = Resize.byScale(cropped, 1.0 / scale, Interpolation.BICUBIC, ProcessingContext.none());
-        GrayF32 lr = unit(luma(file.apply(small), hr));
+        GrayF32 lr = FloatImages.toFloat(luma(file.apply(small), hr), 0, 255);
         return new Pair(lr, y.withMetadata(hr.metadata()), scale);
     }
 
@@ -97,16 +99,6 @@ public final class SuperResolutionProtocol {
         }
         throw LoupeException.badInput(name(original), "is " + image.type() + "; the super-resolution protocol is "
                 + "defined for 8-bit grey and RGB images");
-    }
-
-    private static GrayF32 unit(GrayU8 y) {
-        GrayF32 unit = GrayF32.create(y.width(), y.height()).withMetadata(y.metadata());
-        for (int yy = 0; yy < y.height(); yy++) {
-            for (int x = 0; x < y.width(); x++) {
-                unit.set(x, yy, (float) (y.get(x, yy) / 255.0));
-            }
-        }
-        return unit;
     }
 
     /**

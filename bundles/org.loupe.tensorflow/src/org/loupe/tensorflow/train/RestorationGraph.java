@@ -82,18 +82,21 @@ public final class RestorationGraph implements AutoCloseable {
         double l1 = 0;
         double seOut = 0;
         double seIn = 0;
+        boolean inputComparable = true;
         long n = 0;
         for (Batch b : validation) {
             try (TFloat32 x = b.inputTensor();
                     Result r = session.runner().feed(input, x).fetch(evalOutput).run()) {
                 float[] out = ImageTensors.values((TFloat32) r.get(0));
-                boolean sameSize = b.input().length == out.length;
+                inputComparable &= b.input().length == out.length;
                 for (int i = 0; i < out.length; i++) {
                     double d = out[i] - b.target()[i];
-                    double e = sameSize ? b.input()[i] - b.target()[i] : Double.NaN;
                     l1 += Math.abs(d);
                     seOut += d * d;
-                    seIn += e * e;
+                    if (inputComparable) {
+                        double e = b.input()[i] - b.target()[i];
+                        seIn += e * e;
+                    }
                 }
                 n += out.length;
             }
@@ -101,7 +104,7 @@ public final class RestorationGraph implements AutoCloseable {
         Map<String, Double> scores = new LinkedHashMap<>();
         scores.put("validation L1", l1 / n);
         scores.put("validation PSNR (dB)", 10 * Math.log10(n / seOut));
-        if (Double.isFinite(seIn)) {
+        if (inputComparable) {
             scores.put("input PSNR (dB)", 10 * Math.log10(n / seIn));
         }
         return scores;

@@ -1,16 +1,13 @@
 package org.loupe.enhance.learned.internal;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.loupe.api.LoupeException;
 import org.loupe.image.ImageType;
 import org.loupe.image.PixelImage;
 import org.loupe.image.io.ImageFiles;
-import org.loupe.image.io.ImageFormat;
 import org.loupe.tensorflow.ModelHandle;
 import org.loupe.tensorflow.train.PatchSampler;
 
@@ -42,7 +39,7 @@ final class TrainingImages {
                 throw LoupeException.badInput(dataset.toString(), "has no input/ and target/ folders (or give "
                         + "--param noise=SIGMA to train on clean images with added noise)");
             }
-            for (Path f : images(in)) {
+            for (Path f : ImageFiles.list(in)) {
                 Path t = target.resolve(f.getFileName().toString());
                 if (!Files.exists(t)) {
                     throw LoupeException.badInput(f.toString(), "has no partner " + t);
@@ -56,7 +53,7 @@ final class TrainingImages {
                 pairs.add(new PatchSampler.Pair(a, b));
             }
         } else {
-            for (Path f : images(dataset)) {
+            for (Path f : ImageFiles.list(dataset)) {
                 PixelImage a = unit(ImageFiles.read(f));
                 pairs.add(new PatchSampler.Pair(a, a));
             }
@@ -72,14 +69,6 @@ final class TrainingImages {
         return pairs;
     }
 
-    private static List<Path> images(Path dir) throws LoupeException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> Files.isRegularFile(p)
-                    && ImageFormat.fromFileName(p.getFileName().toString()).isPresent()).sorted().toList();
-        } catch (IOException e) {
-            throw LoupeException.badInput(dir.toString(), "cannot be listed (" + e.getMessage() + ")", e);
-        }
-    }
 
     /** The image as floats in [0, 1] (divided by its type's full scale), as models see it. */
     static PixelImage unit(PixelImage img) {

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.loupe.api.LoupeException;
 import org.loupe.api.ProcessingContext;
+import org.loupe.image.FloatImages;
 import org.loupe.image.GrayF32;
 import org.loupe.image.GrayU8;
 import org.loupe.image.PixelImage;
@@ -87,12 +88,6 @@ enum Degradation {
             throw LoupeException.badInput(image.metadata().name(), "is " + image.type()
                     + "; super-resolution training takes 8-bit grey or RGB images");
         }
-        GrayF32 out = GrayF32.create(y.width(), y.height()).withMetadata(image.metadata());
-        for (int yy = 0; yy < y.height(); yy++) {
-            for (int x = 0; x < y.width(); x++) {
-                out.set(x, yy, y.get(x, yy) / 255f);
-            }
-        }
-        return out;
+        return FloatImages.toFloat(y, 0, 255).withMetadata(image.metadata());
     }
 }

@@ -14,8 +14,8 @@ import org.loupe.api.LoupeProvider;
 import org.loupe.api.ParameterSpec;
 import org.loupe.api.ProcessingContext;
 import org.loupe.api.ProviderDescriptor;
+import org.loupe.image.FloatImages;
 import org.loupe.image.GrayF32;
-import org.loupe.image.ImageType;
 import org.loupe.image.PixelImage;
 import org.loupe.image.PixelType;
 import org.loupe.image.PlanarF32;
@@ -71,42 +71,19 @@ public final class SrqEnhancer implements ImageEnhancer {
         PixelImage out;
         if (input instanceof RgbU8 rgb) {
             PlanarF32 ycc = YCbCr.fromRgb(rgb);
-            GrayF32 y = scaled(ycc.band(0), 1 / 255f);
-            GrayF32 big = scaled(Upscaler.upscale(engine, y, ctx), 255f);
+            GrayF32 y = FloatImages.toFloat(ycc, 0, 255);
+            GrayF32 big = FloatImages.toFloat(Upscaler.upscale(engine, y, ctx), 0, 1 / 255.0);
+            // fresh, dense images: their arrays are exactly their pixels
             GrayF32 cb = (GrayF32) Resize.byScale(ycc.band(1), 2, Interpolation.BICUBIC, ctx);
             GrayF32 cr = (GrayF32) Resize.byScale(ycc.band(2), 2, Interpolation.BICUBIC, ctx);
-            out = YCbCr.toRgb(PlanarF32.wrap(big.width(), big.height(), big.copy().data(), cb.copy().data(),
-                    cr.copy().data()));
+            out = YCbCr.toRgb(PlanarF32.wrap(big.width(), big.height(), big.data(), cb.data(), cr.data()));
         } else {
             PixelType type = input.type().pixelType();
-            float full = type.isInteger() ? (float) type.maxValue() : 1f;
-            GrayF32 big = Upscaler.upscale(engine, scaled(input, 1 / full), ctx);
-            out = type.isInteger() ? rounded(big, input.type(), full) : big;
+            double full = type.isInteger() ? type.maxValue() : 1;
+            GrayF32 big = Upscaler.upscale(engine, FloatImages.toFloat(input, 0, full), ctx);
+            out = type.isInteger() ? FloatImages.fromFloat(big, input.type(), full) : big;
         }
         return out.withMetadata(input.metadata().withStep(DESCRIPTOR.id(), DESCRIPTOR.version()));
-    }
-
-    /** A dense float copy of a one-band image times {@code factor}. */
-    private static GrayF32 scaled(PixelImage band, float factor) {
-        GrayF32 g = GrayF32.create(band.width(), band.height());
-        float[] d = g.data();
-        for (int y = 0; y < band.height(); y++) {
-            for (int x = 0; x < band.width(); x++) {
-                d[y * band.width() + x] = band.getFloat(x, y, 0) * factor;
-            }
-        }
-        return g;
-    }
-
-    /** {@code luma * full}, rounded and saturated to an integer grey type. */
-    private static PixelImage rounded(GrayF32 luma, ImageType type, float full) {
-        PixelImage out = PixelImage.create(type, luma.width(), luma.height());
-        for (int y = 0; y < luma.height(); y++) {
-            for (int x = 0; x < luma.width(); x++) {
-                out.setFloat(x, y, 0, type.pixelType().saturate(luma.get(x, y) * full));
-            }
-        }
-        return out;
     }
 
     private ResidualEngine engine(String folder, String variant, boolean fixed) throws LoupeException {

@@ -20,6 +20,7 @@ import org.loupe.tensorflow.train.Batch;
 import org.loupe.tensorflow.train.BatchSource;
 import org.loupe.tensorflow.train.LearningRateSchedule;
 import org.loupe.tensorflow.train.PatchSampler;
+import org.loupe.tensorflow.train.RestorationGraph;
 import org.loupe.tensorflow.train.TrainingLoop;
 import org.loupe.tensorflow.train.TrainingParameters;
 import org.osgi.service.component.annotations.Component;
@@ -82,7 +83,7 @@ public final class SrqTrainer implements ModelTrainer {
         TrainingLoop.Config config = new TrainingLoop.Config(p.getInt("steps"), stepsPerEpoch,
                 Math.max(1, Math.min(every, 50)), every, every, 0,
                 LearningRateSchedule.step((float) p.getDouble("lr"), 0.1f, p.getInt("decay")));
-        try (SrqGraph g = new SrqGraph(seed)) {
+        try (RestorationGraph g = new RestorationGraph(new Architecture(), 1, seed, 0, 0, 0)) {
             TrainingLoop.Outcome outcome = TrainingLoop.run(g.setup(), config, batches, validation,
                     request.checkpoints(), request.resume(), request.events(), ctx);
             Map<String, float[]> kernels = g.weights();

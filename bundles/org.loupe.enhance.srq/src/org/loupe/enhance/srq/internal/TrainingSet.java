@@ -1,20 +1,17 @@
 package org.loupe.enhance.srq.internal;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 import org.loupe.api.LoupeException;
 import org.loupe.api.ProcessingContext;
 import org.loupe.image.GrayF32;
 import org.loupe.image.PixelImage;
 import org.loupe.image.Region;
 import org.loupe.image.io.ImageFiles;
-import org.loupe.image.io.ImageFormat;
 import org.loupe.numerics.resample.Interpolation;
 import org.loupe.numerics.resample.Resize;
 import org.loupe.tensorflow.train.PatchSampler;
@@ -128,11 +125,6 @@ final class TrainingSet {
         if (!Files.isDirectory(dir)) {
             throw LoupeException.badInput(dir.toString(), "no such dataset folder");
         }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> Files.isRegularFile(p)
-                    && ImageFormat.fromFileName(p.getFileName().toString()).isPresent()).sorted().toList();
-        } catch (IOException e) {
-            throw LoupeException.badInput(dir.toString(), "cannot be listed (" + e.getMessage() + ")", e);
-        }
+        return ImageFiles.list(dir);
     }
 }

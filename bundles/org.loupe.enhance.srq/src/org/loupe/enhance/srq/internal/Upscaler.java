@@ -24,8 +24,9 @@ final class Upscaler {
     static GrayF32 upscale(ResidualEngine engine, GrayF32 lr, ProcessingContext ctx) throws LoupeException {
         int w = lr.width();
         int h = lr.height();
-        GrayF32 dense = lr.copy();
-        GrayF32 out = ((GrayF32) Resize.byScale(dense, Architecture.SCALE, Interpolation.BICUBIC, ctx)).copy();
+        GrayF32 dense = lr.offset() == 0 && lr.stride() == w ? lr : lr.copy();
+        // a fresh image: the residual is added into it in place
+        GrayF32 out = (GrayF32) Resize.byScale(dense, Architecture.SCALE, Interpolation.BICUBIC, ctx);
         float[] src = dense.data();
         float[] dst = out.data();
         int s = Architecture.SCALE;

@@ -15,6 +15,7 @@ import org.loupe.api.LoupeProvider;
 import org.loupe.api.ParameterSpec;
 import org.loupe.api.ProcessingContext;
 import org.loupe.api.ProviderDescriptor;
+import org.loupe.image.FloatImages;
 import org.loupe.image.GrayF32;
 import org.loupe.image.ImageType;
 import org.loupe.image.PixelImage;
@@ -62,20 +63,13 @@ public final class XrayEnhancer implements ImageEnhancer {
         // the encoder halves twice and a bicubic setting shrinks by f: pad (mirrored) to a multiple of both
         int w = input.width();
         int h = input.height();
-        GrayF32 frame = padded(XrayPairs.unit(input), roundUp(w, 4 * f), roundUp(h, 4 * f));
+        GrayF32 frame = padded(FloatImages.toFloat(input, 0, full), roundUp(w, 4 * f), roundUp(h, 4 * f));
         GrayF32 in = f == 1 ? frame : XrayNetwork.shrink(frame, f);
         ctx.progress(0, "enhance.xray: frame prepared");
         PixelImage out = model.applyTiled(in, PixelType.FLOAT32, ctx).view(new Region(0, 0, w, h));
         // a frame of one tile reports progress only when done; a cancellation then still means no result
         ctx.checkCancelled();
-        PixelImage result = PixelImage.create(input.type(), w, h);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                double v = out.getFloat(x, y, 0) * full;
-                result.setFloat(x, y, 0, type.isInteger() ? type.saturate(v) : (float) v);
-            }
-        }
-        return result.withMetadata(input.metadata().withStep(DESCRIPTOR.id(), DESCRIPTOR.version()));
+        return FloatImages.fromFloat((GrayF32) out, input.type(), full).withMetadata(input.metadata().withStep(DESCRIPTOR.id(), DESCRIPTOR.version()));
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.loupe.enhance.xray.internal;
 
 import org.loupe.api.LoupeException;
 import org.loupe.data.xray.XrayDataset;
+import org.loupe.image.FloatImages;
 import org.loupe.image.GrayF32;
 import org.loupe.image.PixelImage;
 import org.loupe.image.io.ImageFiles;
@@ -29,13 +30,7 @@ final class XrayPairs {
         if (img.bands() != 1) {
             throw LoupeException.badInput(img.metadata().name(), "is " + img.type() + "; X-ray frames are grey");
         }
-        double full = img.type().pixelType().isInteger() ? img.type().pixelType().maxValue() : 1;
-        GrayF32 out = GrayF32.create(img.width(), img.height()).withMetadata(img.metadata());
-        for (int y = 0; y < img.height(); y++) {
-            for (int x = 0; x < img.width(); x++) {
-                out.set(x, y, (float) (img.getFloat(x, y, 0) / full));
-            }
-        }
-        return out;
+        return FloatImages.toFloat(img, 0, img.type().pixelType().isInteger() ? img.type().pixelType().maxValue()
+                : 1);
     }
 }

@@ -16,8 +16,6 @@ import org.loupe.api.TrainingRequest;
 import org.loupe.api.TrainingResult;
 import org.loupe.data.xray.XrayDataset;
 import org.loupe.image.GrayF32;
-import org.loupe.numerics.resample.Interpolation;
-import org.loupe.numerics.resample.Resize;
 import org.loupe.tensorflow.ModelSidecar;
 import org.loupe.tensorflow.TensorFlowRuntime;
 import org.loupe.tensorflow.train.Batch;
@@ -82,9 +80,11 @@ public final class XrayTrainer implements ModelTrainer {
         List<PatchSampler.Pair> held = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             ctx.checkCancelled();
-            boolean lastOfType = i == entries.size() - 1 || !entries.get(i + 1).type().equals(entries.get(i).type());
-            (lastOfType && i > 0 && entries.get(i - 1).type().equals(entries.get(i).type()) ? held : train)
-                    .add(XrayPairs.read(entries.get(i)));
+            String type = entries.get(i).type();
+            // the last frame of each type with two or more is held out; a lone frame must train
+            boolean last = i == entries.size() - 1 || !entries.get(i + 1).type().equals(type);
+            boolean alone = last && (i == 0 || !entries.get(i - 1).type().equals(type));
+            (last && !alone ? held : train).add(XrayPairs.read(entries.get(i)));
         }
         if (held.isEmpty()) {
             held.add(train.get(train.size() - 1));

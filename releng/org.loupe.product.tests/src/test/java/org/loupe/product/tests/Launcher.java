@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 
 /** Runs the {@code ./loupe} script against the materialized product, as a user would, and captures what it prints. */
 final class Launcher {
@@ -25,6 +26,18 @@ final class Launcher {
 
     static Path samples() {
         return Path.of(System.getProperty("loupe.samples"));
+    }
+
+    /**
+     * A super-resolution benchmark folder of the shared reference data ({@code LOUPE_DATA}, else {@code ../shared/data}
+     * beside the checkout); the calling test is skipped, saying so, where it is absent.
+     */
+    static Path srDataset(String set) {
+        String env = System.getenv("LOUPE_DATA");
+        Path root = Path.of(env != null && !env.isBlank() ? env : System.getProperty("loupe.data"));
+        Path dir = root.resolve("sr").resolve(set);
+        Assumptions.assumeTrue(Files.isDirectory(dir), "reference images not found at " + dir + " (set LOUPE_DATA)");
+        return dir;
     }
 
     static Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {

@@ -1,11 +1,9 @@
 package org.loupe.product.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,18 +16,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class PublishedFiguresTest {
 
-    private static Path dataset(String set) {
-        String env = System.getenv("LOUPE_DATA");
-        Path root = Path.of(env != null && !env.isBlank() ? env : System.getProperty("loupe.data"));
-        Path dir = root.resolve("sr").resolve(set);
-        assumeTrue(Files.isDirectory(dir), "reference images not found at " + dir + " (set LOUPE_DATA)");
-        return dir;
-    }
-
     @ParameterizedTest(name = "{0} x{1}: {2} dB / {3}")
     @CsvSource({"Set5,2,33.66,0.9299", "Set5,3,30.39,", "Set5,4,28.42,", "Set14,2,30.24,0.8688"})
     void bicubicBaselinesAreReproduced(String set, int scale, double psnr, Double ssim) throws Exception {
-        Path dataset = dataset(set);
+        Path dataset = Launcher.srDataset(set);
         Launcher.Run run = Launcher.run("eval", "sr", "--dataset", dataset.toString(), "--scale",
                 Integer.toString(scale), "--with", "enhance.bicubic", "--json");
         assertEquals(0, run.exitCode(), run.toString());
@@ -42,7 +32,7 @@ class PublishedFiguresTest {
 
     @org.junit.jupiter.api.Test
     void set5PerImageFiguresMatchThePublishedOnes() throws Exception {
-        Path dataset = dataset("Set5");
+        Path dataset = Launcher.srDataset("Set5");
         Launcher.Run run = Launcher.run("eval", "sr", "--dataset", dataset.toString(), "--scale", "2", "--with",
                 "enhance.bicubic", "--json");
         assertEquals(0, run.exitCode(), run.toString());

@@ -2,7 +2,6 @@ package org.loupe.product.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -17,16 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class ShippedModelsTest {
 
-    private static Path dataset(String set) {
-        String env = System.getenv("LOUPE_DATA");
-        Path root = Path.of(env != null && !env.isBlank() ? env : System.getProperty("loupe.data"));
-        Path dir = root.resolve("sr").resolve(set);
-        assumeTrue(Files.isDirectory(dir), "reference images not found at " + dir + " (set LOUPE_DATA)");
-        return dir;
-    }
-
     private static JsonObject evalSr(String set, String... extra) throws Exception {
-        String[] args = {"eval", "sr", "--dataset", dataset(set).toString(), "--scale", "2", "--json"};
+        String[] args = {"eval", "sr", "--dataset", Launcher.srDataset(set).toString(), "--scale", "2", "--json"};
         String[] all = new String[args.length + extra.length];
         System.arraycopy(args, 0, all, 0, args.length);
         System.arraycopy(extra, 0, all, args.length, extra.length);
