@@ -25,6 +25,27 @@ public final class FloatImages {
     }
 
     /**
+     * The image's brightness in [0, 1] as a new dense float image: grey values over their type's full scale (1 for
+     * float), colour as full-range BT.601 luma (0.299 R + 0.587 G + 0.114 B) over 255, so a grey picture saved as RGB
+     * keeps its values.
+     */
+    public static GrayF32 brightness(PixelImage image) {
+        if (!(image instanceof RgbU8 rgb)) {
+            PixelType type = image.type().pixelType();
+            return toFloat(image, 0, type.isInteger() ? type.maxValue() : 1);
+        }
+        GrayF32 out = GrayF32.create(rgb.width(), rgb.height()).withMetadata(rgb.metadata());
+        float[] d = out.data();
+        for (int y = 0; y < rgb.height(); y++) {
+            for (int x = 0; x < rgb.width(); x++) {
+                d[y * rgb.width() + x] = (float) ((0.299 * rgb.get(x, y, 0) + 0.587 * rgb.get(x, y, 1) + 0.114
+                        * rgb.get(x, y, 2)) / 255);
+            }
+        }
+        return out;
+    }
+
+    /**
      * {@code values * factor} stored in a new one-band image of {@code type}: rounded and saturated for integer
      * types, as they are for float.
      */

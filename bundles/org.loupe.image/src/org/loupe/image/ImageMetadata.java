@@ -55,6 +55,12 @@ public final class ImageMetadata {
         return name;
     }
 
+    /** How messages name the image: where it was read from, else its name, else {@code fallback}. */
+    public String label(String fallback) {
+        String n = source == null || source.isBlank() ? name : source;
+        return n == null || n.isBlank() ? fallback : n;
+    }
+
     /** Where the pixels were read from (a path or URI); empty if made in memory. */
     public String source() {
         return source;

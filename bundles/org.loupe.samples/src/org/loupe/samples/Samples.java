@@ -1,5 +1,7 @@
 package org.loupe.samples;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 
 /** The sample images shipped with Loupe, for the demo and the workbench (provenance in samples/README.md). */
@@ -12,7 +14,33 @@ public final class Samples {
             new Sample("xray-s1-lq.tif", "Simulated 5 s X-ray exposure of an S1-type assembly (16-bit grey); "
                     + "measured against the 90 s exposure of the same scene", "xray-s1-hq.tif"));
 
+    /**
+     * Three DeepPCB pairs from the test part of Loupe's split (never trained on), in DeepPCB's layout under
+     * {@code samples/deeppcb/}: the list file first, then every file it names. {@link #open} reads them.
+     */
+    private static final List<String> DEEPPCB = List.of("deeppcb/test.txt",
+            "deeppcb/group20085/20085/20085009_test.jpg", "deeppcb/group20085/20085/20085009_temp.jpg",
+            "deeppcb/group20085/20085_not/20085009.txt",
+            "deeppcb/group13000/13000/13000008_test.jpg", "deeppcb/group13000/13000/13000008_temp.jpg",
+            "deeppcb/group13000/13000_not/13000008.txt",
+            "deeppcb/group92000/92000/92000110_test.jpg", "deeppcb/group92000/92000/92000110_temp.jpg",
+            "deeppcb/group92000/92000_not/92000110.txt");
+
     private Samples() {
+    }
+
+    /** The bundled DeepPCB pairs' files, as paths under the samples folder, the list file first. */
+    public static List<String> deepPcb() {
+        return DEEPPCB;
+    }
+
+    /** Opens a bundled file by its path under the samples folder. */
+    public static InputStream open(String path) throws IOException {
+        InputStream in = Samples.class.getResourceAsStream("/samples/" + path);
+        if (in == null) {
+            throw new IOException("no bundled sample " + path);
+        }
+        return in;
     }
 
     /** Every bundled sample, in a fixed order. */

@@ -33,8 +33,8 @@ public final class OpPolicy {
             "RestoreV2", "SaveV2", "MergeV2Checkpoints", "ShardedFilename", "StringJoin",
             // neural-network layers
             "Conv2D", "Conv2DBackpropInput", "DepthwiseConv2dNative", "BiasAdd", "Relu", "Relu6", "LeakyRelu",
-            "Elu", "Selu", "Sigmoid", "Tanh", "Softmax", "LogSoftmax", "MaxPool", "AvgPool", "FusedBatchNormV3",
-            "DepthToSpace", "SpaceToDepth", "SpaceToBatchND", "BatchToSpaceND", "ResizeBilinear", "ResizeBicubic",
+            "Elu", "Selu", "Sigmoid", "Tanh", "Softmax", "LogSoftmax", "MaxPool", "MaxPoolV2", "AvgPool",
+            "FusedBatchNormV3", "DepthToSpace", "SpaceToDepth", "SpaceToBatchND", "BatchToSpaceND", "ResizeBilinear", "ResizeBicubic",
             "ResizeNearestNeighbor", "MatMul", "BatchMatMulV2", "L2Loss",
             // arithmetic
             "Add", "AddV2", "AddN", "Sub", "Mul", "RealDiv", "Div", "DivNoNan", "FloorDiv", "FloorMod", "Maximum",

@@ -32,18 +32,21 @@ public final class Cli {
         cl.addSubcommand(new CommandLine(new DescribeCommand(session)));
         cl.addSubcommand(new CommandLine(new EnhanceCommand(session)));
         cl.addSubcommand(new CommandLine(new MeasureCommand(session)));
+        cl.addSubcommand(new CommandLine(new ClassifyCommand(session)));
         cl.addSubcommand(new CommandLine(new TrainCommand(session)));
         cl.addSubcommand(new CommandLine(new DevicesCommand(session)));
         cl.addSubcommand(new CommandLine(new EvalCommand())
                 .addSubcommand(new CommandLine(new EvalSrCommand(session)))
                 .addSubcommand(new CommandLine(new EvalDetectCommand(session)))
+                .addSubcommand(new CommandLine(new EvalClassifyCommand(session)))
                 .addSubcommand(new CommandLine(new EvalEnhanceCommand(session))));
         cl.addSubcommand(new CommandLine(new AnalyzeCommand())
                 .addSubcommand(new CommandLine(new AnalyzeNoiseCommand(session))));
         cl.addSubcommand(new CommandLine(new BenchCommand())
                 .addSubcommand(new CommandLine(new BenchNumericsCommand(session)))
                 .addSubcommand(new CommandLine(new BenchTfCommand(session)))
-                .addSubcommand(new CommandLine(new BenchEnhanceCommand(session))));
+                .addSubcommand(new CommandLine(new BenchEnhanceCommand(session)))
+                .addSubcommand(new CommandLine(new BenchDetectCommand(session))));
         cl.addSubcommand(new CommandLine(new DataCommand())
                 .addSubcommand(new CommandLine(new DataXrayCommand(session))));
         cl.addSubcommand(new CommandLine(new DemoCommand(session)));

@@ -1,5 +1,6 @@
 package org.loupe.cli.internal;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -17,6 +18,7 @@ import org.loupe.api.ProviderKind;
 import org.loupe.image.ImageType;
 import org.loupe.image.PixelImage;
 import org.loupe.image.PixelType;
+import org.loupe.image.io.AtomicFiles;
 import org.loupe.metrics.image.ImageComparison;
 import org.loupe.metrics.image.Psnr;
 import org.loupe.metrics.image.Ssim;
@@ -83,9 +85,22 @@ final class DemoCommand implements Callable<Integer> {
                 }
             }
         }
+        DemoPcbSection pcb = new DemoPcbSection(session, out);
+        try {
+            pcb.run();
+        } catch (LoupeException e) {
+            session.complain(e.getMessage());
+            exit = Math.max(exit, e.reason().exitCode());
+        }
+        report.addSection(pcb.html());
         Path index = report.write();
+        try {
+            AtomicFiles.writeString(out.resolve("pcb.json"), Json.GSON.toJson(pcb.json()));
+        } catch (IOException e) {
+            throw LoupeException.badInput(out.toString(), "cannot write pcb.json (" + e.getMessage() + ")", e);
+        }
         session.err().println("Wrote " + index + " (" + report.resultCount() + " results, "
-                + report.failureCount() + " failures)");
+                + report.failureCount() + " failures; PCB section: " + pcb.results() + " boards and patches)");
         if (json) {
             session.out().println(Json.GSON.toJson(report.asJson()));
         } else {

@@ -43,6 +43,8 @@ final class DemoReport {
     /** Side, in input pixels, of the centre crop shown at full resolution. */
     private static final int DETAIL = 64;
 
+    private final StringBuilder extraHtml = new StringBuilder();
+
     private static final class Entry {
         final Sample sample;
         final PixelImage input;
@@ -97,6 +99,11 @@ final class DemoReport {
     void addFailure(Sample sample, ProviderDescriptor provider, String message) {
         entries.get(sample.fileName()).rows.add(new Row(provider, Map.of(), "", "", "", "", Double.NaN, "",
                 message));
+    }
+
+    /** Appends a section of HTML after the samples (the PCB inspection section). */
+    void addSection(String sectionHtml) {
+        extraHtml.append(sectionHtml);
     }
 
     int resultCount() {
@@ -189,7 +196,7 @@ final class DemoReport {
             }
             h.append("</table>\n");
         }
-        return h.append("</body></html>\n").toString();
+        return h.append(extraHtml).append("</body></html>\n").toString();
     }
 
     private static String previewName(Sample sample, String providerId) {

@@ -17,6 +17,7 @@ import org.loupe.api.Parameters;
 import org.loupe.api.ProcessingContext;
 import org.loupe.data.deeppcb.DeepPcbDataset;
 import org.loupe.data.deeppcb.DeepPcbFiles;
+import org.loupe.data.deeppcb.DeepPcbSplit;
 import org.loupe.image.PixelImage;
 import org.loupe.image.io.AtomicFiles;
 import org.loupe.image.io.ImageFiles;
@@ -56,6 +57,10 @@ final class EvalDetectCommand implements Callable<Integer> {
             description = "List of pairs (default: test.txt in the dataset folder, else trainval.txt).")
     private Path list;
 
+    @Option(names = "--part", paramLabel = "PART",
+            description = "Only this part of the list under Loupe's split: training, validation or test.")
+    private DeepPcbSplit.Part part;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "deeppcb",
             description = "Annotation format; only deeppcb so far.")
     private String format;
@@ -65,7 +70,8 @@ final class EvalDetectCommand implements Callable<Integer> {
 
     /** Where the detections come from. */
     static final class Source {
-        @Option(names = "--with", paramLabel = "ID", description = "A detector to run on the test images.")
+        @Option(names = "--with", paramLabel = "ID", description = "A detector to run on the test images (given "
+                + "their templates).")
         String detector;
 
         @Option(names = "--predictions", paramLabel = "DIR",
@@ -108,18 +114,14 @@ final class EvalDetectCommand implements Callable<Integer> {
         if (!(threshold >= 0 && threshold <= 1)) {
             throw LoupeException.usage("--score-threshold must be in [0, 1], got " + threshold);
         }
-        List<DeepPcbDataset.Entry> entries = DeepPcbDataset.read(dataset, listFile());
+        List<DeepPcbDataset.Entry> entries = DeepPcbDataset.read(dataset, EvalClassifyCommand.listFile(dataset,
+                list));
+        if (part != null) {
+            entries = DeepPcbSplit.part(entries, part);
+        }
         List<AnnotatedImage> images = source.detector != null ? detect(entries) : readPredictions(entries);
         report(new DetectionEvaluation(images), images);
         return 0;
-    }
-
-    private Path listFile() {
-        if (list != null) {
-            return list;
-        }
-        Path test = dataset.resolve("test.txt");
-        return Files.exists(test) ? test : dataset.resolve("trainval.txt");
     }
 
     private List<AnnotatedImage> detect(List<DeepPcbDataset.Entry> entries) throws LoupeException {
@@ -128,7 +130,8 @@ final class EvalDetectCommand implements Callable<Integer> {
         List<AnnotatedImage> images = new ArrayList<>();
         for (DeepPcbDataset.Entry e : entries) {
             PixelImage img = ImageFiles.read(e.test(), session.readOptions());
-            List<Detection> found = detector.call(d -> d.detect(img, ProcessingContext.of(p)));
+            PixelImage template = ImageFiles.read(e.template(), session.readOptions());
+            List<Detection> found = detector.call(d -> d.detect(img, template, ProcessingContext.of(p)));
             if (writeTo != null) {
                 try {
                     AtomicFiles.writeString(writeTo.resolve(e.id() + ".txt"), DeepPcbFiles.format(found));

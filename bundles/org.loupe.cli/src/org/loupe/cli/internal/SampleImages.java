@@ -2,8 +2,13 @@ package org.loupe.cli.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.loupe.api.LoupeException;
+import org.loupe.data.deeppcb.DeepPcbDataset;
 import org.loupe.image.PixelImage;
+import org.loupe.image.io.AtomicFiles;
 import org.loupe.image.io.ImageFiles;
 import org.loupe.image.io.ReadOptions;
 import org.loupe.samples.Sample;
@@ -17,6 +22,8 @@ final class SampleImages {
     private interface Opener {
         InputStream open() throws IOException;
     }
+
+    private static Path pcbFolder;
 
     private SampleImages() {
     }
@@ -43,5 +50,29 @@ final class SampleImages {
         } catch (IOException e) {
             throw LoupeException.badInput(name, "cannot be read (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * The bundled DeepPCB pairs, unpacked (once per process) into a scratch folder in DeepPCB's layout, which is
+     * deleted when the JVM exits.
+     */
+    static synchronized List<DeepPcbDataset.Entry> pcbPairs() throws LoupeException {
+        if (pcbFolder == null) {
+            try {
+                Path dir = Files.createTempDirectory("loupe-samples");
+                for (String f : Samples.deepPcb()) {
+                    Path target = dir.resolve(f);
+                    Files.createDirectories(target.getParent());
+                    try (InputStream in = Samples.open(f)) {
+                        Files.copy(in, target);
+                    }
+                }
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> AtomicFiles.deleteScratch(dir)));
+                pcbFolder = dir.resolve("deeppcb");
+            } catch (IOException e) {
+                throw LoupeException.badInput("bundled samples", "cannot be unpacked (" + e.getMessage() + ")", e);
+            }
+        }
+        return DeepPcbDataset.read(pcbFolder, pcbFolder.resolve("test.txt"));
     }
 }

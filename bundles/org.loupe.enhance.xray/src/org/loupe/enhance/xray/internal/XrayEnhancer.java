@@ -1,16 +1,9 @@
 package org.loupe.enhance.xray.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.loupe.api.Accelerator;
 import org.loupe.api.ImageEnhancer;
 import org.loupe.api.LoupeException;
-import org.loupe.image.io.AtomicFiles;
 import org.loupe.api.LoupeProvider;
 import org.loupe.api.ParameterSpec;
 import org.loupe.api.ProcessingContext;
@@ -22,7 +15,7 @@ import org.loupe.image.PixelImage;
 import org.loupe.image.PixelType;
 import org.loupe.image.Region;
 import org.loupe.tensorflow.ModelHandle;
-import org.loupe.tensorflow.ModelSidecar;
+import org.loupe.tensorflow.ModelCache;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
@@ -39,14 +32,11 @@ import org.osgi.service.component.annotations.Deactivate;
 public final class XrayEnhancer implements ImageEnhancer {
 
     private static final ProviderDescriptor DESCRIPTOR = ProviderDescriptor.declaredBy(XrayEnhancer.class);
-    private static final String SHIPPED = "/models/xray/";
-    private static final List<String> SHIPPED_FILES = List.of("saved_model.pb", "variables/variables.index",
-            "variables/variables.data-00000-of-00001", ModelSidecar.FILE_NAME);
     private static final List<ParameterSpec> PARAMETERS = List.of(
             ParameterSpec.text("model", "", "A model folder written by 'loupe train enhance.xray'; the shipped "
                     + "model if empty."));
 
-    private final Map<String, ModelHandle> models = new HashMap<>();
+    private final ModelCache models = new ModelCache(XrayEnhancer.class, "/models/xray/", DESCRIPTOR.id());
 
     @Override
     public List<ParameterSpec> parameters() {
@@ -56,7 +46,7 @@ public final class XrayEnhancer implements ImageEnhancer {
     @Override
     public PixelImage enhance(PixelImage input, ProcessingContext ctx) throws LoupeException {
         DESCRIPTOR.requireAccepted(input);
-        ModelHandle model = model(ctx.parameters().getString("model"));
+        ModelHandle model = models.get(ctx.parameters().getString("model"));
         int f = model.sidecar().upscale();
         PixelType type = input.type().pixelType();
         double full = type.isInteger() ? type.maxValue() : 1;
@@ -69,7 +59,8 @@ public final class XrayEnhancer implements ImageEnhancer {
         PixelImage out = model.applyTiled(in, PixelType.FLOAT32, ctx).view(new Region(0, 0, w, h));
         // a frame of one tile reports progress only when done; a cancellation then still means no result
         ctx.checkCancelled();
-        return FloatImages.fromFloat((GrayF32) out, input.type(), full).withMetadata(input.metadata().withStep(DESCRIPTOR.id(), DESCRIPTOR.version()));
+        return FloatImages.fromFloat((GrayF32) out, input.type(), full).withMetadata(input.metadata()
+                .withStep(DESCRIPTOR.id(), DESCRIPTOR.version()));
     }
 
     @Override
@@ -97,46 +88,8 @@ public final class XrayEnhancer implements ImageEnhancer {
         return out;
     }
 
-    private synchronized ModelHandle model(String folder) throws LoupeException {
-        String key = folder.isBlank() ? "shipped" : Path.of(folder).toAbsolutePath().normalize().toString();
-        ModelHandle handle = models.get(key);
-        if (handle == null) {
-            handle = folder.isBlank() ? shipped() : ModelHandle.load(Path.of(folder));
-            models.put(key, handle);
-        }
-        return handle;
-    }
-
-    /** TensorFlow loads SavedModels from folders: copy the shipped one out of the bundle, load it, delete the copy. */
-    private static ModelHandle shipped() throws LoupeException {
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory("loupe-xray-model");
-            for (String name : SHIPPED_FILES) {
-                try (InputStream in = XrayEnhancer.class.getResourceAsStream(SHIPPED + name)) {
-                    if (in == null) {
-                        throw LoupeException.usage("this build of enhance.xray has no shipped model (" + SHIPPED
-                                + name + "); train one with 'loupe train enhance.xray' and pass --param "
-                                + "model=FOLDER");
-                    }
-                    Path target = dir.resolve(name);
-                    Files.createDirectories(target.getParent());
-                    Files.copy(in, target);
-                }
-            }
-            return ModelHandle.load(dir);
-        } catch (IOException e) {
-            throw LoupeException.provider(DESCRIPTOR.id(), "cannot unpack its shipped model (" + e.getMessage()
-                    + ")", e);
-        } finally {
-            AtomicFiles.deleteScratch(dir);
-        }
-    }
-
-
     @Deactivate
-    synchronized void close() {
-        models.values().forEach(ModelHandle::close);
-        models.clear();
+    void close() {
+        models.close();
     }
 }

@@ -1,0 +1,182 @@
+package org.loupe.cli.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.loupe.api.Classification;
+import org.loupe.api.DefectClassifier;
+import org.loupe.api.DefectDetector;
+import org.loupe.api.Detection;
+import org.loupe.api.LoupeException;
+import org.loupe.api.LoupeService;
+import org.loupe.api.Parameters;
+import org.loupe.api.ProcessingContext;
+import org.loupe.data.deeppcb.DeepPcbDataset;
+import org.loupe.data.deeppcb.DeepPcbFiles;
+import org.loupe.data.deeppcb.DeepPcbPatches;
+import org.loupe.image.FloatImages;
+import org.loupe.image.GrayF32;
+import org.loupe.image.PixelImage;
+import org.loupe.image.RgbU8;
+import org.loupe.image.io.ImageFiles;
+import org.loupe.metrics.detection.AnnotatedImage;
+import org.loupe.metrics.detection.Counts;
+import org.loupe.metrics.detection.DetectionEvaluation;
+import org.loupe.metrics.detection.GroundTruth;
+import org.loupe.metrics.detection.MatchRule;
+import org.loupe.registry.ProviderHandle;
+
+/**
+ * The demo's PCB section: the template detector on the bundled DeepPCB test pairs (boxes drawn, counted against the
+ * annotations with the DeepPCB rule), and the Siamese classifier on a few patches of the first pair with their
+ * distances to the golden patch.
+ */
+final class DemoPcbSection {
+
+    private static final String DETECTOR = "detect.template";
+    private static final String CLASSIFIER = "classify.siamese";
+    private static final int PATCHES_PER_CLASS = 3;
+
+    private final Session session;
+    private final Path dir;
+    private final StringBuilder html = new StringBuilder();
+    private final Map<String, Object> json = new LinkedHashMap<>();
+    private int results;
+
+    DemoPcbSection(Session session, Path dir) {
+        this.session = session;
+        this.dir = dir;
+    }
+
+    /** Runs both plugins where installed; a failing one is reported and thrown after the section is complete. */
+    void run() throws LoupeException {
+        List<DeepPcbDataset.Entry> pairs = SampleImages.pcbPairs();
+        html.append("<h2>PCB inspection (DeepPCB test pairs)</h2>\n");
+        if (installed(DETECTOR)) {
+            detect(pairs);
+        }
+        if (installed(CLASSIFIER)) {
+            classify(pairs.get(0));
+        }
+    }
+
+    private boolean installed(String id) {
+        return session.registry().providers().stream().anyMatch(s -> s.descriptor().id().equals(id));
+    }
+
+    private void detect(List<DeepPcbDataset.Entry> pairs) throws LoupeException {
+        ProviderHandle<DefectDetector> h = session.registry().provider(DETECTOR, DefectDetector.class);
+        ProcessingContext ctx = ProcessingContext.of(Parameters.defaults(h.call(LoupeService::parameters)));
+        html.append("<p>").append(DETECTOR).append(' ').append(h.descriptor().version()).append(": boxes with ")
+                .append("confidence of at least 0.5, coloured by type; counts by the DeepPCB rule (same type, IoU > ")
+                .append("0.33).</p>\n<table><tr><th>Pair</th><th>Found</th><th>Counts</th><th>Board</th>")
+                .append("<th>Template</th></tr>\n");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (DeepPcbDataset.Entry e : pairs) {
+            PixelImage board = ImageFiles.read(e.test());
+            PixelImage template = ImageFiles.read(e.template());
+            long t0 = System.nanoTime();
+            List<Detection> found = h.call(d -> d.detect(board, template, ctx)).stream()
+                    .filter(d -> d.score() >= 0.5).toList();
+            double ms = (System.nanoTime() - t0) / 1e6;
+            List<GroundTruth> truth = DeepPcbFiles.readTruth(e.annotation());
+            Counts c = new DetectionEvaluation(List.of(new AnnotatedImage(e.id(), truth, found)))
+                    .overall(MatchRule.DEEPPCB, 0.5);
+            String boardName = "pcb-" + e.id() + "-detections.png";
+            String templateName = "pcb-" + e.id() + "-template.png";
+            ImageFiles.write(boxes(board, found), dir.resolve(boardName));
+            ImageFiles.write(template, dir.resolve(templateName));
+            StringBuilder list = new StringBuilder();
+            found.forEach(d -> list.append(String.format(Locale.ROOT, "%s %.2f<br>", d.label(), d.score())));
+            html.append(String.format(Locale.ROOT, "<tr><td>%s<br>%.1f ms</td><td>%s</td><td>%d annotated: %d found, "
+                    + "%d missed, %d false alarms</td><td><img src=\"%s\" alt=\"board\"></td><td><img src=\"%s\" "
+                    + "alt=\"template\"></td></tr>%n", e.id(), ms, list, truth.size(), c.truePositives(),
+                    c.falseNegatives(), c.falsePositives(), boardName, templateName));
+            rows.add(Map.of("pair", e.id(), "annotated", truth.size(), "tp", c.truePositives(), "fp",
+                    c.falsePositives(), "fn", c.falseNegatives(), "millis", ms));
+            results++;
+        }
+        html.append("</table>\n");
+        json.put("detections", rows);
+    }
+
+    private void classify(DeepPcbDataset.Entry pair) throws LoupeException {
+        ProviderHandle<DefectClassifier> h = session.registry().provider(CLASSIFIER, DefectClassifier.class);
+        ProcessingContext ctx = ProcessingContext.of(Parameters.defaults(h.call(LoupeService::parameters)));
+        List<DeepPcbPatches.Patch> shown = new ArrayList<>();
+        List<DeepPcbPatches.Patch> all = DeepPcbPatches.cut(pair, 64);
+        all.stream().filter(DeepPcbPatches.Patch::defective).limit(PATCHES_PER_CLASS).forEach(shown::add);
+        all.stream().filter(p -> !p.defective()).limit(PATCHES_PER_CLASS).forEach(shown::add);
+        html.append("<p>").append(CLASSIFIER).append(' ').append(h.descriptor().version()).append(": 64x64 patches")
+                .append(" of pair ").append(pair.id()).append(" against the same window of the template.</p>\n")
+                .append("<table><tr><th>Patch</th><th>Annotated</th><th>Decision</th><th>Distance / threshold</th>")
+                .append("<th>Patch</th><th>Golden patch</th></tr>\n");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (DeepPcbPatches.Patch p : shown) {
+            Classification c = h.call(k -> k.classify(p.test(), p.reference(), ctx));
+            String stem = "patch-" + p.source().replace('@', '-').replace(',', '-');
+            ImageFiles.write(p.test(), dir.resolve(stem + ".png"));
+            ImageFiles.write(p.reference(), dir.resolve(stem + "-golden.png"));
+            html.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%.3f / %.3f</td>"
+                    + "<td><img src=\"%s.png\" alt=\"patch\"></td><td><img src=\"%s-golden.png\" alt=\"golden\">"
+                    + "</td></tr>%n", p.source(), p.defective() ? "defective" : "defect-free", c.label(),
+                    c.details().get("distance"), c.details().get("threshold"), stem, stem));
+            rows.add(Map.of("patch", p.source(), "defective", p.defective(), "decision", c.label(), "distance",
+                    c.details().get("distance"), "threshold", c.details().get("threshold")));
+            results++;
+        }
+        html.append("</table>\n");
+        json.put("patches", rows);
+    }
+
+    /** The board in colour with each detection's box drawn in its type's colour. */
+    private static RgbU8 boxes(PixelImage board, List<Detection> found) {
+        GrayF32 g = FloatImages.brightness(board);
+        RgbU8 out = RgbU8.create(board.width(), board.height());
+        for (int y = 0; y < board.height(); y++) {
+            for (int x = 0; x < board.width(); x++) {
+                int v = Math.round(g.get(x, y) * 255);
+                out.set(x, y, v, v, v);
+            }
+        }
+        int[][] colours = {{230, 25, 75}, {60, 180, 75}, {0, 130, 200}, {245, 130, 48}, {145, 30, 180},
+                {240, 50, 230}};
+        List<String> types = List.of("open", "short", "mousebite", "spur", "copper", "pin-hole");
+        for (Detection d : found) {
+            int[] c = colours[Math.max(0, types.indexOf(d.label())) % colours.length];
+            int x1 = (int) d.x1();
+            int y1 = (int) d.y1();
+            int x2 = Math.min(board.width() - 1, (int) d.x2());
+            int y2 = Math.min(board.height() - 1, (int) d.y2());
+            for (int t = 0; t < 2; t++) {
+                for (int x = x1; x <= x2; x++) {
+                    out.set(x, Math.min(y2, y1 + t), c[0], c[1], c[2]);
+                    out.set(x, Math.max(y1, y2 - t), c[0], c[1], c[2]);
+                }
+                for (int y = y1; y <= y2; y++) {
+                    out.set(Math.min(x2, x1 + t), y, c[0], c[1], c[2]);
+                    out.set(Math.max(x1, x2 - t), y, c[0], c[1], c[2]);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The section's HTML. */
+    String html() {
+        return html.toString();
+    }
+
+    /** The section's figures. */
+    Map<String, Object> json() {
+        return json;
+    }
+
+    /** Boards and patches shown. */
+    int results() {
+        return results;
+    }
+}

@@ -1,0 +1,155 @@
+package org.loupe.cli.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import org.loupe.api.Classification;
+import org.loupe.api.DefectClassifier;
+import org.loupe.api.LoupeException;
+import org.loupe.api.LoupeService;
+import org.loupe.api.Parameters;
+import org.loupe.api.ProcessingContext;
+import org.loupe.data.deeppcb.DeepPcbDataset;
+import org.loupe.data.deeppcb.DeepPcbPatches;
+import org.loupe.data.deeppcb.DeepPcbSplit;
+import org.loupe.metrics.classification.BinaryScores;
+import org.loupe.metrics.classification.ConfusionMatrix;
+import org.loupe.registry.ProviderHandle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code loupe eval classify}: cuts defective and defect-free patches from a folder in DeepPCB layout (each with its
+ * template patch as golden reference, {@link DeepPcbPatches}), runs a classifier on them and prints accuracy, the
+ * confusion matrix and, for classifiers that report a distance, its ROC AUC and the accuracy a threshold chosen on
+ * these very patches would give (an upper bound, not a score).
+ */
+@Command(name = "classify", mixinStandardHelpOptions = true,
+        description = "Score a defect classifier on patches of a DeepPCB-style data set.")
+final class EvalClassifyCommand implements Callable<Integer> {
+
+    private final Session session;
+
+    @Option(names = "--dataset", required = true, paramLabel = "DIR", description = "Folder laid out like DeepPCB.")
+    private Path dataset;
+
+    @Option(names = "--list", paramLabel = "FILE",
+            description = "List of pairs (default: test.txt in the dataset folder, else trainval.txt).")
+    private Path list;
+
+    @Option(names = "--part", paramLabel = "PART",
+            description = "Only this part of the list under Loupe's split: training, validation or test.")
+    private DeepPcbSplit.Part part;
+
+    @Option(names = "--with", required = true, paramLabel = "ID", description = "The classifier.")
+    private String classifier;
+
+    @Option(names = "--patch", paramLabel = "PX", defaultValue = "64", description = "Patch side (default 64).")
+    private int patch;
+
+    @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE", description = "A parameter of the classifier.")
+    private Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--json", description = "Print JSON.")
+    private boolean json;
+
+    EvalClassifyCommand(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public Integer call() throws LoupeException {
+        if (patch < 8) {
+            throw LoupeException.usage("--patch must be at least 8, got " + patch);
+        }
+        List<DeepPcbDataset.Entry> entries = DeepPcbDataset.read(dataset, listFile(dataset, list));
+        if (part != null) {
+            entries = DeepPcbSplit.part(entries, part);
+        }
+        ProviderHandle<DefectClassifier> handle = session.registry().provider(classifier, DefectClassifier.class);
+        Parameters bound = Parameters.bind(handle.call(LoupeService::parameters), params);
+        List<String> actual = new ArrayList<>();
+        List<String> predicted = new ArrayList<>();
+        List<Double> distances = new ArrayList<>();
+        for (DeepPcbDataset.Entry e : entries) {
+            for (DeepPcbPatches.Patch p : DeepPcbPatches.cut(e, patch)) {
+                Classification c = handle.call(k -> k.classify(p.test(), p.reference(), ProcessingContext.of(bound)));
+                actual.add(p.defective() ? "defective" : "defect-free");
+                predicted.add(c.label());
+                distances.add(c.details().get("distance"));
+            }
+        }
+        if (actual.isEmpty()) {
+            throw LoupeException.badInput(dataset.toString(), "gives no patches of " + patch + " px");
+        }
+        report(entries.size(), actual, predicted, distances);
+        return 0;
+    }
+
+    /** The list to read: the given one, else test.txt in the folder, else trainval.txt. */
+    static Path listFile(Path dataset, Path list) {
+        if (list != null) {
+            return list;
+        }
+        Path test = dataset.resolve("test.txt");
+        return Files.exists(test) ? test : dataset.resolve("trainval.txt");
+    }
+
+    private void report(int pairs, List<String> actual, List<String> predicted, List<Double> distances) {
+        List<String> labels = new ArrayList<>(new TreeSet<>(actual));
+        predicted.stream().filter(l -> !labels.contains(l)).distinct().forEach(labels::add);
+        ConfusionMatrix m = ConfusionMatrix.of(labels, actual, predicted);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("pairs", pairs);
+        out.put("patches", actual.size());
+        out.put("accuracy", m.accuracy());
+        Map<String, Map<String, Long>> matrix = new LinkedHashMap<>();
+        for (String a : labels) {
+            Map<String, Long> row = new LinkedHashMap<>();
+            labels.forEach(p -> row.put(p, m.count(a, p)));
+            matrix.put(a, row);
+        }
+        out.put("confusion", matrix);
+        if (distances.stream().allMatch(d -> d != null && Double.isFinite(d))) {
+            double[] d = distances.stream().mapToDouble(Double::doubleValue).toArray();
+            boolean[] pos = new boolean[d.length];
+            for (int i = 0; i < d.length; i++) {
+                pos[i] = actual.get(i).equals("defective");
+            }
+            BinaryScores s = new BinaryScores(d, pos);
+            out.put("distanceAuc", s.auc());
+            double best = s.bestThreshold(BinaryScores.Criterion.accuracy());
+            out.put("oracleThreshold", best);
+            out.put("oracleAccuracy", s.at(best).accuracy());
+        }
+        if (json) {
+            session.out().println(Json.GSON.toJson(out));
+            return;
+        }
+        var o = session.out();
+        o.printf(Locale.ROOT, "%d patches from %d pairs; accuracy %.2f%%%n", actual.size(), pairs,
+                100 * m.accuracy());
+        List<String> head = new ArrayList<>();
+        head.add("ACTUAL \\ PREDICTED");
+        head.addAll(labels);
+        Table t = new Table(head.toArray(String[]::new));
+        for (String a : labels) {
+            List<Object> row = new ArrayList<>();
+            row.add(a);
+            labels.forEach(p -> row.add(m.count(a, p)));
+            t.row(row.toArray());
+        }
+        t.print(o);
+        if (out.containsKey("distanceAuc")) {
+            o.printf(Locale.ROOT, "distance ROC AUC %.4f; a threshold chosen on these patches (%.4f) would give "
+                    + "%.2f%% (an upper bound, not a score)%n", out.get("distanceAuc"), out.get("oracleThreshold"),
+                    100 * (double) out.get("oracleAccuracy"));
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.loupe.detect.template.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.loupe.api.Detection;
+import org.loupe.api.LoupeException;
+import org.loupe.api.Parameters;
+import org.loupe.api.ProcessingContext;
+import org.loupe.api.TrainingRequest;
+import org.loupe.api.TrainingResult;
+import org.loupe.data.deeppcb.DeepPcbDataset;
+import org.loupe.image.PixelImage;
+import org.loupe.image.io.ImageFiles;
+import org.loupe.tensorflow.ModelSidecar;
+import org.loupe.testing.SyntheticBoards;
+
+/** {@code loupe train detect.template} on a small synthetic DeepPCB folder, and the detector running its model. */
+class TemplateTrainingTest {
+
+    @TempDir
+    static Path dir;
+
+    private static TrainingResult trained;
+    private static DeepPcbDataset.Entry pair;
+    private static final TemplateDetector DETECTOR = new TemplateDetector();
+
+    @BeforeAll
+    static void train() throws Exception {
+        Path data = dir.resolve("data");
+        Path list = SyntheticBoards.write(data, 10, 128, 5);
+        TemplateTrainer trainer = new TemplateTrainer();
+        Parameters p = Parameters.bind(trainer.parameters(), Map.of("steps", "20", "batch", "8", "validate", "10"));
+        trained = trainer.train(new TrainingRequest(data, dir.resolve("model"), null, false, null),
+                ProcessingContext.of(p));
+        pair = DeepPcbDataset.read(data, list).get(0);
+    }
+
+    @AfterAll
+    static void close() {
+        DETECTOR.close();
+    }
+
+    private static ProcessingContext context(double minScore) throws LoupeException {
+        return ProcessingContext.of(Parameters.bind(DETECTOR.parameters(), Map.of("model", trained.model()
+                .toString(), "min-score", Double.toString(minScore))));
+    }
+
+    @Test
+    void recordsTheCandidatesItLearnedFrom() throws LoupeException {
+        Map<String, Object> training = ModelSidecar.read(trained.model()).training();
+        assertTrue(training.get("candidates").toString().contains("defects"), training.toString());
+        assertTrue(ModelSidecar.read(trained.model()).scores().containsKey("validation accuracy"));
+    }
+
+    @Test
+    void reportsTypedBoxesInsideTheBoard() throws LoupeException {
+        PixelImage board = ImageFiles.read(pair.test());
+        List<Detection> found = DETECTOR.detect(board, ImageFiles.read(pair.template()), context(0));
+        assertTrue(!found.isEmpty(), "with min-score 0 every candidate is reported");
+        for (Detection d : found) {
+            assertTrue(d.x1() >= 0 && d.y1() >= 0 && d.x2() <= board.width() && d.y2() <= board.height(),
+                    d.toString());
+            assertTrue(List.of("open", "short", "mousebite", "spur", "copper", "pin-hole").contains(d.label()));
+        }
+    }
+
+    @Test
+    void refusesABoardWithoutItsTemplate() throws LoupeException {
+        PixelImage board = ImageFiles.read(pair.test());
+        LoupeException e = assertThrows(LoupeException.class, () -> DETECTOR.detect(board, context(0.05)));
+        assertEquals(LoupeException.Reason.INPUT, e.reason());
+        assertTrue(e.getMessage().contains(pair.test().getFileName().toString())
+                && e.getMessage().contains("--reference"), e.getMessage());
+    }
+}

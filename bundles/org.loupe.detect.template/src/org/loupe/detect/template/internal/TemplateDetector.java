@@ -1,0 +1,78 @@
+package org.loupe.detect.template.internal;
+
+import java.util.List;
+import org.loupe.api.Accelerator;
+import org.loupe.api.DefectDetector;
+import org.loupe.api.Detection;
+import org.loupe.api.LoupeException;
+import org.loupe.api.LoupeProvider;
+import org.loupe.api.ParameterSpec;
+import org.loupe.api.Parameters;
+import org.loupe.api.ProcessingContext;
+import org.loupe.api.ProviderDescriptor;
+import org.loupe.image.PixelImage;
+import org.loupe.tensorflow.ModelHandle;
+import org.loupe.tensorflow.ModelCache;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+/**
+ * Finds PCB defects by comparing a tested board with its defect-free template: alignment check, difference,
+ * cleanup and connected components give candidates, and a small network trained by {@code loupe train
+ * detect.template} names each candidate's defect type (or rejects it) and refines its box.
+ */
+@Component(service = DefectDetector.class)
+@LoupeProvider(id = "detect.template", name = "Template-comparison PCB defect detector", version = "1.0.0",
+        accelerator = Accelerator.GPU_OPTIONAL, inputTypes = {"GRAY:UINT8:1", "GRAY:UINT16:1", "RGB:UINT8:3"},
+        description = "Board against its template: registration, difference, components, then a learned classifier "
+                + "of DeepPCB's six defect types with box refinement. Needs the template (--reference).")
+public final class TemplateDetector implements DefectDetector {
+
+    private static final ProviderDescriptor DESCRIPTOR = ProviderDescriptor.declaredBy(TemplateDetector.class);
+    private static final List<ParameterSpec> PARAMETERS = List.of(
+            ParameterSpec.text("model", "", "A model folder written by 'loupe train detect.template'; the shipped "
+                    + "model if empty."),
+            ParameterSpec.real("min-score", 0.05, 0, 1, "Smallest confidence reported."),
+            ParameterSpec.integer("radius", TemplateComparison.Settings.DEFAULT.radius(), 0, 32, 1,
+                    "Largest misalignment searched, in pixels."),
+            ParameterSpec.integer("min-area", TemplateComparison.Settings.DEFAULT.minArea(), 1, 10000, 1,
+                    "Smallest candidate difference, in pixels."),
+            ParameterSpec.real("max-mismatch", TemplateComparison.Settings.DEFAULT.maxMismatch(), 0, 1,
+                    "Largest fraction of differing pixels after alignment before the template is refused."));
+
+    private final ModelCache models = new ModelCache(TemplateDetector.class, "/models/template/", DESCRIPTOR.id());
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return PARAMETERS;
+    }
+
+    @Override
+    public List<Detection> detect(PixelImage image, ProcessingContext ctx) throws LoupeException {
+        throw LoupeException.badInput(image.metadata().label("the image"), "detect.template compares a "
+                + "board with its defect-free template; give the template (--reference FILE)");
+    }
+
+    @Override
+    public List<Detection> detect(PixelImage image, PixelImage reference, ProcessingContext ctx)
+            throws LoupeException {
+        if (reference == null) {
+            return detect(image, ctx);
+        }
+        DESCRIPTOR.requireAccepted(image);
+        DESCRIPTOR.requireAccepted(reference);
+        Parameters p = ctx.parameters();
+        ModelHandle model = models.get(p.getString("model"));
+        TemplateComparison c = TemplateComparison.of(image, reference, new TemplateComparison.Settings(
+                p.getInt("radius"), p.getInt("min-area"), p.getDouble("max-mismatch")));
+        ctx.checkCancelled();
+        List<Detection> found = CandidateClassifier.classify(model, c, p.getDouble("min-score"));
+        ctx.checkCancelled();
+        return found;
+    }
+
+    @Deactivate
+    void close() {
+        models.close();
+    }
+}
