@@ -64,8 +64,12 @@ class TemplateTrainingTest {
     @Test
     void reportsTypedBoxesInsideTheBoard() throws LoupeException {
         PixelImage board = ImageFiles.read(pair.test());
-        List<Detection> found = DETECTOR.detect(board, ImageFiles.read(pair.template()), context(0));
-        assertTrue(!found.isEmpty(), "with min-score 0 every candidate is reported");
+        PixelImage template = ImageFiles.read(pair.template());
+        List<Detection> found = DETECTOR.detect(board, template, context(0));
+        // at most one detection per candidate (a collapsed box or a duplicate is dropped)
+        int candidates = TemplateComparison.of(board, template, TemplateComparison.Settings.DEFAULT).components()
+                .size();
+        assertTrue(found.size() <= candidates, found.size() + " detections from " + candidates + " candidates");
         for (Detection d : found) {
             assertTrue(d.x1() >= 0 && d.y1() >= 0 && d.x2() <= board.width() && d.y2() <= board.height(),
                     d.toString());
