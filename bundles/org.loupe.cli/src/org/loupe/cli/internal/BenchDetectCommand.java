@@ -66,7 +66,7 @@ final class BenchDetectCommand implements Callable<Integer> {
             throw LoupeException.usage("--images and --threads must be at least 1");
         }
         List<DeepPcbDataset.Entry> pairs = dataset == null ? SampleImages.pcbPairs()
-                : DeepPcbDataset.read(dataset, EvalClassifyCommand.listFile(dataset, null));
+                : DeepPcbDataset.read(dataset, DeepPcbSelection.listFile(dataset, null));
         ProviderHandle<DefectDetector> h = session.registry().provider(detector, DefectDetector.class);
         ProcessingContext ctx = ProcessingContext.of(Parameters.defaults(h.call(LoupeService::parameters)));
         Path out = Files.createTempDirectory("loupe-bench-detect");

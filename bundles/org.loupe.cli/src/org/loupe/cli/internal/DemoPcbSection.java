@@ -17,6 +17,7 @@ import org.loupe.api.ProcessingContext;
 import org.loupe.data.deeppcb.DeepPcbDataset;
 import org.loupe.data.deeppcb.DeepPcbFiles;
 import org.loupe.data.deeppcb.DeepPcbPatches;
+import org.loupe.data.deeppcb.DefectType;
 import org.loupe.image.FloatImages;
 import org.loupe.image.GrayF32;
 import org.loupe.image.PixelImage;
@@ -144,9 +145,8 @@ final class DemoPcbSection {
         }
         int[][] colours = {{230, 25, 75}, {60, 180, 75}, {0, 130, 200}, {245, 130, 48}, {145, 30, 180},
                 {240, 50, 230}};
-        List<String> types = List.of("open", "short", "mousebite", "spur", "copper", "pin-hole");
         for (Detection d : found) {
-            int[] c = colours[Math.max(0, types.indexOf(d.label())) % colours.length];
+            int[] c = colours[DefectType.ofLabel(d.label()).map(t -> t.code() - 1).orElse(0)];
             int x1 = (int) d.x1();
             int y1 = (int) d.y1();
             int x2 = Math.min(board.width() - 1, (int) d.x2());

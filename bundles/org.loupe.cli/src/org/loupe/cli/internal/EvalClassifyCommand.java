@@ -1,7 +1,5 @@
 package org.loupe.cli.internal;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,11 +15,11 @@ import org.loupe.api.Parameters;
 import org.loupe.api.ProcessingContext;
 import org.loupe.data.deeppcb.DeepPcbDataset;
 import org.loupe.data.deeppcb.DeepPcbPatches;
-import org.loupe.data.deeppcb.DeepPcbSplit;
 import org.loupe.metrics.classification.BinaryScores;
 import org.loupe.metrics.classification.ConfusionMatrix;
 import org.loupe.registry.ProviderHandle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,16 +34,8 @@ final class EvalClassifyCommand implements Callable<Integer> {
 
     private final Session session;
 
-    @Option(names = "--dataset", required = true, paramLabel = "DIR", description = "Folder laid out like DeepPCB.")
-    private Path dataset;
-
-    @Option(names = "--list", paramLabel = "FILE",
-            description = "List of pairs (default: test.txt in the dataset folder, else trainval.txt).")
-    private Path list;
-
-    @Option(names = "--part", paramLabel = "PART",
-            description = "Only this part of the list under Loupe's split: training, validation or test.")
-    private DeepPcbSplit.Part part;
+    @Mixin
+    private DeepPcbSelection pairs;
 
     @Option(names = "--with", required = true, paramLabel = "ID", description = "The classifier.")
     private String classifier;
@@ -68,10 +58,7 @@ final class EvalClassifyCommand implements Callable<Integer> {
         if (patch < 8) {
             throw LoupeException.usage("--patch must be at least 8, got " + patch);
         }
-        List<DeepPcbDataset.Entry> entries = DeepPcbDataset.read(dataset, listFile(dataset, list));
-        if (part != null) {
-            entries = DeepPcbSplit.part(entries, part);
-        }
+        List<DeepPcbDataset.Entry> entries = pairs.entries();
         ProviderHandle<DefectClassifier> handle = session.registry().provider(classifier, DefectClassifier.class);
         Parameters bound = Parameters.bind(handle.call(LoupeService::parameters), params);
         List<String> actual = new ArrayList<>();
@@ -86,19 +73,10 @@ final class EvalClassifyCommand implements Callable<Integer> {
             }
         }
         if (actual.isEmpty()) {
-            throw LoupeException.badInput(dataset.toString(), "gives no patches of " + patch + " px");
+            throw LoupeException.badInput(pairs.dataset.toString(), "gives no patches of " + patch + " px");
         }
         report(entries.size(), actual, predicted, distances);
         return 0;
-    }
-
-    /** The list to read: the given one, else test.txt in the folder, else trainval.txt. */
-    static Path listFile(Path dataset, Path list) {
-        if (list != null) {
-            return list;
-        }
-        Path test = dataset.resolve("test.txt");
-        return Files.exists(test) ? test : dataset.resolve("trainval.txt");
     }
 
     private void report(int pairs, List<String> actual, List<String> predicted, List<Double> distances) {

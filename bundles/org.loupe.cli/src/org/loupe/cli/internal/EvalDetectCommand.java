@@ -17,7 +17,6 @@ import org.loupe.api.Parameters;
 import org.loupe.api.ProcessingContext;
 import org.loupe.data.deeppcb.DeepPcbDataset;
 import org.loupe.data.deeppcb.DeepPcbFiles;
-import org.loupe.data.deeppcb.DeepPcbSplit;
 import org.loupe.image.PixelImage;
 import org.loupe.image.io.AtomicFiles;
 import org.loupe.image.io.ImageFiles;
@@ -33,6 +32,7 @@ import org.loupe.metrics.detection.SpecTolerance;
 import org.loupe.registry.ProviderHandle;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -50,16 +50,8 @@ final class EvalDetectCommand implements Callable<Integer> {
 
     private final Session session;
 
-    @Option(names = "--dataset", required = true, paramLabel = "DIR", description = "Folder laid out like DeepPCB.")
-    private Path dataset;
-
-    @Option(names = "--list", paramLabel = "FILE",
-            description = "List of pairs (default: test.txt in the dataset folder, else trainval.txt).")
-    private Path list;
-
-    @Option(names = "--part", paramLabel = "PART",
-            description = "Only this part of the list under Loupe's split: training, validation or test.")
-    private DeepPcbSplit.Part part;
+    @Mixin
+    private DeepPcbSelection pairs;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "deeppcb",
             description = "Annotation format; only deeppcb so far.")
@@ -114,11 +106,7 @@ final class EvalDetectCommand implements Callable<Integer> {
         if (!(threshold >= 0 && threshold <= 1)) {
             throw LoupeException.usage("--score-threshold must be in [0, 1], got " + threshold);
         }
-        List<DeepPcbDataset.Entry> entries = DeepPcbDataset.read(dataset, EvalClassifyCommand.listFile(dataset,
-                list));
-        if (part != null) {
-            entries = DeepPcbSplit.part(entries, part);
-        }
+        List<DeepPcbDataset.Entry> entries = pairs.entries();
         List<AnnotatedImage> images = source.detector != null ? detect(entries) : readPredictions(entries);
         report(new DetectionEvaluation(images), images);
         return 0;

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.loupe.api.Detection;
@@ -68,8 +67,7 @@ public final class DeepPcbFiles {
     public static String format(List<Detection> detections) {
         StringBuilder sb = new StringBuilder();
         for (Detection d : detections) {
-            int code = Arrays.stream(DefectType.values()).filter(t -> t.label().equals(d.label()))
-                    .mapToInt(DefectType::code).findFirst().orElse(0);
+            int code = DefectType.ofLabel(d.label()).map(DefectType::code).orElse(0);
             sb.append(Math.round(d.x1())).append(',').append(Math.round(d.y1())).append(',')
                     .append(Math.round(d.x2())).append(',').append(Math.round(d.y2())).append(',')
                     .append(String.format(Locale.ROOT, "%.6f", d.score())).append(',').append(code)

@@ -36,6 +36,11 @@ public enum DefectType {
         return label;
     }
 
+    /** The type with this class label. */
+    public static Optional<DefectType> ofLabel(String label) {
+        return Arrays.stream(values()).filter(t -> t.label.equals(label)).findFirst();
+    }
+
     /** The type with this annotation number. */
     public static Optional<DefectType> ofCode(int code) {
         return Arrays.stream(values()).filter(t -> t.code == code).findFirst();

@@ -138,8 +138,7 @@ public final class PatchSampler implements BatchSource {
     }
 
     /**
-     * Writes a square patch into batch slot {@code n} of an NHWC array under dihedral transform {@code t}: bit 2
-     * mirrors, bits 0-1 rotate by 90 degrees that many times.
+     * Writes a square patch into batch slot {@code n} of an NHWC array under symmetry {@code t} ({@link Dihedral}).
      */
     private static void write(PixelImage p, int t, double scale, float[] dst, int n) {
         int s = p.width();
@@ -148,13 +147,9 @@ public final class PatchSampler implements BatchSource {
         int base = n * s * s * c;
         for (int y = 0; y < s; y++) {
             for (int x = 0; x < s; x++) {
-                int sx = (t & 4) != 0 ? s - 1 - x : x;
-                int sy = y;
-                for (int r = 0; r < (t & 3); r++) {
-                    int tmp = sx;
-                    sx = sy;
-                    sy = s - 1 - tmp;
-                }
+                int from = Dihedral.sourceIndex(x, y, s, t);
+                int sx = from % s;
+                int sy = from / s;
                 for (int b = 0; b < c; b++) {
                     dst[base + (y * s + x) * c + b] = p.getFloat(sx, sy, b) * inv;
                 }

@@ -1,6 +1,7 @@
 package org.loupe.tensorflow.train;
 
 import org.loupe.api.ParameterSpec;
+import org.loupe.api.Parameters;
 
 /** The parameters every trainer offers, declared once so that they read the same in every trainer's help. */
 public final class TrainingParameters {
@@ -37,5 +38,20 @@ public final class TrainingParameters {
     /** {@code name}: the model id; {@code ifEmpty} says what it is when left empty. */
     public static ParameterSpec name(String ifEmpty) {
         return ParameterSpec.text("name", "", "Model id; " + ifEmpty + " if empty.");
+    }
+
+    /**
+     * The loop settings of a trainer that declares {@link #steps}, {@link #validate} and a {@link #learningRate}
+     * with cosine decay: the rate falls to 1/100 of {@code lr} over the steps, validation and checkpoints come every
+     * {@code validate} steps, a progress row every {@code min(validate, logEvery)} steps.
+     *
+     * @param patience validations without improvement before stopping early (0: never)
+     */
+    public static TrainingLoop.Config cosineLoop(Parameters p, long stepsPerEpoch, int logEvery, int patience) {
+        int steps = p.getInt("steps");
+        int every = p.getInt("validate");
+        float lr = (float) p.getDouble("lr");
+        return new TrainingLoop.Config(steps, Math.max(1, stepsPerEpoch), Math.max(1, Math.min(every, logEvery)),
+                every, every, patience, LearningRateSchedule.cosine(lr, lr / 100, steps));
     }
 }

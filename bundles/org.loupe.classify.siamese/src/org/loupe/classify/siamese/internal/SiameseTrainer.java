@@ -25,7 +25,6 @@ import org.loupe.tensorflow.ModelHandle;
 import org.loupe.tensorflow.ModelSidecar;
 import org.loupe.tensorflow.TensorFlowRuntime;
 import org.loupe.tensorflow.train.Batch;
-import org.loupe.tensorflow.train.LearningRateSchedule;
 import org.loupe.tensorflow.train.ModelExport;
 import org.loupe.tensorflow.train.TrainingLoop;
 import org.loupe.tensorflow.train.TrainingParameters;
@@ -95,11 +94,7 @@ public final class SiameseTrainer implements ModelTrainer {
         for (int i = 0; i < 8; i++) {
             validation.add(heldOut.batch(i));
         }
-        int steps = p.getInt("steps");
-        int every = p.getInt("validate");
-        float lr = (float) p.getDouble("lr");
-        TrainingLoop.Config config = new TrainingLoop.Config(steps, Math.max(1, train.size() / (2L * batch)),
-                Math.max(1, Math.min(every, 25)), every, every, 0, LearningRateSchedule.cosine(lr, lr / 100, steps));
+        TrainingLoop.Config config = TrainingParameters.cosineLoop(p, train.size() / (2L * batch), 25, 0);
         TrainingLoop.Outcome outcome;
         Map<String, float[]> weights;
         try (SiameseGraph g = new SiameseGraph(model, types, loss, (float) p.getDouble("margin"), seed)) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.loupe.tensorflow.train.Batch;
 import org.loupe.tensorflow.train.BatchSource;
+import org.loupe.tensorflow.train.Dihedral;
 
 /**
  * Triplets by the paper's rule: the anchor alternates between the defective and the defect-free set, the positive
@@ -62,9 +63,9 @@ final class TripletBatches implements BatchSource {
             int p = pick(rnd, bySet.get(set));
             List<Integer> sameType = byType.get(1 - set).get(type[a]);
             int q = pick(rnd, sameType.isEmpty() ? bySet.get(1 - set) : sameType);
-            turn(a, rnd.nextInt(8), in, t * size);
-            turn(p, rnd.nextInt(8), in, (n + t) * size);
-            turn(q, rnd.nextInt(8), in, (2 * n + t) * size);
+            turn(a, rnd.nextInt(Dihedral.COUNT), in, t * size);
+            turn(p, rnd.nextInt(Dihedral.COUNT), in, (n + t) * size);
+            turn(q, rnd.nextInt(Dihedral.COUNT), in, (2 * n + t) * size);
             target[t * types + type[a]] = 1;
         }
         int s = PatchTensors.SIDE;
@@ -75,18 +76,8 @@ final class TripletBatches implements BatchSource {
         return from.get(rnd.nextInt(from.size()));
     }
 
-    /** Copies patch {@code i} turned by symmetry t (bit 2 transpose, bit 0 mirror x, bit 1 mirror y). */
+    /** Copies patch {@code i} turned by symmetry t ({@link Dihedral}). */
     private void turn(int i, int t, float[] out, int offset) {
-        int s = PatchTensors.SIDE;
-        int base = i * PatchTensors.SIZE;
-        for (int y = 0; y < s; y++) {
-            for (int x = 0; x < s; x++) {
-                int dx = (t & 4) != 0 ? y : x;
-                int dy = (t & 4) != 0 ? x : y;
-                dx = (t & 1) != 0 ? s - 1 - dx : dx;
-                dy = (t & 2) != 0 ? s - 1 - dy : dy;
-                out[offset + dy * s + dx] = inputs[base + y * s + x];
-            }
-        }
+        Dihedral.turn(inputs, i * PatchTensors.SIZE, PatchTensors.SIDE, 1, t, out, offset);
     }
 }

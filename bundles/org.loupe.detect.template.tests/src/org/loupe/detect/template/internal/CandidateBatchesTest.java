@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.loupe.api.Detection;
+import org.loupe.tensorflow.train.Dihedral;
 
 /** The symmetries used for augmentation move crop and box together; duplicate detections are merged. */
 class CandidateBatchesTest {
@@ -24,8 +25,8 @@ class CandidateBatchesTest {
             }
             float[] box = {20f / s, 4f / s, 30f / s, 10f / s};
             float[] turned = new float[CandidateCrops.SIZE];
-            CandidateBatches.turn(crop, t, turned, 0);
-            CandidateBatches.turnBox(box, 0, t);
+            Dihedral.turn(crop, 0, s, c, t, turned, 0);
+            Dihedral.turnBox(box, 0, t);
             int x1 = s;
             int y1 = s;
             int x2 = 0;

@@ -50,7 +50,7 @@ final class CandidateSamples {
         if (g == null) {
             targets[o] = 1;
         } else {
-            targets[o + code(g.label())] = 1;
+            targets[o + DefectType.ofLabel(g.label()).orElseThrow().code()] = 1;
             targets[o + k] = (float) ((g.x1() - w.x()) / w.side());
             targets[o + k + 1] = (float) ((g.y1() - w.y()) / w.side());
             targets[o + k + 2] = (float) ((g.x2() - w.x()) / w.side());
@@ -62,15 +62,6 @@ final class CandidateSamples {
 
     private int capacity() {
         return targets.length / CandidateNetwork.OUTPUTS;
-    }
-
-    private static int code(String label) {
-        for (DefectType t : DefectType.values()) {
-            if (t.label().equals(label)) {
-                return t.code();
-            }
-        }
-        throw new IllegalArgumentException(label);
     }
 
     /** The annotated defect the candidate shows, or null for background. */

@@ -20,7 +20,6 @@ import org.loupe.data.deeppcb.DeepPcbSplit;
 import org.loupe.tensorflow.ModelSidecar;
 import org.loupe.tensorflow.TensorFlowRuntime;
 import org.loupe.tensorflow.train.Batch;
-import org.loupe.tensorflow.train.LearningRateSchedule;
 import org.loupe.tensorflow.train.ModelExport;
 import org.loupe.tensorflow.train.TrainingLoop;
 import org.loupe.tensorflow.train.TrainingParameters;
@@ -75,11 +74,7 @@ public final class TemplateTrainer implements ModelTrainer {
         for (int i = 0; i * batch < held.count(); i++) {
             validation.add(heldBatches.batch(i));
         }
-        int steps = p.getInt("steps");
-        int every = p.getInt("validate");
-        float lr = (float) p.getDouble("lr");
-        TrainingLoop.Config config = new TrainingLoop.Config(steps, Math.max(1, train.count() / batch),
-                Math.max(1, Math.min(every, 50)), every, every, 0, LearningRateSchedule.cosine(lr, lr / 100, steps));
+        TrainingLoop.Config config = TrainingParameters.cosineLoop(p, train.count() / batch, 50, 0);
         try (CandidateGraph g = new CandidateGraph(seed)) {
             TrainingLoop.Outcome outcome = TrainingLoop.run(g.setup(), config, new CandidateBatches(train, batch,
                     seed, true), validation, request.checkpoints(), request.resume(), request.events(), ctx);

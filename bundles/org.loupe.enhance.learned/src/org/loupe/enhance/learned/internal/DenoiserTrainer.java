@@ -19,7 +19,6 @@ import org.loupe.tensorflow.ModelSidecar;
 import org.loupe.tensorflow.TensorFlowRuntime;
 import org.loupe.tensorflow.train.Batch;
 import org.loupe.tensorflow.train.BatchSource;
-import org.loupe.tensorflow.train.LearningRateSchedule;
 import org.loupe.tensorflow.train.ModelExport;
 import org.loupe.tensorflow.train.PatchSampler;
 import org.loupe.tensorflow.train.RestorationGraph;
@@ -89,11 +88,7 @@ public final class DenoiserTrainer implements ModelTrainer {
                 p.getBoolean("batchnorm"));
         long pixels = train.stream().mapToLong(x -> x.input().pixelCount()).sum();
         long stepsPerEpoch = Math.max(1, pixels / ((long) p.getInt("batch") * patch * patch));
-        int every = p.getInt("validate");
-        TrainingLoop.Config config = new TrainingLoop.Config(p.getInt("steps"), stepsPerEpoch,
-                Math.max(1, Math.min(every, 10)), every, every, p.getInt("patience"),
-                LearningRateSchedule.cosine((float) p.getDouble("lr"), (float) p.getDouble("lr") / 100,
-                        p.getInt("steps")));
+        TrainingLoop.Config config = TrainingParameters.cosineLoop(p, stepsPerEpoch, 10, p.getInt("patience"));
         try (RestorationGraph g = new RestorationGraph(net, channels, seed, (float) p.getDouble("ffl"),
                 (float) p.getDouble("whfl"), (float) p.getDouble("clip"))) {
             TrainingLoop.Outcome outcome = TrainingLoop.run(g.setup(), config, batches, validationBatches,

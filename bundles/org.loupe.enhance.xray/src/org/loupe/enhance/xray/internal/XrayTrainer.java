@@ -20,7 +20,6 @@ import org.loupe.tensorflow.ModelSidecar;
 import org.loupe.tensorflow.TensorFlowRuntime;
 import org.loupe.tensorflow.train.Batch;
 import org.loupe.tensorflow.train.BatchSource;
-import org.loupe.tensorflow.train.LearningRateSchedule;
 import org.loupe.tensorflow.train.ModelExport;
 import org.loupe.tensorflow.train.PatchSampler;
 import org.loupe.tensorflow.train.RestorationGraph;
@@ -101,11 +100,8 @@ public final class XrayTrainer implements ModelTrainer {
             validation.add(heldOut.batch(i));
         }
         long pixels = train.stream().mapToLong(x -> x.input().pixelCount()).sum();
-        int steps = p.getInt("steps");
-        int every = p.getInt("validate");
-        TrainingLoop.Config config = new TrainingLoop.Config(steps, Math.max(1, pixels / ((long) batch * patch
-                * patch)), Math.max(1, Math.min(every, 25)), every, every, 0, LearningRateSchedule.cosine(
-                (float) p.getDouble("lr"), (float) p.getDouble("lr") / 100, steps));
+        TrainingLoop.Config config = TrainingParameters.cosineLoop(p, pixels / ((long) batch * patch * patch), 25,
+                0);
         try (RestorationGraph g = new RestorationGraph(net, 1, seed, (float) p.getDouble("ffl"),
                 (float) p.getDouble("whfl"), 0)) {
             TrainingLoop.Outcome outcome = TrainingLoop.run(g.setup(), config, batches, validation,
