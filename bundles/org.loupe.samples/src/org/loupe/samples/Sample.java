@@ -8,7 +8,8 @@ import java.io.InputStream;
  *
  * @param fileName    file name inside the bundle's {@code samples/} folder
  * @param description one line saying what the image shows
- * @param reference   file name of a better image of the same scene to measure enhancers against, or null
+ * @param reference   file name of the image to compare with: a better image of the same scene to measure enhancers
+ *                    against, or the defect-free template of an inspected board; null if none
  */
 public record Sample(String fileName, String description, String reference) {
 

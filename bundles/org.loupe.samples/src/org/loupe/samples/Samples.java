@@ -43,7 +43,16 @@ public final class Samples {
         return in;
     }
 
-    /** Every bundled sample, in a fixed order. */
+    /** The bundled DeepPCB tested boards, each with its template as the reference, for the workbench. */
+    public static List<Sample> boards() {
+        return DEEPPCB.stream().filter(p -> p.endsWith("_test.jpg")).map(p -> {
+            String id = p.substring(p.lastIndexOf('/') + 1, p.length() - "_test.jpg".length());
+            return new Sample(p, "DeepPCB board " + id + " and its template (8-bit grey, test part)",
+                    p.replace("_test.jpg", "_temp.jpg"));
+        }).toList();
+    }
+
+    /** Every bundled sample image for the enhancers, in a fixed order. */
     public static List<Sample> all() {
         return ALL;
     }

@@ -3,8 +3,16 @@ package org.loupe.ui;
 /** Hears what happens to the {@link ImageDocument}; always called on the UI thread. */
 public interface DocumentListener {
 
-    /** A new image was opened; any earlier result is gone. */
+    /** A new image was opened; any earlier result and marks are gone, and the reference may have changed. */
     default void imageChanged() {
+    }
+
+    /** The reference image was opened or replaced. */
+    default void referenceChanged() {
+    }
+
+    /** A detector or a patch classifier produced new marks on the open image. */
+    default void marksChanged() {
     }
 
     /** An enhancer produced a result (or the result was cleared). */

@@ -7,7 +7,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.IJobChangeEvent;
@@ -15,6 +19,8 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.e4.core.di.annotations.Creatable;
 import org.eclipse.e4.ui.di.UISynchronize;
+import org.loupe.api.DefectClassifier;
+import org.loupe.api.DefectDetector;
 import org.loupe.api.ImageEnhancer;
 import org.loupe.api.LoupeException;
 import org.loupe.api.Parameters;
@@ -28,8 +34,10 @@ import org.loupe.registry.ProviderHandle;
 import org.loupe.samples.Sample;
 
 /**
- * The image open in the workbench and the result of the last enhancer run on it. Opening and enhancing run as
- * cancellable background jobs; listeners hear about every change on the UI thread. One per workbench.
+ * The image open in the workbench, its reference (a golden template, or a better image of the same scene), the
+ * result of the last enhancer run on it, and the marks of the last inspection (detections or patch decisions).
+ * Opening, enhancing and inspecting run as cancellable background jobs; listeners hear about every change on the UI
+ * thread. One per workbench.
  */
 @Creatable
 @Singleton
@@ -41,8 +49,10 @@ public final class ImageDocument {
     private final List<DocumentListener> listeners = new CopyOnWriteArrayList<>();
     private volatile PixelImage image;
     private volatile Path path;
+    private volatile PixelImage reference;
     private volatile PixelImage result;
     private volatile ProviderDescriptor resultProvider;
+    private volatile List<Mark> marks = List.of();
     private volatile Job running;
 
     /** Created by dependency injection. */
@@ -71,6 +81,11 @@ public final class ImageDocument {
         return path;
     }
 
+    /** The reference image, the same size as the open image, or null. */
+    public PixelImage reference() {
+        return reference;
+    }
+
     /** The last result, or null. */
     public PixelImage result() {
         return result;
@@ -81,62 +96,91 @@ public final class ImageDocument {
         return resultProvider;
     }
 
+    /** The marks of the last detection or patch classification on the open image; empty if none. */
+    public List<Mark> marks() {
+        return marks;
+    }
+
     /** Whether a job is running. */
     public boolean isBusy() {
         return running != null;
     }
 
-    /** Opens a file in the background; the returned job can be joined. */
+    /** Opens a file in the background; the reference is kept if it has the new image's size. The job can be joined. */
     public Job open(Path file) {
-        return start("Opening " + file.getFileName(), () -> ImageFiles.read(file), file);
+        return schedule("Opening " + file.getFileName(), Parameters.defaults(List.of()), ctx -> {
+            PixelImage loaded = ImageFiles.read(file);
+            return new Outcome(() -> showImage(loaded, file, keptReference(loaded)), opened(loaded));
+        });
     }
 
-    /** Opens a bundled sample in the background. */
+    /** Opens a bundled sample, and its reference image if it has one, in the background. */
     public Job open(Sample sample) {
-        return start("Opening " + sample.fileName(), () -> {
-            try (InputStream in = sample.open()) {
-                return ImageFiles.read(in, sample.fileName(), ReadOptions.defaults());
-            } catch (IOException e) {
-                throw LoupeException.badInput(sample.fileName(), e.getMessage(), e);
-            }
-        }, null);
+        return schedule("Opening " + sample.fileName(), Parameters.defaults(List.of()), ctx -> {
+            PixelImage loaded = read(sample.fileName(), sample::open);
+            PixelImage ref = sample.reference() == null ? null : sameSize(read(sample.reference(),
+                    sample::openReference), sample.reference(), loaded);
+            return new Outcome(() -> showImage(loaded, null, ref), opened(loaded)
+                    + (ref == null ? "" : " with its reference " + sample.reference()));
+        });
+    }
+
+    /**
+     * Opens the reference for the open image: the golden template a comparing detector or classifier needs.
+     *
+     * @throws IllegalStateException if no image is open
+     */
+    public Job openReference(Path file) {
+        PixelImage open = requireImage();
+        return schedule("Opening reference " + file.getFileName(), Parameters.defaults(List.of()), ctx -> {
+            PixelImage loaded = sameSize(ImageFiles.read(file), file.toString(), open);
+            return new Outcome(() -> {
+                if (image == open) {
+                    reference = loaded;
+                    listeners.forEach(DocumentListener::referenceChanged);
+                }
+            }, "reference " + file.getFileName() + " opened");
+        });
     }
 
     /** Runs an enhancer on the open image in the background; the result replaces the previous one. */
     public Job run(ProviderHandle<ImageEnhancer> enhancer, Parameters parameters) {
-        PixelImage input = image;
+        PixelImage input = requireImage();
         ProviderDescriptor d = enhancer.descriptor();
-        Job job = Job.create(d.name(), monitor -> {
-            long start = System.nanoTime();
-            long[] lastReport = {0};
-            ProcessingContext ctx = ProcessingContext.builder().parameters(parameters)
-                    .cancelWhen(monitor::isCanceled)
-                    .onProgress((f, m) -> {
-                        long now = System.nanoTime();
-                        synchronized (lastReport) {
-                            if (now - lastReport[0] < PROGRESS_INTERVAL_NS && f < 1) {
-                                return;
-                            }
-                            lastReport[0] = now;
-                        }
-                        fire(l -> l.progress(f, d.id() + ": " + m));
-                    }).build();
-            try {
-                PixelImage out = enhancer.call(e -> e.enhance(input, ctx));
-                long ms = (System.nanoTime() - start) / 1_000_000;
-                sync.asyncExec(() -> {
+        return schedule(d.name(), parameters, ctx -> {
+            PixelImage out = enhancer.call(e -> e.enhance(input, ctx));
+            return new Outcome(() -> {
+                if (image == input) {
                     result = out;
                     resultProvider = d;
                     listeners.forEach(DocumentListener::resultChanged);
-                });
-                done(true, d.id() + " " + d.version() + " finished in " + ms + " ms " + parameters.asText());
-                return Status.OK_STATUS;
-            } catch (LoupeException e) {
-                done(false, e.reason() == LoupeException.Reason.CANCELLED ? d.id() + " cancelled" : e.getMessage());
-                return Status.CANCEL_STATUS;
-            }
+                }
+            }, d.id() + " " + d.version() + " finished " + parameters.asText());
         });
-        return schedule(job);
+    }
+
+    /** Runs a detector on the open image, against the reference if there is one; its boxes become the marks. */
+    public Job detect(ProviderHandle<DefectDetector> detector, Parameters parameters) {
+        PixelImage input = requireImage();
+        PixelImage ref = reference;
+        ProviderDescriptor d = detector.descriptor();
+        return schedule(d.name(), parameters, ctx -> {
+            List<Mark> found = Mark.of(detector.call(k -> k.detect(input, ref, ctx)));
+            return new Outcome(() -> showMarks(input, found), d.id() + " found " + found.size()
+                    + counts(found));
+        });
+    }
+
+    /** Classifies the open image patch by patch against the reference; the decisions become the marks. */
+    public Job classifyPatches(ProviderHandle<DefectClassifier> classifier, Parameters parameters, int side) {
+        PixelImage input = requireImage();
+        PixelImage ref = reference;
+        ProviderDescriptor d = classifier.descriptor();
+        return schedule(d.name(), parameters, ctx -> {
+            List<Mark> decided = PatchDecisions.classify(input, ref, side, classifier, ctx);
+            return new Outcome(() -> showMarks(input, decided), d.id() + " decided " + decided.size() + " patches"
+                    + counts(decided));
+        });
     }
 
     /** Asks the running job to stop. */
@@ -169,36 +213,97 @@ public final class ImageDocument {
         ImageFiles.write(r, target, format);
     }
 
-    /** Reads an image; runs in a background job. */
+    /** The work of a job, run in the background. */
     @FunctionalInterface
-    private interface Loader {
-        PixelImage load() throws LoupeException;
+    private interface Work {
+        Outcome run(ProcessingContext ctx) throws LoupeException;
     }
 
-    private Job start(String name, Loader loader, Path source) {
-        Job job = Job.create(name, monitor -> {
-            try {
-                PixelImage loaded = loader.load();
-                sync.asyncExec(() -> {
-                    image = loaded;
-                    path = source;
-                    result = null;
-                    resultProvider = null;
-                    listeners.forEach(DocumentListener::imageChanged);
-                });
-                done(true, "opened " + loaded.metadata().name() + " (" + loaded.type() + " " + loaded.width() + "x"
-                        + loaded.height() + ")");
-                return Status.OK_STATUS;
-            } catch (LoupeException e) {
-                done(false, e.getMessage());
-                return Status.CANCEL_STATUS;
-            }
-        });
-        return schedule(job);
+    /** What a job changes, applied on the UI thread, and the line that reports it. */
+    private record Outcome(Runnable apply, String message) {
+    }
+
+    /** Opens a bundled file's bytes. */
+    @FunctionalInterface
+    private interface Source {
+        InputStream open() throws IOException;
+    }
+
+    private PixelImage requireImage() {
+        PixelImage open = image;
+        if (open == null) {
+            throw new IllegalStateException("no image is open");
+        }
+        return open;
+    }
+
+    private void showImage(PixelImage loaded, Path source, PixelImage ref) {
+        image = loaded;
+        path = source;
+        reference = ref;
+        result = null;
+        resultProvider = null;
+        marks = List.of();
+        listeners.forEach(DocumentListener::imageChanged);
+    }
+
+    private void showMarks(PixelImage input, List<Mark> found) {
+        if (image == input) { // the user may have opened another image meanwhile
+            marks = found;
+            listeners.forEach(DocumentListener::marksChanged);
+        }
+    }
+
+    private PixelImage keptReference(PixelImage loaded) {
+        PixelImage ref = reference;
+        return ref != null && ref.width() == loaded.width() && ref.height() == loaded.height() ? ref : null;
+    }
+
+    private static PixelImage sameSize(PixelImage ref, String name, PixelImage open) throws LoupeException {
+        if (ref.width() != open.width() || ref.height() != open.height()) {
+            throw LoupeException.badInput(name, "is " + ref.width() + "x" + ref.height() + " but the open image is "
+                    + open.width() + "x" + open.height() + "; a reference must be aligned with it");
+        }
+        return ref;
+    }
+
+    private static PixelImage read(String name, Source source) throws LoupeException {
+        try (InputStream in = source.open()) {
+            return ImageFiles.read(in, name, ReadOptions.defaults());
+        } catch (IOException e) {
+            throw LoupeException.badInput(name, e.getMessage(), e);
+        }
+    }
+
+    private static String opened(PixelImage loaded) {
+        return "opened " + loaded.metadata().name() + " (" + loaded.type() + " " + loaded.width() + "x"
+                + loaded.height() + ")";
+    }
+
+    /** ": 3 open, 2 short" */
+    private static String counts(List<Mark> found) {
+        Map<String, Integer> by = new TreeMap<>();
+        found.forEach(m -> by.merge(m.label(), 1, Integer::sum));
+        StringBuilder s = new StringBuilder();
+        by.forEach((label, n) -> s.append(s.length() == 0 ? ": " : ", ").append(n).append(' ').append(label));
+        return s.toString();
     }
 
     // jobs end OK or CANCEL, never ERROR: failures reach the user through the listeners' one-line messages
-    private Job schedule(Job job) {
+    private Job schedule(String name, Parameters parameters, Work work) {
+        Job job = Job.create(name, monitor -> {
+            long start = System.nanoTime();
+            try {
+                Outcome o = work.run(context(name, parameters, monitor::isCanceled));
+                sync.asyncExec(o.apply());
+                done(true, String.format(Locale.ROOT, "%s in %d ms", o.message(),
+                        (System.nanoTime() - start) / 1_000_000));
+                return Status.OK_STATUS;
+            } catch (LoupeException e) {
+                done(false, e.reason() == LoupeException.Reason.CANCELLED ? name + " cancelled" : e.getMessage());
+                return Status.CANCEL_STATUS;
+            }
+        });
         job.setUser(true);
         running = job;
         job.addJobChangeListener(new JobChangeAdapter() {
@@ -211,6 +316,21 @@ public final class ImageDocument {
         });
         job.schedule();
         return job;
+    }
+
+    /** A context that reports progress at most every 50 ms (and always the end) and stops when the job is cancelled. */
+    private ProcessingContext context(String name, Parameters parameters, BooleanSupplier cancel) {
+        long[] lastReport = {0};
+        return ProcessingContext.builder().parameters(parameters).cancelWhen(cancel).onProgress((f, m) -> {
+            long now = System.nanoTime();
+            synchronized (lastReport) {
+                if (now - lastReport[0] < PROGRESS_INTERVAL_NS && f < 1) {
+                    return;
+                }
+                lastReport[0] = now;
+            }
+            fire(l -> l.progress(f, name + ": " + m));
+        }).build();
     }
 
     private void done(boolean ok, String message) {

@@ -36,8 +36,10 @@ import org.loupe.ui.TrainingRun;
  * result, then closes the workbench. Configured with system properties {@code loupe.selftest.image},
  * {@code loupe.selftest.enhancer}, {@code loupe.selftest.screenshot} and optionally {@code loupe.selftest.result};
  * with {@code loupe.selftest.train.dataset}, {@code .out}, {@code .params} ("key=value,key=value") and
- * {@code .screenshot} it then also trains {@code enhance.model} through the Training view and captures it. It prints
- * lines starting with {@code LOUPE-SELFTEST} saying whether each phase passed.
+ * {@code .screenshot} it then also trains {@code enhance.model} through the Training view and captures it; with
+ * {@code loupe.selftest.inspect.board}, {@code .template} and {@code .screenshots} (a folder) it inspects a board
+ * against its template (see {@link InspectionSelfTest}). It prints lines starting with {@code LOUPE-SELFTEST} saying
+ * whether each phase passed.
  */
 final class SelfTest {
 
@@ -48,13 +50,16 @@ final class SelfTest {
     private final Path screenshot;
     private final Path result;
     private final Map<String, String> training;
+    private final Optional<InspectionSelfTest> inspection;
 
-    private SelfTest(Path image, String enhancer, Path screenshot, Path result, Map<String, String> training) {
+    private SelfTest(Path image, String enhancer, Path screenshot, Path result, Map<String, String> training,
+            Optional<InspectionSelfTest> inspection) {
         this.image = image;
         this.enhancer = enhancer;
         this.screenshot = screenshot;
         this.result = result;
         this.training = training;
+        this.inspection = inspection;
     }
 
     static Optional<SelfTest> fromSystemProperties() {
@@ -72,7 +77,8 @@ final class SelfTest {
             }
         }
         return Optional.of(new SelfTest(Path.of(image), System.getProperty("loupe.selftest.enhancer",
-                "enhance.median"), Path.of(shot), result == null ? null : Path.of(result), training));
+                "enhance.median"), Path.of(shot), result == null ? null : Path.of(result), training,
+                InspectionSelfTest.fromSystemProperties()));
     }
 
     void start(IEclipseContext context) {
@@ -102,6 +108,10 @@ final class SelfTest {
             System.out.println("LOUPE-SELFTEST OK image=" + document.image().type() + " " + document.image().width()
                     + "x" + document.image().height() + " result=" + document.result().type() + " "
                     + document.result().width() + "x" + document.result().height() + " by " + enhancer);
+            if (inspection.isPresent()) {
+                inspection.get().run(context, document, () -> awaitWindow(display, window),
+                        file -> display.syncExec(() -> captureWindow(window.get(), file)));
+            }
             if (training.containsKey("dataset")) {
                 train(context, display, window);
             }
@@ -140,7 +150,7 @@ final class SelfTest {
     }
 
     /** Waits until the window is shown at its full size and has painted the compare view. */
-    private static void awaitWindow(Display display, Supplier<Shell> window) throws InterruptedException {
+    static void awaitWindow(Display display, Supplier<Shell> window) throws InterruptedException {
         await(() -> {
             boolean[] ready = {false};
             display.syncExec(() -> {
@@ -157,7 +167,7 @@ final class SelfTest {
     }
 
     /** Copies the window from the screen, exactly as the user sees it. */
-    private static void captureWindow(Shell shell, Path file) {
+    static void captureWindow(Shell shell, Path file) {
         Display display = shell.getDisplay();
         Rectangle bounds = shell.getBounds();
         Image shot = new Image(display, bounds.width, bounds.height);
@@ -174,13 +184,13 @@ final class SelfTest {
         }
     }
 
-    private static void join(Job job) throws InterruptedException {
+    static void join(Job job) throws InterruptedException {
         if (!job.join(STEP_TIMEOUT_MS, null)) {
             throw new IllegalStateException(job.getName() + " did not finish within " + STEP_TIMEOUT_MS + " ms");
         }
     }
 
-    private static void await(BooleanSupplier condition, String failure) throws InterruptedException {
+    static void await(BooleanSupplier condition, String failure) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STEP_TIMEOUT_MS);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -14,6 +14,9 @@ import org.loupe.api.LoupeException;
 import org.loupe.api.LoupeService;
 import org.loupe.api.ParameterSpec;
 import org.loupe.api.Parameters;
+import org.loupe.api.ProviderKind;
+import org.loupe.image.ImageType;
+import org.loupe.registry.Health;
 import org.loupe.registry.ProviderHandle;
 import org.loupe.registry.ProviderRegistry;
 import org.loupe.registry.ProviderStatus;
@@ -39,6 +42,12 @@ abstract class ProviderDialog<S extends LoupeService> extends TitleAreaDialog {
         this.registry = registry;
         this.contract = contract;
         this.choices = choices;
+    }
+
+    /** The healthy providers of a kind that accept images of {@code type}. */
+    static List<ProviderStatus> accepting(ProviderRegistry registry, ProviderKind kind, ImageType type) {
+        return registry.providers(kind).stream().filter(s -> s.descriptor().accepts(type)
+                && s.health() != Health.FAULTY).toList();
     }
 
     /** The chosen provider, after OK. */

@@ -4,7 +4,6 @@ import org.eclipse.swt.widgets.Shell;
 import org.loupe.api.ImageEnhancer;
 import org.loupe.api.ProviderKind;
 import org.loupe.image.ImageType;
-import org.loupe.registry.Health;
 import org.loupe.registry.ProviderRegistry;
 
 /**
@@ -17,8 +16,7 @@ public final class RunEnhancerDialog extends ProviderDialog<ImageEnhancer> {
 
     /** A dialog offering the healthy enhancers that accept {@code type}. */
     public RunEnhancerDialog(Shell shell, ProviderRegistry registry, ImageType type) {
-        super(shell, registry, ImageEnhancer.class, registry.providers(ProviderKind.ENHANCER).stream()
-                .filter(s -> s.descriptor().accepts(type) && s.health() != Health.FAULTY).toList());
+        super(shell, registry, ImageEnhancer.class, accepting(registry, ProviderKind.ENHANCER, type));
         this.type = type;
     }
 

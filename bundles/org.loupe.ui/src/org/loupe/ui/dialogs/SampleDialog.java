@@ -1,6 +1,7 @@
 package org.loupe.ui.dialogs;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.swt.SWT;
@@ -10,10 +11,10 @@ import org.eclipse.swt.widgets.Shell;
 import org.loupe.samples.Sample;
 import org.loupe.samples.Samples;
 
-/** Lets the user pick one of the sample images bundled with Loupe. */
+/** Lets the user pick one of the sample images bundled with Loupe, or a PCB board that opens with its template. */
 public final class SampleDialog extends Dialog {
 
-    private final List<Sample> samples = Samples.all();
+    private final List<Sample> samples = Stream.concat(Samples.all().stream(), Samples.boards().stream()).toList();
     private org.eclipse.swt.widgets.List list;
     private Sample chosen;
 
@@ -37,7 +38,8 @@ public final class SampleDialog extends Dialog {
     protected Control createDialogArea(Composite parent) {
         Composite area = (Composite) super.createDialogArea(parent);
         list = new org.eclipse.swt.widgets.List(area, SWT.SINGLE | SWT.BORDER);
-        samples.forEach(s -> list.add(s.fileName() + "  -  " + s.description()));
+        samples.forEach(s -> list.add(s.fileName().substring(s.fileName().lastIndexOf('/') + 1) + "  -  "
+                + s.description()));
         list.select(0);
         list.addListener(SWT.DefaultSelection, e -> okPressed());
         GridDataFactory.fillDefaults().grab(true, true).applyTo(list);

@@ -12,13 +12,18 @@ import org.loupe.ui.ImageDocument;
 /** File > Open: reads an image file in the background. */
 public final class OpenHandler {
 
+    /** The file dialog's filters for images Loupe reads. */
+    static final String[] EXTENSIONS = {"*.png;*.jpg;*.jpeg;*.bmp;*.tif;*.tiff;*.pgm;*.ppm", "*"};
+    /** Their names. */
+    static final String[] NAMES = {"Images", "All files"};
+
     /** Asks for a file and opens it. */
     @Execute
     public void execute(@Named(IServiceConstants.ACTIVE_SHELL) Shell shell, ImageDocument document) {
         FileDialog dialog = new FileDialog(shell, SWT.OPEN);
         dialog.setText("Open image");
-        dialog.setFilterExtensions(new String[] {"*.png;*.jpg;*.jpeg;*.bmp;*.tif;*.tiff;*.pgm;*.ppm", "*"});
-        dialog.setFilterNames(new String[] {"Images", "All files"});
+        dialog.setFilterExtensions(EXTENSIONS);
+        dialog.setFilterNames(NAMES);
         String file = dialog.open();
         if (file != null) {
             document.open(Path.of(file));

@@ -1,7 +1,6 @@
 package org.loupe.ui.handlers;
 
 import jakarta.inject.Named;
-import org.eclipse.e4.core.di.annotations.CanExecute;
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.ui.services.IServiceConstants;
 import org.eclipse.jface.window.Window;
@@ -11,13 +10,7 @@ import org.loupe.ui.ImageDocument;
 import org.loupe.ui.dialogs.RunEnhancerDialog;
 
 /** Image > Run Enhancer: choose an enhancer and its parameters, then run it as a cancellable background job. */
-public final class RunEnhancerHandler {
-
-    /** Needs an open image and no job running. */
-    @CanExecute
-    public boolean canExecute(ImageDocument document) {
-        return document.image() != null && !document.isBusy();
-    }
+public final class RunEnhancerHandler extends ImageOpenHandler {
 
     /** Shows the dialog and starts the run. */
     @Execute

@@ -21,16 +21,23 @@ import org.loupe.ui.ImageDocument;
 import org.loupe.ui.widgets.ImageCanvas;
 
 /**
- * The image view: the open image and the enhancer's result (one, the other, or both split), the display window
- * (typed, automatic, or by right-dragging), a pixel readout, and the progress of a running job with a Cancel button.
+ * The image view: the open image, the enhancer's result and the reference (one of them, or the image and the result
+ * or reference split), the marks of the last inspection over them, the display window (typed, automatic, or by
+ * right-dragging), a pixel readout, and the progress of a running job with a Cancel button.
  */
 public final class ImagePart implements DocumentListener {
+
+    /** What the view shows. */
+    private enum View { INPUT, RESULT, COMPARE, REFERENCE }
 
     private final ImageDocument document;
     private ImageCanvas canvas;
     private Button before;
     private Button after;
     private Button split;
+    private Button golden;
+    private Button marks;
+    private View view = View.INPUT;
     private Text low;
     private Text high;
     private Label readout;
@@ -63,10 +70,15 @@ public final class ImagePart implements DocumentListener {
     private void toolbar(Composite parent) {
         Composite bar = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
-        GridLayoutFactory.fillDefaults().numColumns(9).margins(4, 2).applyTo(bar);
-        before = radio(bar, "Input", ImageCanvas.Mode.BEFORE);
-        after = radio(bar, "Result", ImageCanvas.Mode.AFTER);
-        split = radio(bar, "Compare", ImageCanvas.Mode.SPLIT);
+        GridLayoutFactory.fillDefaults().numColumns(10).margins(4, 2).applyTo(bar);
+        before = radio(bar, "Input", View.INPUT);
+        after = radio(bar, "Result", View.RESULT);
+        split = radio(bar, "Compare", View.COMPARE);
+        golden = radio(bar, "Reference", View.REFERENCE);
+        golden.setToolTipText("The golden template (or better image of the same scene) opened with File > Open "
+                + "Reference");
+        split.setToolTipText("The input and the result side by side, or the input and the reference when there is "
+                + "no result; drag the divider");
         before.setSelection(true);
         new Label(bar, SWT.NONE).setText("   Window");
         low = new Text(bar, SWT.BORDER | SWT.RIGHT);
@@ -81,18 +93,43 @@ public final class ImagePart implements DocumentListener {
         Button fit = new Button(bar, SWT.PUSH);
         fit.setText("Fit");
         fit.addListener(SWT.Selection, e -> canvas.fit());
-        enableResultButtons(false);
+        marks = new Button(bar, SWT.CHECK);
+        marks.setText("Marks");
+        marks.setToolTipText("Show the detections or patch decisions of the last inspection");
+        marks.setSelection(true);
+        marks.addListener(SWT.Selection, e -> canvas.setMarksVisible(marks.getSelection()));
+        enableButtons();
     }
 
-    private Button radio(Composite bar, String text, ImageCanvas.Mode mode) {
+    private Button radio(Composite bar, String text, View shows) {
         Button b = new Button(bar, SWT.RADIO);
         b.setText(text);
         b.addListener(SWT.Selection, e -> {
             if (b.getSelection()) {
-                canvas.setMode(mode);
+                show(shows);
             }
         });
         return b;
+    }
+
+    /** Puts the images the view needs on the canvas; the input stays the frame all marks refer to. */
+    private void show(View shows) {
+        view = shows;
+        PixelImage second = switch (shows) {
+            case RESULT -> document.result();
+            case REFERENCE -> document.reference();
+            default -> document.result() != null ? document.result() : document.reference();
+        };
+        canvas.setImages(document.image(), second);
+        canvas.setMode(switch (shows) {
+            case INPUT -> ImageCanvas.Mode.BEFORE;
+            case COMPARE -> ImageCanvas.Mode.SPLIT;
+            default -> ImageCanvas.Mode.AFTER;
+        });
+        before.setSelection(shows == View.INPUT);
+        after.setSelection(shows == View.RESULT);
+        split.setSelection(shows == View.COMPARE);
+        golden.setSelection(shows == View.REFERENCE);
     }
 
     private void statusBar(Composite parent) {
@@ -120,34 +157,37 @@ public final class ImagePart implements DocumentListener {
         }
     }
 
-    private void enableResultButtons(boolean enabled) {
-        after.setEnabled(enabled);
-        split.setEnabled(enabled);
+    private void enableButtons() {
+        after.setEnabled(document.result() != null);
+        split.setEnabled(document.result() != null || document.reference() != null);
+        golden.setEnabled(document.reference() != null);
     }
 
     @Override
     public void imageChanged() {
-        PixelImage img = document.image();
-        canvas.setImages(img, null);
-        enableResultButtons(false);
-        before.setSelection(true);
-        after.setSelection(false);
-        split.setSelection(false);
-        canvas.setMode(ImageCanvas.Mode.BEFORE);
+        enableButtons();
+        canvas.setMarks(document.marks());
+        show(View.INPUT);
         autoWindow();
     }
 
     @Override
     public void resultChanged() {
-        canvas.setImages(document.image(), document.result());
-        boolean has = document.result() != null;
-        enableResultButtons(has);
-        if (has) {
-            before.setSelection(false);
-            after.setSelection(false);
-            split.setSelection(true);
-            canvas.setMode(ImageCanvas.Mode.SPLIT);
-        }
+        enableButtons();
+        show(document.result() != null ? View.COMPARE : View.INPUT);
+    }
+
+    @Override
+    public void referenceChanged() {
+        enableButtons();
+        show(document.reference() != null && view == View.INPUT ? View.COMPARE : view);
+    }
+
+    @Override
+    public void marksChanged() {
+        canvas.setMarks(document.marks());
+        marks.setSelection(true);
+        canvas.setMarksVisible(true);
     }
 
     @Override

@@ -1,23 +1,30 @@
 package org.loupe.ui.widgets;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
 import org.loupe.image.PixelImage;
 import org.loupe.image.WindowLevel;
+import org.loupe.ui.Mark;
 
 /**
  * Shows an image and, optionally, a processed version of it: one or the other, or both split by a draggable divider
  * (before on the left, after on the right, at the same position and zoom even if the result has another size).
  * Mouse wheel zooms about the pointer, left drag pans (or moves the divider when grabbed), right drag changes the
- * window (horizontal: width, vertical: level), double click fits the image.
+ * window (horizontal: width, vertical: level), double click fits the image. Marks (detections, patch decisions) are
+ * drawn over either image in the input's coordinates; the readout names the marks under the pointer.
  */
 public final class ImageCanvas extends Canvas {
 
@@ -25,6 +32,11 @@ public final class ImageCanvas extends Canvas {
     public enum Mode { BEFORE, AFTER, SPLIT }
 
     private static final int DIVIDER_GRAB = 6;
+    // detection classes get these colours in order of first appearance, so the same label keeps its colour
+    private static final RGB[] PALETTE = {new RGB(230, 25, 75), new RGB(60, 180, 75), new RGB(0, 130, 200),
+        new RGB(245, 130, 48), new RGB(145, 30, 180), new RGB(240, 50, 230), new RGB(70, 240, 240)};
+    private static final RGB PASSED = new RGB(60, 200, 90);
+    private static final RGB FAILED = new RGB(235, 40, 40);
 
     private PixelImage before;
     private PixelImage after;
@@ -42,6 +54,10 @@ public final class ImageCanvas extends Canvas {
     private WindowLevel dragWindow;
     private Consumer<String> readout = s -> { };
     private Consumer<WindowLevel> windowListener = w -> { };
+    private List<Mark> marks = List.of();
+    private boolean marksVisible = true;
+    private final Map<String, RGB> labelColours = new HashMap<>();
+    private final Map<RGB, Color> colours = new HashMap<>();
 
     /** A canvas with no image. */
     public ImageCanvas(Composite parent) {
@@ -53,7 +69,10 @@ public final class ImageCanvas extends Canvas {
         addListener(SWT.MouseMove, this::move);
         addListener(SWT.MouseDoubleClick, e -> fit());
         addListener(SWT.Resize, e -> redraw());
-        addListener(SWT.Dispose, e -> disposeImages());
+        addListener(SWT.Dispose, e -> {
+            disposeImages();
+            colours.values().forEach(Color::dispose);
+        });
     }
 
     /** Shows a new image pair; {@code after} may be null. Fits the view when the input changes. */
@@ -65,6 +84,18 @@ public final class ImageCanvas extends Canvas {
         if (refit) {
             fit();
         }
+        redraw();
+    }
+
+    /** The marks drawn over the image, in its pixel coordinates. */
+    public void setMarks(List<Mark> value) {
+        marks = List.copyOf(value);
+        redraw();
+    }
+
+    /** Shows or hides the marks. */
+    public void setMarksVisible(boolean value) {
+        marksVisible = value;
         redraw();
     }
 
@@ -153,6 +184,60 @@ public final class ImageCanvas extends Canvas {
         } else {
             draw(gc, showAfter ? afterImage : beforeImage, showAfter ? after : before);
         }
+        if (marksVisible) {
+            drawMarks(gc);
+        }
+    }
+
+    /** Passing patches as faint outlines, then failing patches filled, then detections with their labels on top. */
+    private void drawMarks(GC gc) {
+        gc.setAdvanced(true);
+        gc.setLineWidth(1);
+        for (Mark m : marks) {
+            if (m.passing()) {
+                box(gc, m, colour(PASSED), 90, 0);
+            }
+        }
+        for (Mark m : marks) {
+            if (m.kind() == Mark.Kind.PATCH && !m.passing()) {
+                box(gc, m, colour(FAILED), 230, 60);
+            }
+        }
+        gc.setLineWidth(2);
+        for (Mark m : marks) {
+            if (m.kind() == Mark.Kind.DETECTION) {
+                Color c = colour(labelColours.computeIfAbsent(m.label(),
+                        l -> PALETTE[labelColours.size() % PALETTE.length]));
+                Rectangle r = box(gc, m, c, 255, 0);
+                gc.setAlpha(255);
+                gc.setBackground(c);
+                gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WHITE));
+                gc.drawText(String.format(Locale.ROOT, "%s %.2f", m.label(), m.score()), r.x, r.y - gc.getFontMetrics()
+                        .getHeight() - 1, false);
+            }
+        }
+        gc.setAlpha(255);
+    }
+
+    /** Draws a mark's box in screen coordinates and returns it. */
+    private Rectangle box(GC gc, Mark m, Color c, int lineAlpha, int fillAlpha) {
+        int x = (int) Math.round(originX + m.x1() * zoom);
+        int y = (int) Math.round(originY + m.y1() * zoom);
+        Rectangle r = new Rectangle(x, y, Math.max(1, (int) Math.round(originX + m.x2() * zoom) - x),
+                Math.max(1, (int) Math.round(originY + m.y2() * zoom) - y));
+        if (fillAlpha > 0) {
+            gc.setAlpha(fillAlpha);
+            gc.setBackground(c);
+            gc.fillRectangle(r);
+        }
+        gc.setAlpha(lineAlpha);
+        gc.setForeground(c);
+        gc.drawRectangle(r);
+        return r;
+    }
+
+    private Color colour(RGB rgb) {
+        return colours.computeIfAbsent(rgb, v -> new Color(getDisplay(), v));
     }
 
     /** Draws an image in the before image's frame: a result of another size is stretched onto the same area. */
@@ -238,7 +323,13 @@ public final class ImageCanvas extends Canvas {
             int ay = (int) (y * (after.height() / (double) before.height()));
             s.append("  result ").append(value(after, ax, ay));
         }
-        readout.accept(s.append(String.format(Locale.ROOT, "  zoom %.0f%%", zoom * 100)).toString());
+        s.append(String.format(Locale.ROOT, "  zoom %.0f%%", zoom * 100));
+        double ix = (sx - originX) / zoom;
+        double iy = (sy - originY) / zoom;
+        if (marksVisible) {
+            marks.stream().filter(m -> m.contains(ix, iy)).forEach(m -> s.append("  |  ").append(m.describe()));
+        }
+        readout.accept(s.toString());
     }
 
     private static String value(PixelImage img, int x, int y) {

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Launches the workbench product under an X server (Xvfb when no display is set), opens the 16-bit X-ray sample,
- * runs the median enhancer through the workbench's own document and job, trains a small denoiser through the
- * Training view, and saves screenshots of both under target/.
+ * runs the median enhancer through the workbench's own document and job, inspects a bundled DeepPCB board against its
+ * template (detections, then patch decisions, drawn as marks), trains a small denoiser through the Training view, and
+ * saves screenshots of each under target/.
  */
 class WorkbenchTest {
 
@@ -28,10 +29,13 @@ class WorkbenchTest {
         Path screenshot = Launcher.work().resolve("workbench-screenshot.png");
         Path result = Launcher.work().resolve("workbench-result.tif");
         Path trainShot = Launcher.work().resolve("workbench-training.png");
+        Path inspectShots = Launcher.work().resolve("workbench-inspect");
+        Path pair = Launcher.samples().resolve("deeppcb/group20085/20085");
         Path dataset = Files.createDirectories(Launcher.work().resolve("workbench-train-data"));
         Files.copy(Launcher.samples().resolve("pcb-test.png"), dataset.resolve("pcb-test.png"),
                 StandardCopyOption.REPLACE_EXISTING);
-        for (Path p : new Path[] {screenshot, result, trainShot}) {
+        for (Path p : new Path[] {screenshot, result, trainShot, inspectShots.resolve("board.png"),
+            inspectShots.resolve("detections.png"), inspectShots.resolve("patches.png")}) {
             Files.deleteIfExists(p);
         }
         Process xvfb = null;
@@ -49,13 +53,19 @@ class WorkbenchTest {
                 + " -Dloupe.selftest.result=" + result + " -Dloupe.selftest.train.dataset=" + dataset
                 + " -Dloupe.selftest.train.out=" + Launcher.work().resolve("workbench-model")
                 + " -Dloupe.selftest.train.params=steps=60,batch=4,patch=32,depth=3,width=4,validate=20,noise=0.05"
-                + " -Dloupe.selftest.train.screenshot=" + trainShot);
+                + " -Dloupe.selftest.train.screenshot=" + trainShot
+                + " -Dloupe.selftest.inspect.board=" + pair.resolve("20085009_test.jpg")
+                + " -Dloupe.selftest.inspect.template=" + pair.resolve("20085009_temp.jpg")
+                + " -Dloupe.selftest.inspect.screenshots=" + inspectShots);
         try {
             Launcher.Run run = Launcher.run(env, "workbench");
             assertEquals(0, run.exitCode(), run.toString());
             assertTrue(run.out().contains("LOUPE-SELFTEST OK image=GRAY:UINT16:1 256x256 result=GRAY:UINT16:1"),
                     run.toString());
             assertTrue(run.out().contains("LOUPE-SELFTEST TRAIN OK events=6 steps=60"), run.toString());
+            // the 640x640 board is cut into 10x10 patches of 64 px
+            assertTrue(run.out().contains("LOUPE-SELFTEST INSPECT OK detections=") && run.out().contains(
+                    " patches=100 flagged="), run.toString());
         } finally {
             if (xvfb != null) {
                 xvfb.destroy();
@@ -69,6 +79,29 @@ class WorkbenchTest {
         BufferedImage saved = ImageIO.read(result.toFile());
         assertEquals(16, saved.getColorModel().getComponentSize(0), "the saved result keeps 16 bits");
         assertTrue(distinctColours(ImageIO.read(trainShot.toFile())) > 20, "the training view shows its plot");
+        BufferedImage board = ImageIO.read(inspectShots.resolve("board.png").toFile());
+        assertTrue(newlyColoured(board, ImageIO.read(inspectShots.resolve("detections.png").toFile())) > 200,
+                "the detections are drawn over the board");
+        assertTrue(newlyColoured(board, ImageIO.read(inspectShots.resolve("patches.png").toFile())) > 200,
+                "the defective patches are drawn over the board");
+    }
+
+    /** Pixels that are strongly coloured in {@code after} but were not in {@code before}: the board itself is grey. */
+    private static int newlyColoured(BufferedImage before, BufferedImage after) {
+        int n = 0;
+        for (int y = 0; y < Math.min(before.getHeight(), after.getHeight()); y++) {
+            for (int x = 0; x < Math.min(before.getWidth(), after.getWidth()); x++) {
+                n += chroma(after.getRGB(x, y)) > 120 && chroma(before.getRGB(x, y)) < 40 ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    private static int chroma(int rgb) {
+        int r = rgb >> 16 & 255;
+        int g = rgb >> 8 & 255;
+        int b = rgb & 255;
+        return Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b));
     }
 
     private static int distinctColours(BufferedImage img) {
