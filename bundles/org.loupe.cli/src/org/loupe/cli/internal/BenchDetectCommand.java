@@ -52,6 +52,9 @@ final class BenchDetectCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: hardware threads).")
     private Integer threads;
 
+    @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE", description = "A parameter of the detector.")
+    private Map<String, String> params = new LinkedHashMap<>();
+
     @Option(names = "--json", description = "Print JSON.")
     private boolean json;
 
@@ -68,7 +71,8 @@ final class BenchDetectCommand implements Callable<Integer> {
         List<DeepPcbDataset.Entry> pairs = dataset == null ? SampleImages.pcbPairs()
                 : DeepPcbDataset.read(dataset, DeepPcbSelection.listFile(dataset, null));
         ProviderHandle<DefectDetector> h = session.registry().provider(detector, DefectDetector.class);
-        ProcessingContext ctx = ProcessingContext.of(Parameters.defaults(h.call(LoupeService::parameters)));
+        Parameters bound = Parameters.bind(h.call(LoupeService::parameters), params);
+        ProcessingContext ctx = ProcessingContext.of(bound);
         Path out = Files.createTempDirectory("loupe-bench-detect");
         try {
             Work decode = e -> {
@@ -88,7 +92,7 @@ final class BenchDetectCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             run(pairs, images, workers, full);
             double fullSeconds = (System.nanoTime() - t0) / 1e9;
-            report(pairs.size(), workers, images / fullSeconds, images / decodeSeconds);
+            report(bound, pairs.size(), workers, images / fullSeconds, images / decodeSeconds);
         } finally {
             AtomicFiles.deleteScratch(out);
         }
@@ -120,12 +124,13 @@ final class BenchDetectCommand implements Callable<Integer> {
         }
     }
 
-    private void report(int pairs, int workers, double fullRate, double decodeRate) {
+    private void report(Parameters bound, int pairs, int workers, double fullRate, double decodeRate) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("detector", detector);
         m.put("distinctPairs", pairs);
         m.put("images", images);
         m.put("threads", workers);
+        m.put("parameters", bound.asText());
         m.put("imagesPerSecond", fullRate);
         m.put("decodeOnlyImagesPerSecond", decodeRate);
         m.put("timeOverDecodeOnly", decodeRate / fullRate);
@@ -133,8 +138,8 @@ final class BenchDetectCommand implements Callable<Integer> {
             session.out().println(Json.GSON.toJson(m));
             return;
         }
-        session.out().printf(Locale.ROOT, "%s on %d images (%d distinct pairs), %d threads:%n", detector, images,
-                pairs, workers);
+        session.out().printf(Locale.ROOT, "%s (%s) on %d images (%d distinct pairs), %d threads:%n", detector,
+                bound.asText(), images, pairs, workers);
         session.out().printf(Locale.ROOT, "  end to end (decode board + template, detect, write): %.1f images/s%n",
                 fullRate);
         session.out().printf(Locale.ROOT, "  reference, decode only in the same process:          %.1f images/s "

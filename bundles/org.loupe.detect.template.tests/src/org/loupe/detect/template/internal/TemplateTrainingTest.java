@@ -18,8 +18,11 @@ import org.loupe.api.ProcessingContext;
 import org.loupe.api.TrainingRequest;
 import org.loupe.api.TrainingResult;
 import org.loupe.data.deeppcb.DeepPcbDataset;
+import org.loupe.image.GrayU8;
 import org.loupe.image.PixelImage;
 import org.loupe.image.io.ImageFiles;
+import org.loupe.tensorflow.ModelCache;
+import org.loupe.tensorflow.ModelHandle;
 import org.loupe.tensorflow.ModelSidecar;
 import org.loupe.testing.SyntheticBoards;
 
@@ -52,6 +55,35 @@ class TemplateTrainingTest {
     private static ProcessingContext context(double minScore) throws LoupeException {
         return ProcessingContext.of(Parameters.bind(DETECTOR.parameters(), Map.of("model", trained.model()
                 .toString(), "min-score", Double.toString(minScore))));
+    }
+
+    @Test
+    void everyViewOfACandidateThatLooksTheSameTurnedGetsTheSameAnswer() throws LoupeException {
+        // a square centred on the board: its crop is the same under all eight symmetries of the square, so the eight
+        // views must be eight copies of one input (a view cut from the wrong place or turned wrongly would differ)
+        GrayU8 board = GrayU8.create(128, 128);
+        for (int y = 54; y < 74; y++) {
+            for (int x = 54; x < 74; x++) {
+                board.set(x, y, 255);
+            }
+        }
+        TemplateComparison c = TemplateComparison.of(board, GrayU8.create(128, 128),
+                TemplateComparison.Settings.DEFAULT);
+        assertEquals(1, c.components().size());
+        ModelCache cache = new ModelCache(TemplateDetector.class, "/models/template/", "detect.template");
+        try {
+            ModelHandle model = cache.get(trained.model().toString());
+            float[] rows = CandidateClassifier.outputs(model, c, List.of(CandidateCrops.Window.around(
+                    c.components().get(0))), 8);
+            assertEquals(8 * CandidateNetwork.OUTPUTS, rows.length);
+            for (int t = 1; t < 8; t++) {
+                for (int k = 0; k < CandidateNetwork.CLASSES; k++) {
+                    assertEquals(rows[k], rows[t * CandidateNetwork.OUTPUTS + k], 1e-4, "view " + t + " class " + k);
+                }
+            }
+        } finally {
+            cache.close();
+        }
     }
 
     @Test

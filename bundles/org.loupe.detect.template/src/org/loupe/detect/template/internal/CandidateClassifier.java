@@ -1,6 +1,7 @@
 package org.loupe.detect.template.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.loupe.api.Detection;
@@ -9,6 +10,7 @@ import org.loupe.data.deeppcb.DefectType;
 import org.loupe.metrics.detection.Iou;
 import org.loupe.tensorflow.ModelHandle;
 import org.loupe.tensorflow.ImageTensors;
+import org.loupe.tensorflow.train.Dihedral;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
@@ -17,7 +19,9 @@ import org.tensorflow.types.TFloat32;
  * Runs the candidate network on every candidate of a comparison in one batch and turns its rows into detections:
  * the most likely defect type with its probability as confidence, and the refined box. Two detections of one type
  * that overlap by more than {@value #NMS_IOU} IoU are one defect seen twice (two pieces of one difference): the
- * less confident is dropped.
+ * less confident is dropped. With several views, a candidate the network is unsure of is also shown turned by the
+ * first symmetries of the square ({@link Dihedral}, as in training) and the class probabilities are averaged; the
+ * box comes from the unturned view.
  */
 final class CandidateClassifier {
 
@@ -26,28 +30,37 @@ final class CandidateClassifier {
     private CandidateClassifier() {
     }
 
-    /** The detections whose confidence reaches {@code minScore}. */
-    static List<Detection> classify(ModelHandle model, TemplateComparison c, double minScore) throws LoupeException {
+    /**
+     * The detections whose confidence reaches {@code minScore}.
+     *
+     * @param views how many symmetries of each crop the network sees (1 to 8)
+     * @param sure  a candidate whose unturned view already gives one class at least this probability keeps that
+     *              answer; only the others are shown the further views (1: all are)
+     */
+    static List<Detection> classify(ModelHandle model, TemplateComparison c, double minScore, int views, double sure)
+            throws LoupeException {
         int n = c.components().size();
         if (n == 0) {
             return List.of();
         }
-        float[] crops = new float[n * CandidateCrops.SIZE];
-        List<CandidateCrops.Window> windows = new ArrayList<>(n);
+        List<CandidateCrops.Window> windows = c.components().stream().map(CandidateCrops.Window::around).toList();
+        float[] single = outputs(model, c, windows, 1);
+        List<Integer> unsure = new ArrayList<>();
+        int[] slot = new int[n];
         for (int i = 0; i < n; i++) {
-            CandidateCrops.Window w = CandidateCrops.Window.around(c.components().get(i));
-            windows.add(w);
-            CandidateCrops.cut(c.test(), c.template(), c.shift(), w, crops, i * CandidateCrops.SIZE);
+            double[] p = softmax(single, i * CandidateNetwork.OUTPUTS, CandidateNetwork.CLASSES);
+            slot[i] = views > 1 && Arrays.stream(p).max().orElse(0) < sure ? unsure.size() : -1;
+            if (slot[i] >= 0) {
+                unsure.add(i);
+            }
         }
-        float[] rows;
-        try (TFloat32 in = TFloat32.tensorOf(Shape.of(n, CandidateCrops.SIDE, CandidateCrops.SIDE,
-                CandidateCrops.CHANNELS), DataBuffers.of(crops, true, false))) {
-            rows = model.run(in, ImageTensors::values);
-        }
+        float[] turned = unsure.isEmpty() ? new float[0] : outputs(model, c, unsure.stream().map(windows::get)
+                .toList(), views);
         List<Detection> found = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Detection d = detection(rows, i * CandidateNetwork.OUTPUTS, windows.get(i), c.test().width(),
-                    c.test().height());
+            int k = slot[i];
+            Detection d = k < 0 ? detection(single, i, 1, windows.get(i), c.test().width(), c.test().height())
+                    : detection(turned, k * views, views, windows.get(i), c.test().width(), c.test().height());
             if (d != null && d.score() >= minScore) {
                 found.add(d);
             }
@@ -55,9 +68,42 @@ final class CandidateClassifier {
         return suppressDuplicates(found);
     }
 
-    /** One output row as a detection of its most likely defect type; null if the box collapses. */
-    private static Detection detection(float[] rows, int o, CandidateCrops.Window w, int width, int height) {
-        double[] p = softmax(rows, o, CandidateNetwork.CLASSES);
+    /**
+     * The network's output rows for every view of every candidate's window: candidate i's view t is row
+     * {@code i * views + t}.
+     */
+    static float[] outputs(ModelHandle model, TemplateComparison c, List<CandidateCrops.Window> windows, int views)
+            throws LoupeException {
+        int n = windows.size();
+        float[] crops = new float[n * views * CandidateCrops.SIZE];
+        float[] crop = new float[CandidateCrops.SIZE];
+        for (int i = 0; i < n; i++) {
+            CandidateCrops.cut(c.test(), c.template(), c.shift(), windows.get(i), crop, 0);
+            for (int t = 0; t < views; t++) {
+                Dihedral.turn(crop, 0, CandidateCrops.SIDE, CandidateCrops.CHANNELS, t, crops,
+                        (i * views + t) * CandidateCrops.SIZE);
+            }
+        }
+        try (TFloat32 in = TFloat32.tensorOf(Shape.of(n * views, CandidateCrops.SIDE, CandidateCrops.SIDE,
+                CandidateCrops.CHANNELS), DataBuffers.of(crops, true, false))) {
+            return model.run(in, ImageTensors::values);
+        }
+    }
+
+    /**
+     * The output rows of one candidate's views as a detection of its most likely defect type (probabilities averaged
+     * over the views, box from the first); null if the box collapses.
+     */
+    private static Detection detection(float[] rows, int first, int views, CandidateCrops.Window w, int width,
+            int height) {
+        double[] p = new double[CandidateNetwork.CLASSES];
+        for (int t = 0; t < views; t++) {
+            double[] q = softmax(rows, (first + t) * CandidateNetwork.OUTPUTS, CandidateNetwork.CLASSES);
+            for (int k = 0; k < p.length; k++) {
+                p[k] += q[k] / views;
+            }
+        }
+        int o = first * CandidateNetwork.OUTPUTS;
         int best = 1;
         for (int k = 2; k < p.length; k++) {
             if (p[k] > p[best]) {

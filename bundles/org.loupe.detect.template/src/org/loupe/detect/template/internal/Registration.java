@@ -4,6 +4,9 @@ package org.loupe.detect.template.internal;
  * Finds the translation that best aligns a template with the tested board: the shift within a search radius that
  * minimises the fraction of binarised pixels that disagree. DeepPCB's pairs are aligned to within a few pixels; a
  * pair that still disagrees on much of its area after the best shift is not a pair of the same board.
+ *
+ * <p>Every shift is scored on every pixel: rows are packed 64 pixels to a word, so a shift costs one XOR and one
+ * population count per 64 pixels (the template's rows are re-cut by word shifts once per horizontal shift).
  */
 final class Registration {
 
@@ -21,17 +24,35 @@ final class Registration {
     private Registration() {
     }
 
-    /**
-     * Searches every shift within {@code radius}, comparing every {@code stride}-th pixel in each direction (the
-     * estimate needs only a sample of the board), then reports the full-resolution mismatch of the winner.
-     */
-    static Shift find(Board test, Board template, int radius, int stride) {
+    /** Searches every shift within {@code radius}; the board must be wider and taller than 2 (radius + 8). */
+    static Shift find(Board test, Board template, int radius) {
+        int edge = radius + MARGIN;
+        int w = test.width();
+        int h = test.height();
+        int n = w - 2 * edge;
+        long[][] a = new long[h][];
+        long[][] t = new long[h][];
+        for (int y = 0; y < h; y++) {
+            a[y] = cut(pack(test.bright(), y * w, w), edge, n);
+            t[y] = pack(template.bright(), y * w, w);
+        }
         int bestDx = 0;
         int bestDy = 0;
         long best = Long.MAX_VALUE;
-        for (int dy = -radius; dy <= radius; dy++) {
-            for (int dx = -radius; dx <= radius; dx++) {
-                long m = mismatches(test, template, dx, dy, radius, stride);
+        for (int dx = -radius; dx <= radius; dx++) {
+            long[][] b = new long[h][];
+            for (int y = edge - radius; y < h - edge + radius; y++) {
+                b[y] = cut(t[y], edge + dx, n);
+            }
+            for (int dy = -radius; dy <= radius; dy++) {
+                long m = 0;
+                for (int y = edge; y < h - edge; y++) {
+                    long[] ra = a[y];
+                    long[] rb = b[y + dy];
+                    for (int k = 0; k < ra.length; k++) {
+                        m += Long.bitCount(ra[k] ^ rb[k]);
+                    }
+                }
                 // ties go to the smaller shift, so a blank region does not wander
                 if (m < best || m == best && Math.abs(dx) + Math.abs(dy) < Math.abs(bestDx) + Math.abs(bestDy)) {
                     best = m;
@@ -40,23 +61,31 @@ final class Registration {
                 }
             }
         }
-        long compared = (long) (test.width() - 2 * (radius + MARGIN)) * (test.height() - 2 * (radius + MARGIN));
-        return new Shift(bestDx, bestDy, mismatches(test, template, bestDx, bestDy, radius, 1) / (double) compared);
+        return new Shift(bestDx, bestDy, best / ((double) n * (h - 2 * edge)));
     }
 
-    private static long mismatches(Board test, Board template, int dx, int dy, int radius, int stride) {
-        int w = test.width();
-        int edge = radius + MARGIN;
-        byte[] a = test.bright();
-        byte[] b = template.bright();
-        long m = 0;
-        for (int y = edge; y < test.height() - edge; y += stride) {
-            int ra = y * w;
-            int rb = (y + dy) * w + dx;
-            for (int x = edge; x < w - edge; x += stride) {
-                m += a[ra + x] ^ b[rb + x];
-            }
+    /** Bits {@code start .. start + n - 1} of a packed row, packed from bit 0 (the rest of the last word zero). */
+    private static long[] cut(long[] row, int start, int n) {
+        long[] out = new long[(n + 63) >>> 6];
+        int word = start >>> 6;
+        int bit = start & 63;
+        for (int k = 0; k < out.length; k++) {
+            long lo = row[word + k] >>> bit;
+            long hi = bit == 0 || word + k + 1 >= row.length ? 0 : row[word + k + 1] << (64 - bit);
+            out[k] = lo | hi;
         }
-        return m;
+        if ((n & 63) != 0) {
+            out[out.length - 1] &= (1L << (n & 63)) - 1;
+        }
+        return out;
+    }
+
+    /** Packs {@code n} zero-or-one bytes from {@code offset} into words, the first pixel in the lowest bit. */
+    private static long[] pack(byte[] bits, int offset, int n) {
+        long[] words = new long[(n + 63) >>> 6];
+        for (int i = 0; i < n; i++) {
+            words[i >>> 6] |= (long) bits[offset + i] << (i & 63);
+        }
+        return words;
     }
 }

@@ -49,7 +49,7 @@ record TemplateComparison(Board test, Board template, Registration.Shift shift, 
         double threshold = Board.otsu(grey);
         Board t = Board.of(grey, w, h, threshold);
         Board b = Board.of(FloatImages.brightness(board).data(), w, h, threshold);
-        Registration.Shift shift = Registration.find(b, t, s.radius(), 3);
+        Registration.Shift shift = Registration.find(b, t, s.radius());
         if (shift.mismatch() > s.maxMismatch()) {
             throw LoupeException.badInput(name, String.format(Locale.ROOT, "does not line up with the board: %.1f%% "
                     + "of the pixels differ after the best shift (%d, %d) within %d px (at most %.1f%% expected); "

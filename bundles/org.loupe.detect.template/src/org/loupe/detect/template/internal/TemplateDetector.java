@@ -13,6 +13,7 @@ import org.loupe.api.ProviderDescriptor;
 import org.loupe.image.PixelImage;
 import org.loupe.tensorflow.ModelHandle;
 import org.loupe.tensorflow.ModelCache;
+import org.loupe.tensorflow.train.Dihedral;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
@@ -28,11 +29,19 @@ import org.osgi.service.component.annotations.Deactivate;
                 + "of DeepPCB's six defect types with box refinement. Needs the template (--reference).")
 public final class TemplateDetector implements DefectDetector {
 
+    /** Views per candidate: the best of 1, 2, 4 and 8 on DeepPCB's validation pairs (docs/MODELS.md). */
+    private static final int VIEWS = 4;
+    /** Probability from which one view suffices: chosen on DeepPCB's validation pairs (docs/MODELS.md). */
+    private static final double SURE = 0.99;
     private static final ProviderDescriptor DESCRIPTOR = ProviderDescriptor.declaredBy(TemplateDetector.class);
     private static final List<ParameterSpec> PARAMETERS = List.of(
             ParameterSpec.text("model", "", "A model folder written by 'loupe train detect.template'; the shipped "
                     + "model if empty."),
             ParameterSpec.real("min-score", 0.05, 0, 1, "Smallest confidence reported."),
+            ParameterSpec.integer("views", VIEWS, 1, Dihedral.COUNT, 1, "Turned and mirrored views of each "
+                    + "candidate whose class probabilities are averaged (1: the candidate as it is)."),
+            ParameterSpec.real("sure", SURE, 0, 1, "Candidates whose unturned view gives a class this probability "
+                    + "keep that answer without the further views (1: every candidate gets them)."),
             ParameterSpec.integer("radius", TemplateComparison.Settings.DEFAULT.radius(), 0, 32, 1,
                     "Largest misalignment searched, in pixels."),
             ParameterSpec.integer("min-area", TemplateComparison.Settings.DEFAULT.minArea(), 1, 10000, 1,
@@ -66,7 +75,8 @@ public final class TemplateDetector implements DefectDetector {
         TemplateComparison c = TemplateComparison.of(image, reference, new TemplateComparison.Settings(
                 p.getInt("radius"), p.getInt("min-area"), p.getDouble("max-mismatch")));
         ctx.checkCancelled();
-        List<Detection> found = CandidateClassifier.classify(model, c, p.getDouble("min-score"));
+        List<Detection> found = CandidateClassifier.classify(model, c, p.getDouble("min-score"),
+                p.getInt("views"), p.getDouble("sure"));
         ctx.checkCancelled();
         return found;
     }
