@@ -33,10 +33,15 @@ final class Launcher {
      * beside the checkout); the calling test is skipped, saying so, where it is absent.
      */
     static Path srDataset(String set) {
+        return sharedDataset("sr/" + set);
+    }
+
+    /** A folder of the shared data (LOUPE_DATA or ../shared/data); the calling test is skipped where it is absent. */
+    static Path sharedDataset(String relative) {
         String env = System.getenv("LOUPE_DATA");
         Path root = Path.of(env != null && !env.isBlank() ? env : System.getProperty("loupe.data"));
-        Path dir = root.resolve("sr").resolve(set);
-        Assumptions.assumeTrue(Files.isDirectory(dir), "reference images not found at " + dir + " (set LOUPE_DATA)");
+        Path dir = root.resolve(relative);
+        Assumptions.assumeTrue(Files.isDirectory(dir), "reference data not found at " + dir + " (set LOUPE_DATA)");
         return dir;
     }
 

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The models shipped inside the product still score what docs/MODELS.md says: super-resolution on the real Set5 and
- * Set14 images (skipped, saying so, where the shared data is absent), the X-ray enhancer on the bundled 5 s / 90 s
- * sample pair.
+ * Set14 images and the PCB models on DeepPCB's test pairs (skipped, saying so, where the shared data is absent), the
+ * X-ray enhancer on the bundled 5 s / 90 s sample pair. The tolerances allow for another CPU's floating point, not
+ * for a change of model.
  */
 class ShippedModelsTest {
 
@@ -62,6 +63,31 @@ class ShippedModelsTest {
         assertTrue(avg.get("outputSsim").getAsDouble() > avg.get("inputSsim").getAsDouble(), avg.toString());
     }
 
+    @Test
+    void theTemplateDetectorKeepsItsDeepPcbTestScores() throws Exception {
+        JsonObject o = evalDeepPcb("detect", "detect.template");
+        assertEquals(MODELS_MD_DETECT_MAP, o.get("mAP").getAsDouble(), 0.003, o.get("counts").toString());
+        assertEquals(MODELS_MD_DETECT_F, o.get("fScore").getAsDouble(), 0.003, o.get("counts").toString());
+    }
+
+    @Test
+    void theSiameseClassifierKeepsItsDeepPcbTestAccuracy() throws Exception {
+        JsonObject o = evalDeepPcb("classify", "classify.siamese");
+        assertEquals(MODELS_MD_SIAMESE_ACCURACY, o.get("accuracy").getAsDouble(), 0.003, o.toString());
+    }
+
+    private static JsonObject evalDeepPcb(String task, String provider) throws Exception {
+        Launcher.Run run = Launcher.run("eval", task, "--dataset", Launcher.sharedDataset("deeppcb").toString(),
+                "--part", "test", "--with", provider, "--json");
+        assertEquals(0, run.exitCode(), run.toString());
+        return JsonParser.parseString(run.out()).getAsJsonObject();
+    }
+
+    /** mAP and F-score of detect.template on DeepPCB's 100 test pairs, as measured for docs/MODELS.md. */
+    private static final double MODELS_MD_DETECT_MAP = 0.9854;
+    private static final double MODELS_MD_DETECT_F = 0.9824;
+    /** Test patch accuracy of the shipped classify.siamese model, as measured for docs/MODELS.md. */
+    private static final double MODELS_MD_SIAMESE_ACCURACY = 0.9779;
     /** Set5 x2, fixed point, bicubic-degradation model, as measured for docs/MODELS.md. */
     private static final double MODELS_MD_SET5_PSNR = 36.27;
     /** PSNR gain of enhance.xray on the bundled sample pair, as measured for docs/MODELS.md. */
