@@ -11,13 +11,11 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -25,13 +23,7 @@ import org.junit.jupiter.api.Test;
 class CommandLineTest {
 
     private static Path fresh(String name) throws Exception {
-        Path dir = Launcher.work().resolve("cli-" + name);
-        if (Files.exists(dir)) {
-            try (Stream<Path> s = Files.walk(dir)) {
-                s.sorted((a, b) -> b.compareTo(a)).map(Path::toFile).forEach(File::delete);
-            }
-        }
-        return Files.createDirectories(dir);
+        return Launcher.fresh("cli-" + name);
     }
 
     @Test

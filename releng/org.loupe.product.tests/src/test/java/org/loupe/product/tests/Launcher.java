@@ -1,5 +1,6 @@
 package org.loupe.product.tests;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /** Runs the {@code ./loupe} script against the materialized product, as a user would, and captures what it prints. */
@@ -43,6 +45,17 @@ final class Launcher {
         Path dir = root.resolve(relative);
         Assumptions.assumeTrue(Files.isDirectory(dir), "reference data not found at " + dir + " (set LOUPE_DATA)");
         return dir;
+    }
+
+    /** An empty folder under {@link #work()}, emptied first if an earlier run left it. */
+    static Path fresh(String name) throws IOException {
+        Path dir = work().resolve(name);
+        if (Files.exists(dir)) {
+            try (Stream<Path> s = Files.walk(dir)) {
+                s.sorted((a, b) -> b.compareTo(a)).map(Path::toFile).forEach(File::delete);
+            }
+        }
+        return Files.createDirectories(dir);
     }
 
     static Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {

@@ -1,0 +1,131 @@
+package org.loupe.cli.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.loupe.api.DefectDetector;
+import org.loupe.api.Detection;
+import org.loupe.api.LoupeException;
+import org.loupe.api.LoupeService;
+import org.loupe.api.Parameters;
+import org.loupe.api.ProcessingContext;
+import org.loupe.data.deeppcb.DeepPcbFiles;
+import org.loupe.image.PixelImage;
+import org.loupe.image.io.AtomicFiles;
+import org.loupe.image.io.ImageFiles;
+import org.loupe.registry.ProviderHandle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code loupe detect}: runs a detector on images, each optionally against one golden (template) image, prints every
+ * detection with its type, confidence and box, and can save them as DeepPCB result files ({@code <name>.txt} with
+ * {@code x1,y1,x2,y2,confidence,type} lines), the format {@code eval detect --predictions} reads back.
+ */
+@Command(name = "detect", mixinStandardHelpOptions = true,
+        description = "Detect defects in images (e.g. PCB boards against their template).")
+final class DetectCommand implements Callable<Integer> {
+
+    private final Session session;
+
+    @Option(names = "--with", required = true, paramLabel = "ID", description = "The detector.")
+    private String detector;
+
+    @Option(names = "--reference", paramLabel = "FILE",
+            description = "The golden (template) image every input is compared with.")
+    private Path reference;
+
+    @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE", description = "A parameter of the detector.")
+    private Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--score-threshold", paramLabel = "T", defaultValue = "0.5",
+            description = "Confidence a detection needs to be reported and saved (default: ${DEFAULT-VALUE}; 0 keeps "
+                    + "all, as mAP needs).")
+    private double threshold;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Also save each image's detections as DIR/<name>.txt (DeepPCB result format).")
+    private Path out;
+
+    @Option(names = "--json", description = "Print JSON.")
+    private boolean json;
+
+    @picocli.CommandLine.Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Images or folders.")
+    private List<Path> inputs;
+
+    DetectCommand(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public Integer call() throws LoupeException {
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw LoupeException.usage("--score-threshold must be in [0, 1], got " + threshold);
+        }
+        List<Path> files = OutputPlan.expand(inputs);
+        Map<Path, Path> targets = out == null ? Map.of() : targets(files);
+        ProviderHandle<DefectDetector> handle = session.registry().provider(detector, DefectDetector.class);
+        Parameters bound = Parameters.bind(handle.call(LoupeService::parameters), params);
+        PixelImage ref = reference == null ? null : ImageFiles.read(reference, session.readOptions());
+        Table t = new Table("IMAGE", "TYPE", "CONFIDENCE", "BOX (x1,y1,x2,y2)");
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (Path file : files) {
+            PixelImage img = ImageFiles.read(file, session.readOptions());
+            List<Detection> found = handle.call(d -> d.detect(img, ref, ProcessingContext.of(bound))).stream()
+                    .filter(d -> d.score() >= threshold).toList();
+            if (out != null) {
+                save(targets.get(file), found);
+            }
+            for (Detection d : found) {
+                t.row(file.toString(), d.label(), String.format(Locale.ROOT, "%.3f", d.score()), String.format(
+                        Locale.ROOT, "%.0f,%.0f,%.0f,%.0f", d.x1(), d.y1(), d.x2(), d.y2()));
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("image", file.toString());
+            m.put("detections", found);
+            results.add(m);
+        }
+        if (json) {
+            session.out().println(Json.GSON.toJson(Map.of("detector", Map.of("id", detector, "version",
+                    handle.descriptor().version()), "scoreThreshold", threshold, "results", results)));
+        } else {
+            t.print(session.out());
+            long count = results.stream().mapToLong(r -> ((List<?>) r.get("detections")).size()).sum();
+            session.out().printf(Locale.ROOT, "%d detections in %d images%s%n", count, files.size(),
+                    out == null ? "" : "; saved in " + out);
+        }
+        return 0;
+    }
+
+    /** One result file per image, decided before any work so that two images never write the same file. */
+    private Map<Path, Path> targets(List<Path> files) throws LoupeException {
+        Map<Path, Path> targets = new LinkedHashMap<>();
+        Map<Path, Path> claimedBy = new HashMap<>();
+        for (Path in : files) {
+            String name = in.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            Path target = out.resolve((dot > 0 ? name.substring(0, dot) : name) + ".txt");
+            Path other = claimedBy.putIfAbsent(target.toAbsolutePath().normalize(), in);
+            if (other != null) {
+                throw LoupeException.usage("inputs " + other + " and " + in + " would both be saved as " + target
+                        + "; detect them into different --out folders");
+            }
+            targets.put(in, target);
+        }
+        return targets;
+    }
+
+    private static void save(Path target, List<Detection> found) throws LoupeException {
+        try {
+            AtomicFiles.writeString(target, DeepPcbFiles.format(found));
+        } catch (IOException x) {
+            throw LoupeException.badInput(target.toString(), "cannot write detections (" + x.getMessage() + ")", x);
+        }
+    }
+}
