@@ -1,5 +1,6 @@
 package org.loupe.cli.internal;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,9 @@ import picocli.CommandLine.Option;
  * {@code loupe eval classify}: cuts defective and defect-free patches from a folder in DeepPCB layout (each with its
  * template patch as golden reference, {@link DeepPcbPatches}), runs a classifier on them and prints accuracy, the
  * confusion matrix and, for classifiers that report a distance, its ROC AUC and the accuracy a threshold chosen on
- * these very patches would give (an upper bound, not a score).
+ * these very patches would give (an upper bound, not a score). With {@code --cost}, it also prints what the
+ * decisions cost and which threshold would cost least on these patches: chosen on validation patches, that threshold
+ * is then given to the classifier ({@code -p threshold=T}) and scored on test patches.
  */
 @Command(name = "classify", mixinStandardHelpOptions = true,
         description = "Score a defect classifier on patches of a DeepPCB-style data set.")
@@ -46,6 +49,10 @@ final class EvalClassifyCommand implements Callable<Integer> {
     @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE", description = "A parameter of the classifier.")
     private Map<String, String> params = new LinkedHashMap<>();
 
+    @Option(names = "--cost", paramLabel = "MISS:FALSE_ALARM", description = "Costs of a missed defective patch and "
+            + "of a false alarm, e.g. 10:1: prints the cost of the decisions and the cheapest threshold (repeatable).")
+    private List<String> costs = new ArrayList<>();
+
     @Option(names = "--json", description = "Print JSON.")
     private boolean json;
 
@@ -57,6 +64,10 @@ final class EvalClassifyCommand implements Callable<Integer> {
     public Integer call() throws LoupeException {
         if (patch < 8) {
             throw LoupeException.usage("--patch must be at least 8, got " + patch);
+        }
+        List<double[]> costPairs = new ArrayList<>();
+        for (String c : costs) {
+            costPairs.add(costPair(c));
         }
         List<DeepPcbDataset.Entry> entries = pairs.entries();
         ProviderHandle<DefectClassifier> handle = session.registry().provider(classifier, DefectClassifier.class);
@@ -75,11 +86,26 @@ final class EvalClassifyCommand implements Callable<Integer> {
         if (actual.isEmpty()) {
             throw LoupeException.badInput(pairs.dataset.toString(), "gives no patches of " + patch + " px");
         }
-        report(entries.size(), actual, predicted, distances);
+        report(entries.size(), actual, predicted, distances, costPairs);
         return 0;
     }
 
-    private void report(int pairs, List<String> actual, List<String> predicted, List<Double> distances) {
+    private static double[] costPair(String text) throws LoupeException {
+        String[] f = text.split(":");
+        try {
+            double[] pair = {Double.parseDouble(f[0]), Double.parseDouble(f[1])};
+            if (f.length == 2 && pair[0] >= 0 && pair[1] >= 0 && Double.isFinite(pair[0] + pair[1])) {
+                return pair;
+            }
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            // reported below
+        }
+        throw LoupeException.usage("--cost takes MISS:FALSE_ALARM, two costs of at least 0 (e.g. 10:1), got '"
+                + text + "'");
+    }
+
+    private void report(int pairs, List<String> actual, List<String> predicted, List<Double> distances,
+            List<double[]> costPairs) {
         List<String> labels = new ArrayList<>(new TreeSet<>(actual));
         predicted.stream().filter(l -> !labels.contains(l)).distinct().forEach(labels::add);
         ConfusionMatrix m = ConfusionMatrix.of(labels, actual, predicted);
@@ -105,6 +131,7 @@ final class EvalClassifyCommand implements Callable<Integer> {
             double best = s.bestThreshold(BinaryScores.Criterion.accuracy());
             out.put("oracleThreshold", best);
             out.put("oracleAccuracy", s.at(best).accuracy());
+            out.put("costs", costRows(m, s, costPairs));
         }
         if (json) {
             session.out().println(Json.GSON.toJson(out));
@@ -128,6 +155,54 @@ final class EvalClassifyCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "distance ROC AUC %.4f; a threshold chosen on these patches (%.4f) would give "
                     + "%.2f%% (an upper bound, not a score)%n", out.get("distanceAuc"), out.get("oracleThreshold"),
                     100 * (double) out.get("oracleAccuracy"));
+            printCosts(o, (List<?>) out.get("costs"));
         }
+    }
+
+    /** For each cost pair: what the classifier's own decisions cost, and the cheapest threshold on these patches. */
+    private static List<Map<String, Object>> costRows(ConfusionMatrix m, BinaryScores s, List<double[]> costPairs) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (double[] c : costPairs) {
+            long misses = m.count("defective", "defect-free");
+            long alarms = m.count("defect-free", "defective");
+            double t = s.bestThreshold(BinaryScores.Criterion.cost(c[0], c[1]));
+            ConfusionMatrix at = s.at(t);
+            long tMisses = at.count("positive", "negative");
+            long tAlarms = at.count("negative", "positive");
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("missCost", c[0]);
+            r.put("falseAlarmCost", c[1]);
+            r.put("misses", misses);
+            r.put("falseAlarms", alarms);
+            r.put("cost", misses * c[0] + alarms * c[1]);
+            r.put("cheapestThreshold", t);
+            r.put("cheapestMisses", tMisses);
+            r.put("cheapestFalseAlarms", tAlarms);
+            r.put("cheapestCost", tMisses * c[0] + tAlarms * c[1]);
+            rows.add(r);
+        }
+        return rows;
+    }
+
+    private static void printCosts(PrintWriter o, List<?> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Table t = new Table("MISS COST", "FALSE ALARM COST", "MISSES", "FALSE ALARMS", "COST", "CHEAPEST THRESHOLD",
+                "ITS MISSES", "ITS FALSE ALARMS", "ITS COST");
+        for (Object row : rows) {
+            Map<?, ?> r = (Map<?, ?>) row;
+            t.row(fmt(r.get("missCost")), fmt(r.get("falseAlarmCost")), r.get("misses"), r.get("falseAlarms"),
+                    fmt(r.get("cost")), String.format(Locale.ROOT, "%.4f", r.get("cheapestThreshold")),
+                    r.get("cheapestMisses"), r.get("cheapestFalseAlarms"), fmt(r.get("cheapestCost")));
+        }
+        o.println("cost of the decisions, and the threshold that would cost least on these patches (choose it on "
+                + "validation patches, then give it as -p threshold=T):");
+        t.print(o);
+    }
+
+    private static String fmt(Object v) {
+        double d = (Double) v;
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : String.format(Locale.ROOT, "%.4g", d);
     }
 }

@@ -7,6 +7,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,20 +67,38 @@ class ShippedModelsTest {
 
     @Test
     void theTemplateDetectorKeepsItsDeepPcbTestScores() throws Exception {
-        JsonObject o = evalDeepPcb("detect", "detect.template");
+        JsonObject o = evalDeepPcb("detect", "detect.template", "test");
         assertEquals(MODELS_MD_DETECT_MAP, o.get("mAP").getAsDouble(), 0.003, o.get("counts").toString());
         assertEquals(MODELS_MD_DETECT_F, o.get("fScore").getAsDouble(), 0.003, o.get("counts").toString());
     }
 
     @Test
     void theSiameseClassifierKeepsItsDeepPcbTestAccuracy() throws Exception {
-        JsonObject o = evalDeepPcb("classify", "classify.siamese");
+        JsonObject o = evalDeepPcb("classify", "classify.siamese", "test");
         assertEquals(MODELS_MD_SIAMESE_ACCURACY, o.get("accuracy").getAsDouble(), 0.003, o.toString());
     }
 
-    private static JsonObject evalDeepPcb(String task, String provider) throws Exception {
-        Launcher.Run run = Launcher.run("eval", task, "--dataset", Launcher.sharedDataset("deeppcb").toString(),
-                "--part", "test", "--with", provider, "--json");
+    @Test
+    void aThresholdChosenOnValidationForCostlyMissesCutsTheTestCost() throws Exception {
+        JsonObject chosen = costRow(evalDeepPcb("classify", "classify.siamese", "validation", "--cost", "10:1"));
+        double t = chosen.get("cheapestThreshold").getAsDouble();
+        JsonObject plain = costRow(evalDeepPcb("classify", "classify.siamese", "test", "--cost", "10:1"));
+        JsonObject tuned = costRow(evalDeepPcb("classify", "classify.siamese", "test", "--cost", "10:1", "-p",
+                "threshold=" + t));
+        assertTrue(tuned.get("misses").getAsLong() < plain.get("misses").getAsLong(), tuned + " vs " + plain);
+        assertTrue(tuned.get("cost").getAsDouble() < plain.get("cost").getAsDouble(), tuned + " vs " + plain);
+    }
+
+    private static JsonObject costRow(JsonObject eval) {
+        return eval.getAsJsonArray("costs").get(0).getAsJsonObject();
+    }
+
+    private static JsonObject evalDeepPcb(String task, String provider, String part, String... extra)
+            throws Exception {
+        List<String> args = new ArrayList<>(List.of("eval", task, "--dataset", Launcher.sharedDataset("deeppcb")
+                .toString(), "--part", part, "--with", provider, "--json"));
+        args.addAll(List.of(extra));
+        Launcher.Run run = Launcher.run(args.toArray(String[]::new));
         assertEquals(0, run.exitCode(), run.toString());
         return JsonParser.parseString(run.out()).getAsJsonObject();
     }
