@@ -203,6 +203,7 @@ final class EvalClassifyCommand implements Callable<Integer> {
 
     private static String fmt(Object v) {
         double d = (Double) v;
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : String.format(Locale.ROOT, "%.4g", d);
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d)
+                : String.format(Locale.ROOT, "%.4g", d);
     }
 }
