@@ -42,11 +42,11 @@ public final class SrqTrainer implements ModelTrainer {
     private static final List<ParameterSpec> PARAMETERS = List.of(
             ParameterSpec.choice("degradation", List.of("bicubic", "realistic"), "How low-resolution inputs are "
                     + "made: bicubic downscaling, or blur + downscaling + JPEG + noise."),
-            TrainingParameters.steps(30000),
+            TrainingParameters.steps(60000),
             TrainingParameters.batch(16),
             ParameterSpec.integer("patch", 64, 8, 512, 1, "Patch side in low-resolution pixels (HR: twice)."),
             TrainingParameters.learningRate(1e-3, "divided by 10 every 'decay' steps"),
-            ParameterSpec.integer("decay", 12000, 1, 10_000_000, 1, "Steps between divisions of the learning rate "
+            ParameterSpec.integer("decay", 24000, 1, 10_000_000, 1, "Steps between divisions of the learning rate "
                     + "by 10."),
             TrainingParameters.validate(1000),
             ParameterSpec.text("scales", TrainingSet.SCALES, "Sizes at which the HR images are used (scaling "
