@@ -41,7 +41,7 @@ class SiameseTrainingTest {
         Path data = dir.resolve("data");
         Path list = SyntheticBoards.write(data, 10, 128, 3);
         SiameseTrainer trainer = new SiameseTrainer();
-        Parameters p = Parameters.bind(trainer.parameters(), Map.of("steps", "4", "batch", "2", "width", "4",
+        Parameters p = Parameters.bind(trainer.parameters(), Map.of("steps", "4", "batch", "2", "width", "16",
                 "dim", "8", "validate", "2"));
         trained = trainer.train(new TrainingRequest(data, dir.resolve("model"), null, false, null),
                 ProcessingContext.of(p));
