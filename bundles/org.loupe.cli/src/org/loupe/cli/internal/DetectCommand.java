@@ -3,7 +3,6 @@ package org.loupe.cli.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -69,23 +68,26 @@ final class DetectCommand implements Callable<Integer> {
             throw LoupeException.usage("--score-threshold must be in [0, 1], got " + threshold);
         }
         List<Path> files = OutputPlan.expand(inputs);
-        Map<Path, Path> targets = out == null ? Map.of() : targets(files);
+        // planned before any work, so that two images never write the same file
+        OutputPlan plan = out == null ? null : OutputPlan.withExtension(files, out, "txt", detector);
         ProviderHandle<DefectDetector> handle = session.registry().provider(detector, DefectDetector.class);
         Parameters bound = Parameters.bind(handle.call(LoupeService::parameters), params);
         PixelImage ref = reference == null ? null : ImageFiles.read(reference, session.readOptions());
         Table t = new Table("IMAGE", "TYPE", "CONFIDENCE", "BOX (x1,y1,x2,y2)");
         List<Map<String, Object>> results = new ArrayList<>();
+        int count = 0;
         for (Path file : files) {
             PixelImage img = ImageFiles.read(file, session.readOptions());
             List<Detection> found = handle.call(d -> d.detect(img, ref, ProcessingContext.of(bound))).stream()
                     .filter(d -> d.score() >= threshold).toList();
             if (out != null) {
-                save(targets.get(file), found);
+                save(plan.target(file), found);
             }
             for (Detection d : found) {
                 t.row(file.toString(), d.label(), String.format(Locale.ROOT, "%.3f", d.score()), String.format(
                         Locale.ROOT, "%.0f,%.0f,%.0f,%.0f", d.x1(), d.y1(), d.x2(), d.y2()));
             }
+            count += found.size();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("image", file.toString());
             m.put("detections", found);
@@ -96,29 +98,10 @@ final class DetectCommand implements Callable<Integer> {
                     handle.descriptor().version()), "scoreThreshold", threshold, "results", results)));
         } else {
             t.print(session.out());
-            long count = results.stream().mapToLong(r -> ((List<?>) r.get("detections")).size()).sum();
             session.out().printf(Locale.ROOT, "%d detections in %d images%s%n", count, files.size(),
                     out == null ? "" : "; saved in " + out);
         }
         return 0;
-    }
-
-    /** One result file per image, decided before any work so that two images never write the same file. */
-    private Map<Path, Path> targets(List<Path> files) throws LoupeException {
-        Map<Path, Path> targets = new LinkedHashMap<>();
-        Map<Path, Path> claimedBy = new HashMap<>();
-        for (Path in : files) {
-            String name = in.getFileName().toString();
-            int dot = name.lastIndexOf('.');
-            Path target = out.resolve((dot > 0 ? name.substring(0, dot) : name) + ".txt");
-            Path other = claimedBy.putIfAbsent(target.toAbsolutePath().normalize(), in);
-            if (other != null) {
-                throw LoupeException.usage("inputs " + other + " and " + in + " would both be saved as " + target
-                        + "; detect them into different --out folders");
-            }
-            targets.put(in, target);
-        }
-        return targets;
     }
 
     private static void save(Path target, List<Detection> found) throws LoupeException {

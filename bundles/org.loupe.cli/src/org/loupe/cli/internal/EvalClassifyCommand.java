@@ -18,6 +18,8 @@ import org.loupe.data.deeppcb.DeepPcbDataset;
 import org.loupe.data.deeppcb.DeepPcbPatches;
 import org.loupe.metrics.classification.BinaryScores;
 import org.loupe.metrics.classification.ConfusionMatrix;
+import org.loupe.metrics.detection.Counts;
+import org.loupe.metrics.detection.InspectionCost;
 import org.loupe.registry.ProviderHandle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -120,6 +122,7 @@ final class EvalClassifyCommand implements Callable<Integer> {
             matrix.put(a, row);
         }
         out.put("confusion", matrix);
+        List<CostRow> costs = List.of();
         if (distances.stream().allMatch(d -> d != null && Double.isFinite(d))) {
             double[] d = distances.stream().mapToDouble(Double::doubleValue).toArray();
             boolean[] pos = new boolean[d.length];
@@ -131,7 +134,8 @@ final class EvalClassifyCommand implements Callable<Integer> {
             double best = s.bestThreshold(BinaryScores.Criterion.accuracy());
             out.put("oracleThreshold", best);
             out.put("oracleAccuracy", s.at(best).accuracy());
-            out.put("costs", costRows(m, s, costPairs));
+            costs = costRows(m, s, costPairs);
+            out.put("costs", costs);
         }
         if (json) {
             session.out().println(Json.GSON.toJson(out));
@@ -155,54 +159,53 @@ final class EvalClassifyCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "distance ROC AUC %.4f; a threshold chosen on these patches (%.4f) would give "
                     + "%.2f%% (an upper bound, not a score)%n", out.get("distanceAuc"), out.get("oracleThreshold"),
                     100 * (double) out.get("oracleAccuracy"));
-            printCosts(o, (List<?>) out.get("costs"));
+            printCosts(o, costs);
         }
     }
 
-    /** For each cost pair: what the classifier's own decisions cost, and the cheapest threshold on these patches. */
-    private static List<Map<String, Object>> costRows(ConfusionMatrix m, BinaryScores s, List<double[]> costPairs) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+    /**
+     * What the classifier's own decisions cost under one pair of costs, and the cheapest threshold on these patches
+     * with what it would cost.
+     */
+    private record CostRow(double missCost, double falseAlarmCost, long misses, long falseAlarms, double cost,
+            double cheapestThreshold, long cheapestMisses, long cheapestFalseAlarms, double cheapestCost) {
+    }
+
+    private static List<CostRow> costRows(ConfusionMatrix m, BinaryScores s, List<double[]> costPairs) {
+        Counts decided = counts(m, "defective", "defect-free");
+        List<CostRow> rows = new ArrayList<>();
         for (double[] c : costPairs) {
-            long misses = m.count("defective", "defect-free");
-            long alarms = m.count("defect-free", "defective");
             double t = s.bestThreshold(BinaryScores.Criterion.cost(c[0], c[1]));
-            ConfusionMatrix at = s.at(t);
-            long tMisses = at.count("positive", "negative");
-            long tAlarms = at.count("negative", "positive");
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("missCost", c[0]);
-            r.put("falseAlarmCost", c[1]);
-            r.put("misses", misses);
-            r.put("falseAlarms", alarms);
-            r.put("cost", misses * c[0] + alarms * c[1]);
-            r.put("cheapestThreshold", t);
-            r.put("cheapestMisses", tMisses);
-            r.put("cheapestFalseAlarms", tAlarms);
-            r.put("cheapestCost", tMisses * c[0] + tAlarms * c[1]);
-            rows.add(r);
+            Counts cheapest = counts(s.at(t), "positive", "negative");
+            rows.add(new CostRow(c[0], c[1], decided.falseNegatives(), decided.falsePositives(),
+                    InspectionCost.of(decided, c[0], c[1]), t, cheapest.falseNegatives(), cheapest.falsePositives(),
+                    InspectionCost.of(cheapest, c[0], c[1])));
         }
         return rows;
     }
 
-    private static void printCosts(PrintWriter o, List<?> rows) {
+    private static Counts counts(ConfusionMatrix m, String positive, String negative) {
+        return new Counts((int) m.count(positive, positive), (int) m.count(negative, positive),
+                (int) m.count(positive, negative));
+    }
+
+    private static void printCosts(PrintWriter o, List<CostRow> rows) {
         if (rows.isEmpty()) {
             return;
         }
         Table t = new Table("MISS COST", "FALSE ALARM COST", "MISSES", "FALSE ALARMS", "COST", "CHEAPEST THRESHOLD",
                 "ITS MISSES", "ITS FALSE ALARMS", "ITS COST");
-        for (Object row : rows) {
-            Map<?, ?> r = (Map<?, ?>) row;
-            t.row(fmt(r.get("missCost")), fmt(r.get("falseAlarmCost")), r.get("misses"), r.get("falseAlarms"),
-                    fmt(r.get("cost")), String.format(Locale.ROOT, "%.4f", r.get("cheapestThreshold")),
-                    r.get("cheapestMisses"), r.get("cheapestFalseAlarms"), fmt(r.get("cheapestCost")));
+        for (CostRow r : rows) {
+            t.row(fmt(r.missCost()), fmt(r.falseAlarmCost()), r.misses(), r.falseAlarms(), fmt(r.cost()),
+                    String.format(Locale.ROOT, "%.4f", r.cheapestThreshold()), r.cheapestMisses(),
+                    r.cheapestFalseAlarms(), fmt(r.cheapestCost()));
         }
         o.println("cost of the decisions, and the threshold that would cost least on these patches (choose it on "
                 + "validation patches, then give it as -p threshold=T):");
         t.print(o);
     }
 
-    private static String fmt(Object v) {
-        double d = (Double) v;
+    private static String fmt(double d) {
         return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d)
                 : String.format(Locale.ROOT, "%.4g", d);
     }

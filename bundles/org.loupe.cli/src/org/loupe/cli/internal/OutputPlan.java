@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.loupe.api.LoupeException;
 import org.loupe.image.io.ImageFiles;
 import org.loupe.image.io.ImageFormat;
@@ -52,6 +53,19 @@ final class OutputPlan {
      */
     static OutputPlan of(List<Path> inputs, Path outDir, Optional<ImageFormat> format, String providerId)
             throws LoupeException {
+        // keep the input's own extension when it names a format Loupe writes; otherwise write PNG
+        return plan(inputs, outDir, name -> format.map(ImageFormat::extension).orElse(ImageFormat.fromFileName(name)
+                .isPresent() ? name.substring(name.lastIndexOf('.') + 1) : ImageFormat.PNG.extension()), providerId);
+    }
+
+    /** Plans one output per input with the given extension, e.g. a text file of results per image. */
+    static OutputPlan withExtension(List<Path> inputs, Path outDir, String extension, String providerId)
+            throws LoupeException {
+        return plan(inputs, outDir, name -> extension, providerId);
+    }
+
+    private static OutputPlan plan(List<Path> inputs, Path outDir, Function<String, String> extensionOf,
+            String providerId) throws LoupeException {
         Map<Path, Path> targets = new LinkedHashMap<>();
         Map<Path, Path> claimedBy = new HashMap<>();
         List<Path> inputPaths = inputs.stream().map(OutputPlan::canonical).toList();
@@ -59,10 +73,7 @@ final class OutputPlan {
             String name = in.getFileName().toString();
             int dot = name.lastIndexOf('.');
             String stem = dot > 0 ? name.substring(0, dot) : name;
-            // keep the input's own extension when it names a format Loupe writes; otherwise write PNG
-            String ext = format.map(ImageFormat::extension).orElse(ImageFormat.fromFileName(name).isPresent()
-                    ? name.substring(dot + 1) : ImageFormat.PNG.extension());
-            Path target = safe(outDir, stem, ext, inputPaths, providerId);
+            Path target = safe(outDir, stem, extensionOf.apply(name), inputPaths, providerId);
             Path other = claimedBy.putIfAbsent(canonical(target), in);
             if (other != null) {
                 throw LoupeException.usage("inputs " + other + " and " + in + " would both be written to " + target

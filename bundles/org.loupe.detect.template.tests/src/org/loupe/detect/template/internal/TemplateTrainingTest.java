@@ -74,7 +74,7 @@ class TemplateTrainingTest {
         try {
             ModelHandle model = cache.get(trained.model().toString());
             float[] rows = CandidateClassifier.outputs(model, c, List.of(CandidateCrops.Window.around(
-                    c.components().get(0))), 8);
+                    c.components().get(0))), 0, 8);
             assertEquals(8 * CandidateNetwork.OUTPUTS, rows.length);
             for (int t = 1; t < 8; t++) {
                 for (int k = 0; k < CandidateNetwork.CLASSES; k++) {

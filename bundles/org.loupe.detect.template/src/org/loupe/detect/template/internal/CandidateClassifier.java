@@ -44,23 +44,36 @@ final class CandidateClassifier {
             return List.of();
         }
         List<CandidateCrops.Window> windows = c.components().stream().map(CandidateCrops.Window::around).toList();
-        float[] single = outputs(model, c, windows, 1);
+        float[] single = outputs(model, c, windows, 0, 1);
+        double[][] p = new double[n][];
         List<Integer> unsure = new ArrayList<>();
-        int[] slot = new int[n];
         for (int i = 0; i < n; i++) {
-            double[] p = softmax(single, i * CandidateNetwork.OUTPUTS, CandidateNetwork.CLASSES);
-            slot[i] = views > 1 && Arrays.stream(p).max().orElse(0) < sure ? unsure.size() : -1;
-            if (slot[i] >= 0) {
+            p[i] = softmax(single, i * CandidateNetwork.OUTPUTS, CandidateNetwork.CLASSES);
+            if (views > 1 && Arrays.stream(p[i]).max().orElse(0) < sure) {
                 unsure.add(i);
             }
         }
-        float[] turned = unsure.isEmpty() ? new float[0] : outputs(model, c, unsure.stream().map(windows::get)
-                .toList(), views);
+        if (!unsure.isEmpty()) {
+            // the unturned view is already in hand: only views 1 .. views-1 are run, then all are averaged
+            float[] more = outputs(model, c, unsure.stream().map(windows::get).toList(), 1, views);
+            for (int k = 0; k < unsure.size(); k++) {
+                double[] sum = p[unsure.get(k)];
+                for (int t = 0; t < views - 1; t++) {
+                    double[] q = softmax(more, (k * (views - 1) + t) * CandidateNetwork.OUTPUTS,
+                            CandidateNetwork.CLASSES);
+                    for (int j = 0; j < sum.length; j++) {
+                        sum[j] += q[j];
+                    }
+                }
+                for (int j = 0; j < sum.length; j++) {
+                    sum[j] /= views;
+                }
+            }
+        }
         List<Detection> found = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            int k = slot[i];
-            Detection d = k < 0 ? detection(single, i, 1, windows.get(i), c.test().width(), c.test().height())
-                    : detection(turned, k * views, views, windows.get(i), c.test().width(), c.test().height());
+            Detection d = detection(p[i], single, i * CandidateNetwork.OUTPUTS, windows.get(i), c.test().width(),
+                    c.test().height());
             if (d != null && d.score() >= minScore) {
                 found.add(d);
             }
@@ -69,18 +82,19 @@ final class CandidateClassifier {
     }
 
     /**
-     * The network's output rows for every view of every candidate's window: candidate i's view t is row
-     * {@code i * views + t}.
+     * The network's output rows for views {@code from .. to - 1} of every candidate's window: candidate i's view
+     * {@code from + t} is row {@code i * (to - from) + t}.
      */
-    static float[] outputs(ModelHandle model, TemplateComparison c, List<CandidateCrops.Window> windows, int views)
-            throws LoupeException {
+    static float[] outputs(ModelHandle model, TemplateComparison c, List<CandidateCrops.Window> windows, int from,
+            int to) throws LoupeException {
         int n = windows.size();
+        int views = to - from;
         float[] crops = new float[n * views * CandidateCrops.SIZE];
         float[] crop = new float[CandidateCrops.SIZE];
         for (int i = 0; i < n; i++) {
             CandidateCrops.cut(c.test(), c.template(), c.shift(), windows.get(i), crop, 0);
             for (int t = 0; t < views; t++) {
-                Dihedral.turn(crop, 0, CandidateCrops.SIDE, CandidateCrops.CHANNELS, t, crops,
+                Dihedral.turn(crop, 0, CandidateCrops.SIDE, CandidateCrops.CHANNELS, from + t, crops,
                         (i * views + t) * CandidateCrops.SIZE);
             }
         }
@@ -91,19 +105,11 @@ final class CandidateClassifier {
     }
 
     /**
-     * The output rows of one candidate's views as a detection of its most likely defect type (probabilities averaged
-     * over the views, box from the first); null if the box collapses.
+     * A candidate as a detection of its most likely defect type given its class probabilities, with the box of its
+     * unturned view's output row at {@code o}; null if the box collapses.
      */
-    private static Detection detection(float[] rows, int first, int views, CandidateCrops.Window w, int width,
+    private static Detection detection(double[] p, float[] rows, int o, CandidateCrops.Window w, int width,
             int height) {
-        double[] p = new double[CandidateNetwork.CLASSES];
-        for (int t = 0; t < views; t++) {
-            double[] q = softmax(rows, (first + t) * CandidateNetwork.OUTPUTS, CandidateNetwork.CLASSES);
-            for (int k = 0; k < p.length; k++) {
-                p[k] += q[k] / views;
-            }
-        }
-        int o = first * CandidateNetwork.OUTPUTS;
         int best = 1;
         for (int k = 2; k < p.length; k++) {
             if (p[k] > p[best]) {
