@@ -1,6 +1,7 @@
 package org.loupe.detect.template.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -106,6 +107,26 @@ class TemplateTrainingTest {
             assertTrue(d.x1() >= 0 && d.y1() >= 0 && d.x2() <= board.width() && d.y2() <= board.height(),
                     d.toString());
             assertTrue(List.of("open", "short", "mousebite", "spur", "copper", "pin-hole").contains(d.label()));
+        }
+    }
+
+    @Test
+    void anEnsembleOfOneModelTwiceAnswersAsTheModelAlone() throws LoupeException {
+        // both members see the same views of every candidate, so the average is the single model's: a row taken from
+        // the wrong candidate, view or member would change a score or a type
+        PixelImage board = ImageFiles.read(pair.test());
+        PixelImage template = ImageFiles.read(pair.template());
+        String model = trained.model().toString();
+        List<Detection> alone = DETECTOR.detect(board, template, ProcessingContext.of(Parameters.bind(
+                DETECTOR.parameters(), Map.of("model", model, "min-score", "0", "sure", "1"))));
+        List<Detection> twice = DETECTOR.detect(board, template, ProcessingContext.of(Parameters.bind(
+                DETECTOR.parameters(), Map.of("model", model + ", " + model, "min-score", "0", "sure", "1"))));
+        assertFalse(alone.isEmpty(), "the synthetic pair has defects");
+        assertEquals(alone.size(), twice.size());
+        for (int i = 0; i < alone.size(); i++) {
+            assertEquals(alone.get(i).label(), twice.get(i).label());
+            assertEquals(alone.get(i).score(), twice.get(i).score(), 1e-6);
+            assertEquals(alone.get(i).x1(), twice.get(i).x1(), 1e-9);
         }
     }
 

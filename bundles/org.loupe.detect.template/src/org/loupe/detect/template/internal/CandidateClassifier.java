@@ -20,8 +20,9 @@ import org.tensorflow.types.TFloat32;
  * the most likely defect type with its probability as confidence, and the refined box. Two detections of one type
  * that overlap by more than {@value #NMS_IOU} IoU are one defect seen twice (two pieces of one difference): the
  * less confident is dropped. With several views, a candidate the network is unsure of is also shown turned by the
- * first symmetries of the square ({@link Dihedral}, as in training) and the class probabilities are averaged; the
- * box comes from the unturned view.
+ * first symmetries of the square ({@link Dihedral}, as in training) and the class probabilities are averaged; with
+ * several networks (an ensemble of training runs), each of them sees those views too. The first network's unturned
+ * view decides whether a candidate is sure and gives the box.
  */
 final class CandidateClassifier {
 
@@ -33,40 +34,47 @@ final class CandidateClassifier {
     /**
      * The detections whose confidence reaches {@code minScore}.
      *
-     * @param views how many symmetries of each crop the network sees (1 to 8)
-     * @param sure  a candidate whose unturned view already gives one class at least this probability keeps that
-     *              answer; only the others are shown the further views (1: all are)
+     * @param models the networks whose class probabilities are averaged (at least one)
+     * @param views  how many symmetries of each crop the networks see (1 to 8)
+     * @param sure   a candidate whose unturned view already gives one class at least this probability from the
+     *               first network keeps that answer; only the others are shown the further views and networks
+     *               (1: all are)
      */
-    static List<Detection> classify(ModelHandle model, TemplateComparison c, double minScore, int views, double sure)
-            throws LoupeException {
+    static List<Detection> classify(List<ModelHandle> models, TemplateComparison c, double minScore, int views,
+            double sure) throws LoupeException {
         int n = c.components().size();
         if (n == 0) {
             return List.of();
         }
         List<CandidateCrops.Window> windows = c.components().stream().map(CandidateCrops.Window::around).toList();
-        float[] single = outputs(model, c, windows, 0, 1);
+        float[] single = outputs(models.get(0), c, windows, 0, 1);
         double[][] p = new double[n][];
         List<Integer> unsure = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             p[i] = softmax(single, i * CandidateNetwork.OUTPUTS, CandidateNetwork.CLASSES);
-            if (views > 1 && Arrays.stream(p[i]).max().orElse(0) < sure) {
+            if (views * models.size() > 1 && Arrays.stream(p[i]).max().orElse(0) < sure) {
                 unsure.add(i);
             }
         }
         if (!unsure.isEmpty()) {
-            // the unturned view is already in hand: only views 1 .. views-1 are run, then all are averaged
-            float[] more = outputs(model, c, unsure.stream().map(windows::get).toList(), 1, views);
-            for (int k = 0; k < unsure.size(); k++) {
-                double[] sum = p[unsure.get(k)];
-                for (int t = 0; t < views - 1; t++) {
-                    double[] q = softmax(more, (k * (views - 1) + t) * CandidateNetwork.OUTPUTS,
-                            CandidateNetwork.CLASSES);
-                    for (int j = 0; j < sum.length; j++) {
-                        sum[j] += q[j];
+            List<CandidateCrops.Window> asked = unsure.stream().map(windows::get).toList();
+            for (int m = 0; m < models.size(); m++) {
+                // the first network's unturned view is already in hand
+                int from = m == 0 ? 1 : 0;
+                if (from == views) {
+                    continue;
+                }
+                float[] more = outputs(models.get(m), c, asked, from, views);
+                for (int k = 0; k < unsure.size(); k++) {
+                    for (int t = 0; t < views - from; t++) {
+                        add(p[unsure.get(k)], softmax(more, (k * (views - from) + t) * CandidateNetwork.OUTPUTS,
+                                CandidateNetwork.CLASSES));
                     }
                 }
-                for (int j = 0; j < sum.length; j++) {
-                    sum[j] /= views;
+            }
+            for (int i : unsure) {
+                for (int j = 0; j < p[i].length; j++) {
+                    p[i][j] /= views * models.size();
                 }
             }
         }
@@ -125,6 +133,12 @@ final class CandidateClassifier {
             return null;
         }
         return new Detection(x1, y1, x2, y2, DefectType.ofCode(best).orElseThrow().label(), p[best]);
+    }
+
+    private static void add(double[] sum, double[] q) {
+        for (int j = 0; j < sum.length; j++) {
+            sum[j] += q[j];
+        }
     }
 
     private static double[] softmax(float[] rows, int o, int k) {

@@ -1,5 +1,6 @@
 package org.loupe.detect.template.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.loupe.api.Accelerator;
 import org.loupe.api.DefectDetector;
@@ -35,8 +36,8 @@ public final class TemplateDetector implements DefectDetector {
     private static final double SURE = 0.99;
     private static final ProviderDescriptor DESCRIPTOR = ProviderDescriptor.declaredBy(TemplateDetector.class);
     private static final List<ParameterSpec> PARAMETERS = List.of(
-            ParameterSpec.text("model", "", "A model folder written by 'loupe train detect.template'; the shipped "
-                    + "model if empty."),
+            ParameterSpec.text("model", "", "A model folder written by 'loupe train detect.template', or several "
+                    + "separated by commas whose class probabilities are averaged; the shipped model if empty."),
             ParameterSpec.real("min-score", 0.05, 0, 1, "Smallest confidence reported."),
             ParameterSpec.integer("views", VIEWS, 1, Dihedral.COUNT, 1, "Turned and mirrored views of each "
                     + "candidate whose class probabilities are averaged (1: the candidate as it is)."),
@@ -71,11 +72,14 @@ public final class TemplateDetector implements DefectDetector {
         DESCRIPTOR.requireAccepted(image);
         DESCRIPTOR.requireAccepted(reference);
         Parameters p = ctx.parameters();
-        ModelHandle model = models.get(p.getString("model"));
+        List<ModelHandle> members = new ArrayList<>();
+        for (String folder : p.getString("model").split(",", -1)) {
+            members.add(models.get(folder.strip()));
+        }
         TemplateComparison c = TemplateComparison.of(image, reference, new TemplateComparison.Settings(
                 p.getInt("radius"), p.getInt("min-area"), p.getDouble("max-mismatch")));
         ctx.checkCancelled();
-        List<Detection> found = CandidateClassifier.classify(model, c, p.getDouble("min-score"),
+        List<Detection> found = CandidateClassifier.classify(members, c, p.getDouble("min-score"),
                 p.getInt("views"), p.getDouble("sure"));
         ctx.checkCancelled();
         return found;
