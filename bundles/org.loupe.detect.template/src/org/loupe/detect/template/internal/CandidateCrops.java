@@ -2,8 +2,8 @@ package org.loupe.detect.template.internal;
 
 /**
  * Cuts the classifier's input for a candidate: a square window centred on the component, wide enough to show the
- * defect with its surroundings, sampled (nearest neighbour: the boards are near-binary) to {@value #SIDE} x
- * {@value #SIDE} pixels in two channels, the board and the aligned template.
+ * defect with its surroundings, shrunk by area averaging to {@value #SIDE} x {@value #SIDE} pixels in two
+ * channels, the board and the aligned template.
  */
 final class CandidateCrops {
 
@@ -37,21 +37,62 @@ final class CandidateCrops {
     private CandidateCrops() {
     }
 
-    /** Writes the crop of {@code w} into {@code out} at {@code offset}, NHWC order (channel fastest). */
+    /**
+     * Writes the crop of {@code w} into {@code out} at {@code offset}, NHWC order (channel fastest). Each crop pixel
+     * is the area-weighted mean of the board pixels it covers, so a track or gap one pixel wide survives the
+     * shrinking (one pixel per sample would skip whole rows and columns of a window wider than the crop), and a
+     * mirrored window gives the mirrored crop.
+     */
     static void cut(Board test, Board template, Registration.Shift shift, Window w, float[] out, int offset) {
-        double step = w.side() / SIDE;
+        Footprint xs = Footprint.of(w.x(), w.side(), test.width());
+        Footprint ys = Footprint.of(w.y(), w.side(), test.height());
         int width = test.width();
-        int height = test.height();
+        float[] board = test.grey();
+        float[] reference = template.grey();
         int o = offset;
         for (int j = 0; j < SIDE; j++) {
-            int y = clamp((int) Math.floor(w.y() + (j + 0.5) * step), height);
-            int ty = clamp(y + shift.dy(), height);
             for (int i = 0; i < SIDE; i++) {
-                int x = clamp((int) Math.floor(w.x() + (i + 0.5) * step), width);
-                int tx = clamp(x + shift.dx(), width);
-                out[o++] = test.grey()[y * width + x];
-                out[o++] = template.grey()[ty * width + tx];
+                double sumTest = 0;
+                double sumTemplate = 0;
+                for (int b = ys.first[j]; b < ys.first[j + 1]; b++) {
+                    int row = ys.pixel[b] * width;
+                    int templateRow = clamp(ys.pixel[b] + shift.dy(), ys.n) * width;
+                    for (int a = xs.first[i]; a < xs.first[i + 1]; a++) {
+                        double weight = ys.weight[b] * xs.weight[a];
+                        sumTest += weight * board[row + xs.pixel[a]];
+                        sumTemplate += weight * reference[templateRow + clamp(xs.pixel[a] + shift.dx(), xs.n)];
+                    }
+                }
+                out[o++] = (float) sumTest;
+                out[o++] = (float) sumTemplate;
             }
+        }
+    }
+
+    /**
+     * Which board pixels each crop pixel covers along one axis, and with what weight: crop pixel k covers entries
+     * {@code first[k] .. first[k + 1] - 1}; the weights of one crop pixel sum to 1. Outside the board the edge
+     * pixel repeats.
+     */
+    private record Footprint(int[] first, int[] pixel, double[] weight, int n) {
+
+        static Footprint of(double start, double side, int n) {
+            double step = side / SIDE;
+            int[] first = new int[SIDE + 1];
+            int[] pixel = new int[SIDE * ((int) Math.ceil(step) + 1)];
+            double[] weight = new double[pixel.length];
+            int e = 0;
+            for (int k = 0; k < SIDE; k++) {
+                first[k] = e;
+                double a = start + k * step;
+                double b = a + step;
+                for (int p = (int) Math.floor(a); p < b; p++) {
+                    pixel[e] = clamp(p, n);
+                    weight[e++] = (Math.min(b, p + 1) - Math.max(a, p)) / step;
+                }
+            }
+            first[SIDE] = e;
+            return new Footprint(first, pixel, weight, n);
         }
     }
 
