@@ -75,8 +75,8 @@ class TemplateTrainingTest {
         ModelCache cache = new ModelCache(TemplateDetector.class, "/models/template/", "detect.template");
         try {
             ModelHandle model = cache.get(trained.model().toString());
-            float[] rows = CandidateClassifier.outputs(model, c, List.of(CandidateCrops.Window.around(
-                    c.components().get(0))), 0, 8);
+            float[] crops = CandidateClassifier.crops(c, List.of(CandidateCrops.Window.around(c.components().get(0))));
+            float[] rows = CandidateClassifier.outputs(model, crops, List.of(0), 0, 8);
             assertEquals(8 * CandidateNetwork.OUTPUTS, rows.length);
             for (int t = 1; t < 8; t++) {
                 for (int k = 0; k < CandidateNetwork.CLASSES; k++) {

@@ -47,7 +47,13 @@ final class CandidateClassifier {
             return List.of();
         }
         List<CandidateCrops.Window> windows = c.components().stream().map(CandidateCrops.Window::around).toList();
-        float[] single = outputs(models.get(0), c, windows, 0, 1);
+        // cut once: the unsure candidates' further views and networks turn the same crops
+        float[] crops = crops(c, windows);
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            all.add(i);
+        }
+        float[] single = outputs(models.get(0), crops, all, 0, 1);
         double[][] p = new double[n][];
         List<Integer> unsure = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -57,14 +63,13 @@ final class CandidateClassifier {
             }
         }
         if (!unsure.isEmpty()) {
-            List<CandidateCrops.Window> asked = unsure.stream().map(windows::get).toList();
             for (int m = 0; m < models.size(); m++) {
                 // the first network's unturned view is already in hand
                 int from = m == 0 ? 1 : 0;
                 if (from == views) {
                     continue;
                 }
-                float[] more = outputs(models.get(m), c, asked, from, views);
+                float[] more = outputs(models.get(m), crops, unsure, from, views);
                 for (int k = 0; k < unsure.size(); k++) {
                     for (int t = 0; t < views - from; t++) {
                         add(p[unsure.get(k)], softmax(more, (k * (views - from) + t) * CandidateNetwork.OUTPUTS,
@@ -89,25 +94,32 @@ final class CandidateClassifier {
         return suppressDuplicates(found);
     }
 
+    /** The crop of every window, one after another ({@link CandidateCrops#SIZE} values each). */
+    static float[] crops(TemplateComparison c, List<CandidateCrops.Window> windows) {
+        float[] crops = new float[windows.size() * CandidateCrops.SIZE];
+        for (int i = 0; i < windows.size(); i++) {
+            CandidateCrops.cut(c.test(), c.template(), c.shift(), windows.get(i), crops, i * CandidateCrops.SIZE);
+        }
+        return crops;
+    }
+
     /**
-     * The network's output rows for views {@code from .. to - 1} of every candidate's window: candidate i's view
-     * {@code from + t} is row {@code i * (to - from) + t}.
+     * The network's output rows for views {@code from .. to - 1} of the crops numbered {@code which}: the k-th
+     * one's view {@code from + t} is row {@code k * (to - from) + t}.
      */
-    static float[] outputs(ModelHandle model, TemplateComparison c, List<CandidateCrops.Window> windows, int from,
-            int to) throws LoupeException {
-        int n = windows.size();
+    static float[] outputs(ModelHandle model, float[] crops, List<Integer> which, int from, int to)
+            throws LoupeException {
+        int n = which.size();
         int views = to - from;
-        float[] crops = new float[n * views * CandidateCrops.SIZE];
-        float[] crop = new float[CandidateCrops.SIZE];
-        for (int i = 0; i < n; i++) {
-            CandidateCrops.cut(c.test(), c.template(), c.shift(), windows.get(i), crop, 0);
+        float[] turned = new float[n * views * CandidateCrops.SIZE];
+        for (int k = 0; k < n; k++) {
             for (int t = 0; t < views; t++) {
-                Dihedral.turn(crop, 0, CandidateCrops.SIDE, CandidateCrops.CHANNELS, from + t, crops,
-                        (i * views + t) * CandidateCrops.SIZE);
+                Dihedral.turn(crops, which.get(k) * CandidateCrops.SIZE, CandidateCrops.SIDE, CandidateCrops.CHANNELS,
+                        from + t, turned, (k * views + t) * CandidateCrops.SIZE);
             }
         }
         try (TFloat32 in = TFloat32.tensorOf(Shape.of(n * views, CandidateCrops.SIDE, CandidateCrops.SIDE,
-                CandidateCrops.CHANNELS), DataBuffers.of(crops, true, false))) {
+                CandidateCrops.CHANNELS), DataBuffers.of(turned, true, false))) {
             return model.run(in, ImageTensors::values);
         }
     }

@@ -44,8 +44,8 @@ final class CandidateCrops {
      * mirrored window gives the mirrored crop.
      */
     static void cut(Board test, Board template, Registration.Shift shift, Window w, float[] out, int offset) {
-        Footprint xs = Footprint.of(w.x(), w.side(), test.width());
-        Footprint ys = Footprint.of(w.y(), w.side(), test.height());
+        Footprint xs = Footprint.of(w.x(), w.side(), test.width(), shift.dx());
+        Footprint ys = Footprint.of(w.y(), w.side(), test.height(), shift.dy());
         int width = test.width();
         float[] board = test.grey();
         float[] reference = template.grey();
@@ -56,11 +56,11 @@ final class CandidateCrops {
                 double sumTemplate = 0;
                 for (int b = ys.first[j]; b < ys.first[j + 1]; b++) {
                     int row = ys.pixel[b] * width;
-                    int templateRow = clamp(ys.pixel[b] + shift.dy(), ys.n) * width;
+                    int templateRow = ys.shifted[b] * width;
                     for (int a = xs.first[i]; a < xs.first[i + 1]; a++) {
                         double weight = ys.weight[b] * xs.weight[a];
                         sumTest += weight * board[row + xs.pixel[a]];
-                        sumTemplate += weight * reference[templateRow + clamp(xs.pixel[a] + shift.dx(), xs.n)];
+                        sumTemplate += weight * reference[templateRow + xs.shifted[a]];
                     }
                 }
                 out[o++] = (float) sumTest;
@@ -72,14 +72,15 @@ final class CandidateCrops {
     /**
      * Which board pixels each crop pixel covers along one axis, and with what weight: crop pixel k covers entries
      * {@code first[k] .. first[k + 1] - 1}; the weights of one crop pixel sum to 1. Outside the board the edge
-     * pixel repeats.
+     * pixel repeats; {@code shifted} holds the matching template pixels under the registration shift.
      */
-    private record Footprint(int[] first, int[] pixel, double[] weight, int n) {
+    private record Footprint(int[] first, int[] pixel, int[] shifted, double[] weight) {
 
-        static Footprint of(double start, double side, int n) {
+        static Footprint of(double start, double side, int n, int shift) {
             double step = side / SIDE;
             int[] first = new int[SIDE + 1];
             int[] pixel = new int[SIDE * ((int) Math.ceil(step) + 1)];
+            int[] shifted = new int[pixel.length];
             double[] weight = new double[pixel.length];
             int e = 0;
             for (int k = 0; k < SIDE; k++) {
@@ -88,11 +89,12 @@ final class CandidateCrops {
                 double b = a + step;
                 for (int p = (int) Math.floor(a); p < b; p++) {
                     pixel[e] = clamp(p, n);
+                    shifted[e] = clamp(pixel[e] + shift, n);
                     weight[e++] = (Math.min(b, p + 1) - Math.max(a, p)) / step;
                 }
             }
             first[SIDE] = e;
-            return new Footprint(first, pixel, weight, n);
+            return new Footprint(first, pixel, shifted, weight);
         }
     }
 
