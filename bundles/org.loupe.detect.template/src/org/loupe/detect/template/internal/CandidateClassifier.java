@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.loupe.api.Detection;
 import org.loupe.api.LoupeException;
 import org.loupe.data.deeppcb.DefectType;
@@ -49,11 +50,7 @@ final class CandidateClassifier {
         List<CandidateCrops.Window> windows = c.components().stream().map(CandidateCrops.Window::around).toList();
         // cut once: the unsure candidates' further views and networks turn the same crops
         float[] crops = crops(c, windows);
-        List<Integer> all = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            all.add(i);
-        }
-        float[] single = outputs(models.get(0), crops, all, 0, 1);
+        float[] single = outputs(models.get(0), crops, IntStream.range(0, n).boxed().toList(), 0, 1);
         double[][] p = new double[n][];
         List<Integer> unsure = new ArrayList<>();
         for (int i = 0; i < n; i++) {
