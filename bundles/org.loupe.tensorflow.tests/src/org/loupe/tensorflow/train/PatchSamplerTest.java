@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.HashSet;
@@ -102,6 +103,39 @@ class PatchSamplerTest {
         Batch b = s.batch(0);
         assertEquals(0.2f, b.input()[0], 1e-7);
         assertEquals(1f, b.target()[0]);
+    }
+
+    @Test
+    void preferringDetailDrawsFewerPatchesFromFlatAreas() {
+        PixelImage texture = scene(32, 16, 6);
+        PixelImage half = PixelImage.create(ImageType.GRAY_F32, 64, 16);
+        for (int y = 0; y < 16; y++) {
+            for (int x = 0; x < 64; x++) {
+                half.setFloat(x, y, 0, x < 32 ? 0.5f : texture.getFloat(x - 32, y, 0));
+            }
+        }
+        PatchSampler uniform = new PatchSampler(List.of(new PatchSampler.Pair(half, half)), 8, 1, 200, 1, 1,
+                PatchSampler.Augmentation.none(), 7);
+        // a patch lies wholly in the flat half for 25 of the 57 positions: 44% of uniform draws, 4% of best-of-4
+        assertTrue(flatPatches(uniform.batch(0), 64) > 60);
+        assertTrue(flatPatches(uniform.preferDetail(4).batch(0), 64) < 25);
+        assertArrayEquals(uniform.batch(3).input(), uniform.preferDetail(1).batch(3).input());
+        assertThrows(IllegalArgumentException.class, () -> uniform.preferDetail(0));
+    }
+
+    private static int flatPatches(Batch b, int pixels) {
+        int flat = 0;
+        for (int n = 0; n < b.input().length / pixels; n++) {
+            float[] p = Arrays.copyOfRange(b.input(), n * pixels, (n + 1) * pixels);
+            float min = p[0];
+            float max = p[0];
+            for (float v : p) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+            flat += max == min ? 1 : 0;
+        }
+        return flat;
     }
 
     @Test

@@ -59,6 +59,7 @@ public final class PatchSampler implements BatchSource {
     private final double targetScale;
     private final Augmentation augmentation;
     private final long seed;
+    private final int candidates;
 
     /**
      * @param patch       patch side in input pixels (the target patch is {@code upscale} times larger)
@@ -69,6 +70,11 @@ public final class PatchSampler implements BatchSource {
      */
     public PatchSampler(List<Pair> pairs, int patch, int upscale, int batchSize, double inputScale,
             double targetScale, Augmentation augmentation, long seed) {
+        this(pairs, patch, upscale, batchSize, inputScale, targetScale, augmentation, seed, 1);
+    }
+
+    private PatchSampler(List<Pair> pairs, int patch, int upscale, int batchSize, double inputScale,
+            double targetScale, Augmentation augmentation, long seed, int candidates) {
         if (pairs.isEmpty() || patch < 1 || upscale < 1 || batchSize < 1) {
             throw new IllegalArgumentException("a patch sampler needs pairs, a patch size, an upscale and a batch size");
         }
@@ -96,6 +102,20 @@ public final class PatchSampler implements BatchSource {
         this.targetScale = targetScale;
         this.augmentation = augmentation;
         this.seed = seed;
+        this.candidates = candidates;
+    }
+
+    /**
+     * The same sampler, but each patch is the most detailed of {@code n} random candidates (largest mean absolute
+     * deviation of the target), so that flat areas such as sky, which teach a network little, are drawn less often.
+     *
+     * @throws IllegalArgumentException if {@code n < 1}
+     */
+    public PatchSampler preferDetail(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("the number of candidate patches must be at least 1, not " + n);
+        }
+        return new PatchSampler(pairs, patch, upscale, batchSize, inputScale, targetScale, augmentation, seed, n);
     }
 
     @Override
@@ -107,27 +127,62 @@ public final class PatchSampler implements BatchSource {
         float[] in = new float[batchSize * patch * patch * inBands];
         float[] out = new float[batchSize * tp * tp * outBands];
         for (int n = 0; n < batchSize; n++) {
-            Pair pair = pairs.get(random.nextInt(pairs.size()));
-            double[] scales = augmentation.scales();
-            double scale = scales[random.nextInt(scales.length)];
-            int area = (int) Math.min(Math.round(patch / scale), Math.min(pair.input().width(),
-                    pair.input().height()));
-            int x0 = random.nextInt(pair.input().width() - area + 1);
-            int y0 = random.nextInt(pair.input().height() - area + 1);
+            Cut cut = cut(random);
+            for (int c = 1; c < candidates; c++) {
+                Cut other = cut(random);
+                if (other.detail > cut.detail) {
+                    cut = other;
+                }
+            }
             int transform = augmentation.dihedral() ? random.nextInt(8) : 0;
-            PixelImage a = crop(pair.input(), x0, y0, area, patch);
-            PixelImage b = crop(pair.target(), x0 * upscale, y0 * upscale, area * upscale, tp);
-            write(a, transform, inputScale, in, n);
-            write(b, transform, targetScale, out, n);
+            write(crop(cut.input, patch), transform, inputScale, in, n);
+            write(crop(cut.target, tp), transform, targetScale, out, n);
         }
         return new Batch(in, new long[] {batchSize, patch, patch, inBands}, out,
                 new long[] {batchSize, tp, tp, outBands});
     }
 
-    /** A square region of side {@code area}, resized to {@code side} if they differ. */
-    private static PixelImage crop(PixelImage image, int x0, int y0, int area, int side) {
-        PixelImage view = image.view(new Region(x0, y0, area, area));
-        if (area == side) {
+    /** A random square region of a random pair, before resizing; detail is measured only with candidates. */
+    private record Cut(PixelImage input, PixelImage target, double detail) {
+    }
+
+    private Cut cut(SplittableRandom random) {
+        Pair pair = pairs.get(random.nextInt(pairs.size()));
+        double[] scales = augmentation.scales();
+        double scale = scales[random.nextInt(scales.length)];
+        int area = (int) Math.min(Math.round(patch / scale), Math.min(pair.input().width(), pair.input().height()));
+        int x0 = random.nextInt(pair.input().width() - area + 1);
+        int y0 = random.nextInt(pair.input().height() - area + 1);
+        PixelImage target = pair.target().view(new Region(x0 * upscale, y0 * upscale, area * upscale,
+                area * upscale));
+        return new Cut(pair.input().view(new Region(x0, y0, area, area)), target,
+                candidates > 1 ? meanAbsoluteDeviation(target) : 0);
+    }
+
+    private static double meanAbsoluteDeviation(PixelImage p) {
+        double sum = 0;
+        for (int b = 0; b < p.bands(); b++) {
+            for (int y = 0; y < p.height(); y++) {
+                for (int x = 0; x < p.width(); x++) {
+                    sum += p.getFloat(x, y, b);
+                }
+            }
+        }
+        double mean = sum / ((double) p.pixelCount() * p.bands());
+        double dev = 0;
+        for (int b = 0; b < p.bands(); b++) {
+            for (int y = 0; y < p.height(); y++) {
+                for (int x = 0; x < p.width(); x++) {
+                    dev += Math.abs(p.getFloat(x, y, b) - mean);
+                }
+            }
+        }
+        return dev / ((double) p.pixelCount() * p.bands());
+    }
+
+    /** A square view resized to {@code side} if it differs. */
+    private static PixelImage crop(PixelImage view, int side) {
+        if (view.width() == side) {
             return view;
         }
         try {

@@ -51,6 +51,8 @@ public final class SrqTrainer implements ModelTrainer {
             TrainingParameters.validate(1000),
             ParameterSpec.text("scales", TrainingSet.SCALES, "Sizes at which the HR images are used (scaling "
                     + "augmentation), comma-separated factors in (0, 1]."),
+            ParameterSpec.integer("detail", 1, 1, 16, 1, "Each training patch is the most detailed of this many "
+                    + "random candidates (1: plain uniform sampling)."),
             TrainingParameters.seed("weights, patches and degradations"),
             TrainingParameters.name("srq.<degradation>"));
 
@@ -70,7 +72,7 @@ public final class SrqTrainer implements ModelTrainer {
         double[] scales = TrainingSet.scales(p.getString("scales"));
         TrainingSet set = TrainingSet.read(request.dataset(), degradation, scales, seed, ctx);
         BatchSource batches = sampler(set.training(), patch, batch, new PatchSampler.Augmentation(true, 1), seed,
-                request);
+                request).preferDetail(p.getInt("detail"));
         BatchSource held = sampler(set.validation(), patch, batch, PatchSampler.Augmentation.none(), seed + 1,
                 request);
         List<Batch> validation = new ArrayList<>();
@@ -119,7 +121,7 @@ public final class SrqTrainer implements ModelTrainer {
         }
     }
 
-    private static BatchSource sampler(List<TrainingSet.Sample> samples, int patch, int batch,
+    private static PatchSampler sampler(List<TrainingSet.Sample> samples, int patch, int batch,
             PatchSampler.Augmentation augment, long seed, TrainingRequest request) throws LoupeException {
         try {
             return new PatchSampler(samples.stream().map(TrainingSet.Sample::pair).toList(), patch,
