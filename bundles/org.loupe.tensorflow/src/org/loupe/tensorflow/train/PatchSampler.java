@@ -1,5 +1,6 @@
 package org.loupe.tensorflow.train;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.loupe.api.LoupeException;
@@ -160,24 +161,17 @@ public final class PatchSampler implements BatchSource {
     }
 
     private static double meanAbsoluteDeviation(PixelImage p) {
-        double sum = 0;
-        for (int b = 0; b < p.bands(); b++) {
-            for (int y = 0; y < p.height(); y++) {
-                for (int x = 0; x < p.width(); x++) {
-                    sum += p.getFloat(x, y, b);
+        double[] values = new double[Math.toIntExact(p.pixelCount() * p.bands())];
+        int i = 0;
+        for (int y = 0; y < p.height(); y++) {
+            for (int x = 0; x < p.width(); x++) {
+                for (int b = 0; b < p.bands(); b++) {
+                    values[i++] = p.getFloat(x, y, b);
                 }
             }
         }
-        double mean = sum / ((double) p.pixelCount() * p.bands());
-        double dev = 0;
-        for (int b = 0; b < p.bands(); b++) {
-            for (int y = 0; y < p.height(); y++) {
-                for (int x = 0; x < p.width(); x++) {
-                    dev += Math.abs(p.getFloat(x, y, b) - mean);
-                }
-            }
-        }
-        return dev / ((double) p.pixelCount() * p.bands());
+        double mean = Arrays.stream(values).average().orElse(0);
+        return Arrays.stream(values).map(v -> Math.abs(v - mean)).average().orElse(0);
     }
 
     /** A square view resized to {@code side} if it differs. */
