@@ -89,6 +89,19 @@ class SrqTrainingTest {
     }
 
     @Test
+    void heldOutImagesAreJudgedAtTheLargestTrainingSize(@TempDir Path dir) throws Exception {
+        Path data = dataset(dir, 10);
+        TrainingSet set = TrainingSet.read(data, Degradation.of("bicubic"), new double[] {0.25, 0.5}, 1,
+                ProcessingContext.none());
+        assertEquals(2 * 2, set.training().size());
+        assertEquals(TrainingSet.HELD_OUT, set.validation().size());
+        for (TrainingSet.Sample s : set.validation()) {
+            assertEquals(48, s.highResolution().width());
+            assertEquals(40, s.highResolution().height());
+        }
+    }
+
+    @Test
     void tooFewImagesOrAMissingFolderIsABadInputNamingTheFolder(@TempDir Path dir) throws Exception {
         Path data = dataset(Files.createDirectories(dir.resolve("few")), 3);
         LoupeException few = assertThrows(LoupeException.class, () -> train(data, dir.resolve("m"), "bicubic"));

@@ -20,13 +20,14 @@ import org.loupe.tensorflow.train.PatchSampler;
  * Super-resolution training pairs from a folder of high-resolution 8-bit images (only read): each image, at each of
  * a list of sizes (the paper's scaling augmentation), is degraded into a low-resolution luma; the
  * target is the residual the network must add to the bicubic enlargement of that input. The last {@link #HELD_OUT}
- * images by file name are held out for validation and for choosing the fixed-point formats.
+ * images by file name are held out for validation and for choosing the fixed-point formats, at the largest of the
+ * training sizes, so that they are judged at the same size as the images the network learns from.
  */
 final class TrainingSet {
 
     /** Default scaling augmentation: HR images are used at these sizes. */
     static final String SCALES = "1,0.8,0.6";
-    /** Images held out (at full size only). */
+    /** Images held out (each at the largest training size only). */
     static final int HELD_OUT = 8;
 
     /** One image's low-resolution luma, its HR luma, and the residual over bicubic. */
@@ -61,13 +62,14 @@ final class TrainingSet {
         }
         List<Sample> train = new ArrayList<>();
         List<Sample> held = new ArrayList<>();
+        double largest = Arrays.stream(scales).max().orElseThrow();
         for (int i = 0; i < files.size(); i++) {
             ctx.checkCancelled();
             ctx.progress(0.5 * i / files.size(), "degrading " + files.get(i).getFileName());
             PixelImage hr = ImageFiles.read(files.get(i));
             boolean validation = i >= files.size() - HELD_OUT;
             SplittableRandom random = new SplittableRandom(seed * 1_000_003L + i);
-            for (double s : validation ? new double[] {1.0} : scales) {
+            for (double s : validation ? new double[] {largest} : scales) {
                 PixelImage scaled = s == 1 ? hr : Resize.byScale(hr, s, Interpolation.BICUBIC, ctx);
                 (validation ? held : train).add(sample(even(scaled), degradation, random));
             }
