@@ -50,7 +50,7 @@ public final class SrqTrainer implements ModelTrainer {
                     + "by 10."),
             TrainingParameters.validate(1000),
             ParameterSpec.text("scales", TrainingSet.SCALES, "Sizes at which the HR images are used (scaling "
-                    + "augmentation), comma-separated factors in (0, 1]."),
+                    + "augmentation), comma-separated factors in (0, 1]; held-out images at the largest."),
             ParameterSpec.integer("detail", 1, 1, 16, 1, "Each training patch is the most detailed of this many "
                     + "random candidates (1: plain uniform sampling)."),
             TrainingParameters.seed("weights, patches and degradations"),
