@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.loupe.api.LoupeException;
+import org.loupe.tensorflow.internal.CheckpointRule;
 import org.tensorflow.proto.FunctionDef;
 import org.tensorflow.proto.GraphDef;
 import org.tensorflow.proto.MetaGraphDef;
@@ -19,7 +21,9 @@ import org.tensorflow.proto.SavedModel;
  * restore and initialisation operations while loading it, so a file could read, write or list files, or call out to
  * Python, the moment it is opened. Loupe therefore reads the graph and its function library from
  * {@code saved_model.pb} before loading anything and refuses any operation outside an allow-list of arithmetic,
- * neural-network, shape and variable operations (plus the checkpoint save/restore operations every SavedModel has).
+ * neural-network, shape and variable operations. The checkpoint operations every SavedModel has ({@code SaveV2},
+ * {@code RestoreV2}, {@code MergeV2Checkpoints}) pass only where {@link CheckpointRule} finds them in the loader's
+ * saver, reading and writing the file the loader names; anywhere else they are refused like any other file access.
  */
 public final class OpPolicy {
 
@@ -29,7 +33,7 @@ public final class OpPolicy {
             "Const", "Placeholder", "PlaceholderWithDefault", "Identity", "IdentityN", "NoOp", "StopGradient",
             "VariableV2", "Variable", "VarHandleOp", "ReadVariableOp", "AssignVariableOp", "Assign",
             "VarIsInitializedOp", "PartitionedCall", "StatefulPartitionedCall",
-            // the saver subgraph of every SavedModel (checkpoint files named by the loader, not by the model)
+            // the saver subgraph of every SavedModel: allowed only where CheckpointRule finds them
             "RestoreV2", "SaveV2", "MergeV2Checkpoints", "ShardedFilename", "StringJoin",
             // neural-network layers
             "Conv2D", "Conv2DBackpropInput", "DepthwiseConv2dNative", "BiasAdd", "Relu", "Relu6", "LeakyRelu",
@@ -59,26 +63,41 @@ public final class OpPolicy {
      *                        not a SavedModel
      */
     public static void check(Path modelDir) throws LoupeException {
-        Set<String> refused = new TreeSet<>(operations(modelDir));
+        SavedModel model = parse(modelDir);
+        Set<String> refused = new TreeSet<>(operations(model));
         refused.removeAll(ALLOWED);
         if (!refused.isEmpty()) {
             throw LoupeException.badInput(modelDir.toString(), "contains operations Loupe does not run: "
                     + String.join(", ", refused) + " (a model may not touch files, run code or have other side "
                     + "effects); refusing to load it");
         }
+        for (MetaGraphDef meta : model.getMetaGraphsList()) {
+            Optional<String> why = CheckpointRule.violation(meta);
+            if (why.isPresent()) {
+                throw LoupeException.badInput(modelDir.toString(), "checkpoint operation outside the loader's "
+                        + "saver: " + why.get() + " (a model may not choose files to read or write); refusing to "
+                        + "load it");
+            }
+        }
     }
 
     /** Every operation type in the SavedModel's graphs and function library, read without loading anything. */
     public static Set<String> operations(Path modelDir) throws LoupeException {
+        return operations(parse(modelDir));
+    }
+
+    private static SavedModel parse(Path modelDir) throws LoupeException {
         Path pb = modelDir.resolve("saved_model.pb");
-        SavedModel model;
         try (InputStream in = Files.newInputStream(pb)) {
-            model = SavedModel.parseFrom(in);
+            return SavedModel.parseFrom(in);
         } catch (NoSuchFileException e) {
             throw LoupeException.badInput(modelDir.toString(), "holds no saved_model.pb (not a SavedModel folder)");
         } catch (IOException e) {
             throw LoupeException.badInput(pb.toString(), "is not a SavedModel (" + e.getMessage() + ")", e);
         }
+    }
+
+    private static Set<String> operations(SavedModel model) {
         Set<String> ops = new TreeSet<>();
         for (MetaGraphDef meta : model.getMetaGraphsList()) {
             GraphDef graph = meta.getGraphDef();
