@@ -1,7 +1,9 @@
 package org.loupe.image.io.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -10,12 +12,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.loupe.api.LoupeException;
 import org.loupe.image.ImageType;
 import org.loupe.image.PixelImage;
@@ -104,6 +108,46 @@ class BadInputTest {
                 cm.createCompatibleWritableRaster(8, 8), false, null);
         javax.imageio.ImageIO.write(bi, "png", file.toFile());
         assertBadInput(file, "16-bit colour is not supported");
+    }
+
+    @Test
+    void rejectsAPngWhoseHeaderWasAlteredWithoutItsCrc() throws Exception {
+        Path whole = dir.resolve("whole.png");
+        ImageFiles.write(SyntheticImages.scene(ImageType.GRAY_U8, 64, 48, 2), whole);
+        byte[] bytes = Files.readAllBytes(whole);
+        bytes[23] = 24; // IHDR height 48 -> 24: the JDK's reader alone decodes the top half and says nothing
+        Path altered = dir.resolve("altered.png");
+        Files.write(altered, bytes);
+        assertBadInput(altered, "corrupt PNG data (IHDR: CRC error)");
+    }
+
+    @Test
+    void rejectsAPngWithADamagedDataChunk() throws Exception {
+        Path whole = dir.resolve("whole.png");
+        ImageFiles.write(SyntheticImages.scene(ImageType.GRAY_U8, 64, 48, 2), whole);
+        byte[] bytes = Files.readAllBytes(whole);
+        bytes[bytes.length - 20] ^= 0x01; // a bit of the last IDAT chunk's data flips
+        Path damaged = dir.resolve("damaged.png");
+        Files.write(damaged, bytes);
+        assertBadInput(damaged, "CRC error");
+    }
+
+    @Test
+    void refusesAFifoAtOnceInsteadOfWaitingForAWriter() throws Exception {
+        Path fifo = dir.resolve("pipe.png");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertBadInput(fifo, "not a regular file"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"strip offsets past the end", "zero rows per strip", "strip offsets cut short"})
+    void aBrokenTiffStripTableIsCorruptDataNotAJavaError(String damage) throws Exception {
+        Path file = dir.resolve("broken.tif");
+        Files.write(file, TinyTiff.grayWithBrokenStrips(damage));
+        LoupeException e = assertBadInput(file, "corrupt");
+        for (String java : new String[] {"Exception", "cannot be cast", "by zero", "java.", "null"}) {
+            assertFalse(e.getMessage().contains(java), "speaks of the file, not of Java: " + e.getMessage());
+        }
     }
 
     private static byte[] pngWithHeaderOnly(int width, int height) throws IOException {

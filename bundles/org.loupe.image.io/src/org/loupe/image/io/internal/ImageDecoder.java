@@ -1,7 +1,8 @@
 package org.loupe.image.io.internal;
 
-import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
@@ -68,35 +70,64 @@ public final class ImageDecoder {
     private static PixelImage decode(ImageInputStream in, ImageFormat format, String subject,
             ImageMetadata.Builder metadata, ReadOptions options) throws LoupeException {
         try {
+            String corrupt = format == ImageFormat.PNG ? PngChunks.corruption(in) : null;
             ImageReader reader = Codecs.reader(format);
             try {
                 reader.setInput(in, true, true);
                 checkSize(subject, reader.getWidth(0), reader.getHeight(0), options);
+                if (corrupt != null) {
+                    throw LoupeException.badInput(subject, "corrupt PNG data (" + corrupt + ")");
+                }
                 List<String> warnings = new ArrayList<>();
                 reader.addIIOReadWarningListener((r, warning) -> warnings.add(warning));
-                BufferedImage decoded = reader.read(0);
+                PixelImage image = floatRaster(reader) ? RasterDecoder.fromFloatRaster(reader.readRaster(0, null),
+                        metadata.property("format", format.name()))
+                        : RasterDecoder.toPixelImage(reader.read(0), metadata.property("format", format.name()));
                 if (!warnings.isEmpty()) {
                     throw LoupeException.badInput(subject, "corrupt or truncated " + format + " data ("
                             + warnings.get(0) + ")");
                 }
-                return RasterDecoder.toPixelImage(decoded, metadata.property("format", format.name()));
+                return image;
             } finally {
                 reader.dispose();
             }
         } catch (UnsupportedImageException e) {
             throw LoupeException.badInput(subject, e.getMessage(), e);
-        } catch (IOException | RuntimeException e) {
-            // decoders signal broken data with IIOException, EOFException and, for some malformed headers,
-            // runtime exceptions such as IndexOutOfBounds or NegativeArraySize
+        } catch (EOFException e) {
+            throw LoupeException.badInput(subject, "corrupt or truncated " + format + " data (the file ends early)", e);
+        } catch (IOException e) {
             throw LoupeException.badInput(subject, "corrupt or truncated " + format + " data (" + describe(e) + ")", e);
+        } catch (RuntimeException e) {
+            // decoders meet some malformed headers and tables (TIFF strip offsets, zero sizes) with runtime
+            // exceptions whose messages speak of Java, not of the file: the log keeps them, the user reads this
+            throw LoupeException.badInput(subject, "corrupt " + format + " data (malformed file structure; details "
+                    + "in the log)", e);
         } catch (OutOfMemoryError e) {
             throw LoupeException.badInput(subject, "too large to decode in the available memory (raise -Xmx)", null);
         }
     }
 
+    /**
+     * Whether the file holds one channel of float samples. Those are read as a raw raster: decoding them into a
+     * {@code BufferedImage} goes through a float colour model that clamps every sample to [0, 1].
+     */
+    private static boolean floatRaster(ImageReader reader) throws IOException {
+        if (!reader.canReadRaster()) {
+            return false;
+        }
+        ImageTypeSpecifier raw = reader.getRawImageType(0);
+        return raw != null && raw.getSampleModel().getDataType() == DataBuffer.TYPE_FLOAT
+                && raw.getSampleModel().getNumBands() == 1;
+    }
+
     /** The format of a file from its first bytes, or an INPUT failure naming the file. */
     public static ImageFormat sniff(Path path) throws LoupeException {
         String subject = path.toString();
+        if (Files.exists(path) && !Files.isRegularFile(path) && !Files.isDirectory(path)) {
+            // opening a FIFO would wait for a writer forever; devices and sockets are not images either
+            throw LoupeException.badInput(subject, "not a regular file (a FIFO, device or socket); Loupe reads "
+                    + "image files only");
+        }
         byte[] head;
         try (InputStream in = Files.newInputStream(path)) {
             head = in.readNBytes(HEAD_BYTES);

@@ -58,13 +58,7 @@ final class RasterDecoder {
         int h = raster.getHeight();
         int[] row = new int[w];
         if (dataType == DataBuffer.TYPE_FLOAT) {
-            GrayF32 out = GrayF32.create(w, h).withMetadata(metadata.build());
-            float[] frow = new float[w];
-            for (int y = 0; y < h; y++) {
-                raster.getSamples(0, y, w, 1, 0, frow);
-                System.arraycopy(frow, 0, out.data(), y * w, w);
-            }
-            return out;
+            return fromFloatRaster(raster, metadata);
         }
         if (dataType == DataBuffer.TYPE_BYTE || (dataType == DataBuffer.TYPE_USHORT && bits <= 8)) {
             GrayU8 out = GrayU8.create(w, h).withMetadata(metadata.build());
@@ -92,6 +86,30 @@ final class RasterDecoder {
         }
         throw new UnsupportedImageException("unsupported bit depth: " + bits + "-bit " + typeName(dataType)
                 + " greyscale (Loupe reads 1 to 16-bit unsigned integer and 32-bit float greyscale)");
+    }
+
+    /**
+     * Float greyscale samples exactly as stored.
+     *
+     * @throws UnsupportedImageException for NaN or infinite samples, which Loupe's algorithms do not define results
+     *                                   for; naming the first keeps the refusal checkable
+     */
+    static GrayF32 fromFloatRaster(Raster raster, ImageMetadata.Builder metadata) throws UnsupportedImageException {
+        int w = raster.getWidth();
+        int h = raster.getHeight();
+        GrayF32 out = GrayF32.create(w, h).withMetadata(metadata.build());
+        float[] row = new float[w];
+        for (int y = 0; y < h; y++) {
+            raster.getSamples(raster.getMinX(), raster.getMinY() + y, w, 1, 0, row);
+            for (int x = 0; x < w; x++) {
+                if (!Float.isFinite(row[x])) {
+                    throw new UnsupportedImageException("holds non-finite float samples, the first at (" + x + ", "
+                            + y + ") = " + row[x] + " (Loupe processes finite values only)");
+                }
+            }
+            System.arraycopy(row, 0, out.data(), y * w, w);
+        }
+        return out;
     }
 
     private static RgbU8 fromRgb(Raster raster, ImageMetadata metadata) {
