@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.loupe.image.ImageType;
 import org.loupe.image.PixelImage;
 import org.loupe.image.PixelType;
+import org.loupe.testing.FreshJvm;
 import org.loupe.testing.SyntheticImages;
 
 /** What only a new process can show: bit-identical reloading, and the refusal to run beside a foreign LLVM. */

@@ -1,6 +1,7 @@
-package org.loupe.tensorflow;
+package org.loupe.testing;
 
 import java.io.File;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -9,20 +10,33 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.loupe.testing.OsgiServices;
 import org.osgi.framework.Bundle;
 
-/** Runs a main class of this fragment in a new JVM whose class path holds every installed bundle. */
-final class FreshJvm {
+/**
+ * Runs a main class of a test bundle in a new JVM whose class path holds every installed bundle: for behaviour that
+ * needs a process of its own (a fresh native library, a signal, a crash).
+ */
+public final class FreshJvm {
 
     /** What the process printed and how it ended. */
-    record Outcome(int exitCode, String output) {
+    public record Outcome(int exitCode, String output) {
     }
 
     private FreshJvm() {
     }
 
-    static Outcome run(Class<?> main, String... args) throws Exception {
+    /** Runs {@code main} to its end (at most two minutes) and returns what it printed, standard error included. */
+    public static Outcome run(Class<?> main, String... args) throws Exception {
+        Process p = start(main, args);
+        byte[] log = p.getInputStream().readAllBytes();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+        return new Outcome(p.exitValue(), new String(log, StandardCharsets.UTF_8));
+    }
+
+    /** Starts {@code main}; standard error is merged into the process's output stream. */
+    public static Process start(Class<?> main, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", classPath()));
         String cache = System.getProperty("org.bytedeco.javacpp.cachedir");
@@ -31,12 +45,7 @@ final class FreshJvm {
         }
         cmd.add(main.getName());
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        byte[] log = p.getInputStream().readAllBytes();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-        }
-        return new Outcome(p.exitValue(), new String(log, StandardCharsets.UTF_8));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).start();
     }
 
     /**
