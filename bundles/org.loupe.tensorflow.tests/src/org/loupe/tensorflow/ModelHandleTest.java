@@ -102,4 +102,28 @@ class ModelHandleTest {
         PixelImage gray = SyntheticImages.scene(ImageType.GRAY_F32, 8, 8, 1);
         assertThrows(IllegalStateException.class, () -> m.apply(gray, PixelType.FLOAT32));
     }
+
+    @Test
+    void aModelFolderWithoutItsWeightsIsBadInput(@TempDir Path dir) throws Exception {
+        Path model = TestModels.export(dir.resolve("m"));
+        try (var files = Files.walk(model.resolve("variables"))) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        LoupeException e = assertThrows(LoupeException.class, () -> ModelHandle.load(model));
+        assertEquals(LoupeException.Reason.INPUT, e.reason());
+        assertTrue(e.getMessage().contains("weights are missing"), e.getMessage());
+    }
+
+    @Test
+    void aHugeUpscaleInTheSidecarIsRefusedBeforeAnyBufferIsMade(@TempDir Path dir) throws Exception {
+        Path model = TestModels.export(dir.resolve("m"), 1, 32, 8, tf -> { });
+        Path sidecar = model.resolve(ModelSidecar.FILE_NAME);
+        Files.writeString(sidecar, Files.readString(sidecar).replaceAll("\"upscale\": 1", "\"upscale\": 10000000"));
+        try (ModelHandle m = ModelHandle.load(model)) {
+            LoupeException e = assertThrows(LoupeException.class, () -> m.applyTiled(SyntheticImages.scene(
+                    ImageType.GRAY_F32, 64, 64, 1), PixelType.FLOAT32, org.loupe.api.ProcessingContext.none()));
+            assertEquals(LoupeException.Reason.INPUT, e.reason());
+            assertTrue(e.getMessage().contains("upscale of 10000000"), e.getMessage());
+        }
+    }
 }

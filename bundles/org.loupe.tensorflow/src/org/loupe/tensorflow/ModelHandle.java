@@ -4,10 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.loupe.api.LoupeException;
 import org.loupe.api.ProcessingContext;
 import org.loupe.image.PixelImage;
 import org.loupe.image.PixelType;
+import org.loupe.image.io.ReadOptions;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Signature;
@@ -47,6 +49,11 @@ public final class ModelHandle implements AutoCloseable {
         }
         ModelSidecar sidecar = ModelSidecar.read(dir);
         OpPolicy.check(dir);
+        if (OpPolicy.hasVariables(dir) && !Files.isRegularFile(dir.resolve("variables/variables.index"))) {
+            // TensorFlow would load the graph without its weights and fail only when first run
+            throw LoupeException.badInput(dir.toString(), "holds no variables/variables.index: the model's weights "
+                    + "are missing");
+        }
         TensorFlowRuntime.version();
         SavedModelBundle bundle;
         try {
@@ -133,6 +140,14 @@ public final class ModelHandle implements AutoCloseable {
 
     /** Runs the model tile by tile with the sidecar's tile size and overlap (whole if it names no tile size). */
     public PixelImage applyTiled(PixelImage image, PixelType outType, ProcessingContext ctx) throws LoupeException {
+        long outPixels = (long) image.width() * image.height() * sidecar.upscale() * sidecar.upscale();
+        if (outPixels > ReadOptions.DEFAULT_MAX_PIXELS) {
+            // the sidecar's upscale sizes the output buffer: a hostile or mistaken value must not exhaust memory
+            throw LoupeException.badInput(dir.toString(), String.format(Locale.ROOT, "its upscale of %d would make "
+                    + "a %.1f-megapixel result from a %dx%d image, over Loupe's limit of %.1f megapixels",
+                    sidecar.upscale(), outPixels / 1e6, image.width(), image.height(),
+                    ReadOptions.DEFAULT_MAX_PIXELS / 1e6));
+        }
         if (sidecar.tile() == 0) {
             return apply(image, outType);
         }

@@ -86,6 +86,12 @@ public final class OpPolicy {
         return operations(parse(modelDir));
     }
 
+    /** Whether the model's graphs hold variables, i.e. weights the loader restores from {@code variables/}. */
+    public static boolean hasVariables(Path modelDir) throws LoupeException {
+        Set<String> ops = operations(modelDir);
+        return ops.contains("VariableV2") || ops.contains("VarHandleOp") || ops.contains("Variable");
+    }
+
     private static SavedModel parse(Path modelDir) throws LoupeException {
         Path pb = modelDir.resolve("saved_model.pb");
         try (InputStream in = Files.newInputStream(pb)) {

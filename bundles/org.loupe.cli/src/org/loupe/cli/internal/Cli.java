@@ -56,23 +56,41 @@ public final class Cli {
         cl.setOut(session.out());
         cl.setErr(session.err());
         cl.setParameterExceptionHandler((e, a) -> {
-            session.complain(e.getMessage());
-            session.err().println("Try './loupe " + (e.getCommandLine().getParent() == null ? ""
-                    : e.getCommandLine().getCommandName() + " ") + "--help'.");
+            // picocli names options as "option '--x'" inside messages that already say "option": say it once
+            String message = e.getMessage().replace("option option", "option").strip();
+            session.complain(message + (message.endsWith(".") ? "" : ";") + " see './loupe " + commandPath(
+                    e.getCommandLine()) + "--help'");
             return LoupeException.Reason.USAGE.exitCode();
         });
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof LoupeException le) {
-                session.complain(le.getMessage());
+                session.fail(le);
                 return le.reason().exitCode();
             }
             LOG.log(Level.ERROR, "Internal error running " + String.join(" ", args), e);
             session.complain("internal error: " + e + " (details in " + Logging.logFile() + ")");
             return INTERNAL_ERROR;
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // commands that know the file at fault say so themselves; this is the promise's safety net
+            LOG.log(Level.ERROR, "Out of memory running " + String.join(" ", args), e);
+            session.complain(Memory.notEnough());
+            code = LoupeException.Reason.INPUT.exitCode();
+        }
         session.out().flush();
         session.err().flush();
         return code;
+    }
+
+    /** "enhance " or "eval detect " or "" for the top level: the words a user types before --help. */
+    private static String commandPath(CommandLine command) {
+        StringBuilder path = new StringBuilder();
+        for (CommandLine c = command; c.getParent() != null; c = c.getParent()) {
+            path.insert(0, c.getCommandName() + " ");
+        }
+        return path.toString();
     }
 }

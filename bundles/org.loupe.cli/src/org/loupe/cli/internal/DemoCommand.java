@@ -1,6 +1,7 @@
 package org.loupe.cli.internal;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -29,6 +30,7 @@ import org.loupe.registry.ProviderStatus;
 import org.loupe.samples.Sample;
 import org.loupe.samples.Samples;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -51,6 +53,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Also print the results as JSON on standard output.")
     private boolean json;
 
+    @Mixin
+    private OverwriteOption overwrite;
+
     DemoCommand(Session session) {
         this.session = session;
     }
@@ -59,6 +64,17 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws LoupeException {
         List<ProviderStatus> enhancers = session.registry().providers(ProviderKind.ENHANCER).stream()
                 .filter(s -> s.health() != Health.FAULTY).toList();
+        if (!OutputPlan.isEmptyOrAbsent(out)) {
+            // an earlier report is the demo's own output and is replaced; anything else is somebody's data
+            boolean earlier = Files.isRegularFile(out.resolve("index.html")) && Files.isRegularFile(out.resolve(
+                    "results.json")) && Files.isRegularFile(out.resolve("pcb.json"));
+            if (!earlier && !overwrite.overwrite) {
+                throw LoupeException.usage(out + " exists and is not an earlier demo report; refusing to write into "
+                        + "it (choose another --out, or --overwrite)");
+            }
+            session.complain("note: replacing the " + (earlier ? "earlier demo report" : "files of the report")
+                    + " in " + out);
+        }
         DemoReport report = new DemoReport(out);
         Set<String> skipped = new HashSet<>();
         int exit = 0;
@@ -79,7 +95,7 @@ final class DemoCommand implements Callable<Integer> {
                         session.complain("note: skipping " + status.descriptor().id() + " (" + e.getMessage() + ")");
                         continue;
                     }
-                    session.complain(e.getMessage());
+                    session.fail(e);
                     report.addFailure(sample, status.descriptor(), e.getMessage());
                     exit = Math.max(exit, e.reason().exitCode());
                 }
@@ -89,7 +105,7 @@ final class DemoCommand implements Callable<Integer> {
         try {
             pcb.run();
         } catch (LoupeException e) {
-            session.complain(e.getMessage());
+            session.fail(e);
             exit = Math.max(exit, e.reason().exitCode());
         }
         report.addSection(pcb.html());

@@ -20,6 +20,7 @@ import org.loupe.image.io.AtomicFiles;
 import org.loupe.image.io.ImageFiles;
 import org.loupe.registry.ProviderHandle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -55,6 +56,9 @@ final class DetectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     private boolean json;
 
+    @Mixin
+    private OverwriteOption overwrite;
+
     @picocli.CommandLine.Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Images or folders.")
     private List<Path> inputs;
 
@@ -69,7 +73,8 @@ final class DetectCommand implements Callable<Integer> {
         }
         List<Path> files = OutputPlan.expand(inputs);
         // planned before any work, so that two images never write the same file
-        OutputPlan plan = out == null ? null : OutputPlan.withExtension(files, out, "txt", detector);
+        OutputPlan plan = out == null ? null : OutputPlan.withExtension(files, out, "txt", detector,
+                overwrite.overwrite);
         ProviderHandle<DefectDetector> handle = session.registry().provider(detector, DefectDetector.class);
         Parameters bound = Parameters.bind(handle.call(LoupeService::parameters), params);
         PixelImage ref = reference == null ? null : ImageFiles.read(reference, session.readOptions());

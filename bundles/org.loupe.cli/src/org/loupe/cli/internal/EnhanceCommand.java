@@ -17,6 +17,7 @@ import org.loupe.image.io.ImageFiles;
 import org.loupe.image.io.ImageFormat;
 import org.loupe.registry.ProviderHandle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -46,6 +47,9 @@ final class EnhanceCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON report on standard output.")
     private boolean json;
 
+    @Mixin
+    private OverwriteOption overwrite;
+
     @picocli.CommandLine.Parameters(arity = "1..*", paramLabel = "IN",
             description = "Input images, or folders of images.")
     private List<Path> inputs;
@@ -58,16 +62,16 @@ final class EnhanceCommand implements Callable<Integer> {
     public Integer call() throws LoupeException {
         ProviderHandle<ImageEnhancer> enhancer = session.registry().provider(id, ImageEnhancer.class);
         Parameters parameters = Parameters.bind(enhancer.call(LoupeService::parameters), params);
-        List<Path> files = OutputPlan.expand(inputs);
-        OutputPlan plan = OutputPlan.of(files, out, Optional.ofNullable(format), id);
+        List<Path> files = OutputPlan.expand(inputs, out, id, session::complain);
+        OutputPlan plan = OutputPlan.of(files, out, Optional.ofNullable(format), id, overwrite.overwrite);
         List<Map<String, Object>> results = new ArrayList<>();
         List<Map<String, Object>> failures = new ArrayList<>();
         int exit = 0;
         for (Path in : files) {
             try {
-                results.add(enhanceOne(enhancer, parameters, in, plan));
+                results.add(enhanceOneWithin(enhancer, parameters, in, plan));
             } catch (LoupeException e) {
-                session.complain(e.getMessage());
+                session.fail(e);
                 failures.add(Map.of("input", in.toString(), "message", e.getMessage(),
                         "exitCode", e.reason().exitCode()));
                 exit = Math.max(exit, e.reason().exitCode());
@@ -87,6 +91,16 @@ final class EnhanceCommand implements Callable<Integer> {
         return exit;
     }
 
+    /** One input; running out of memory on it is a failure of that input, named, and the others go on. */
+    private Map<String, Object> enhanceOneWithin(ProviderHandle<ImageEnhancer> enhancer, Parameters parameters,
+            Path in, OutputPlan plan) throws LoupeException {
+        try {
+            return enhanceOne(enhancer, parameters, in, plan);
+        } catch (OutOfMemoryError e) {
+            throw LoupeException.badInput(in.toString(), Memory.notEnough(), null);
+        }
+    }
+
     private Map<String, Object> enhanceOne(ProviderHandle<ImageEnhancer> enhancer, Parameters parameters, Path in,
             OutputPlan plan) throws LoupeException {
         Path target = plan.target(in);
@@ -103,7 +117,8 @@ final class EnhanceCommand implements Callable<Integer> {
         }
         ImageFiles.write(result, target, targetFormat);
         if (!json) {
-            session.out().printf("%s -> %s  (%s %dx%d, %d ms)%n", in, target, result.type(), result.width(),
+            session.out().printf("%s -> %s  (%s %dx%d, %d ms)%n", Printable.of(in.toString()),
+                    Printable.of(target.toString()), result.type(), result.width(),
                     result.height(), millis);
         }
         Map<String, Object> r = new LinkedHashMap<>();

@@ -94,6 +94,9 @@ final class EvalDetectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of tables.")
     private boolean json;
 
+    @Mixin
+    private OverwriteOption overwrite;
+
     EvalDetectCommand(Session session) {
         this.session = session;
     }
@@ -107,6 +110,10 @@ final class EvalDetectCommand implements Callable<Integer> {
             throw LoupeException.usage("--score-threshold must be in [0, 1], got " + threshold);
         }
         List<DeepPcbDataset.Entry> entries = pairs.entries();
+        if (writeTo != null) {
+            OutputPlan.refuseExisting(entries.stream().map(e -> writeTo.resolve(e.id() + ".txt")).toList(),
+                    overwrite.overwrite);
+        }
         List<AnnotatedImage> images = source.detector != null ? detect(entries) : readPredictions(entries);
         report(new DetectionEvaluation(images), images);
         return 0;

@@ -3,6 +3,7 @@ package org.loupe.cli.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.logging.FileHandler;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -14,6 +15,8 @@ import java.util.logging.SimpleFormatter;
  * stack trace is kept for diagnosis while the user sees one clear line.
  */
 final class Logging {
+
+    private static final long MAX_BYTES = 5_000_000;
 
     private Logging() {
     }
@@ -33,7 +36,11 @@ final class Logging {
     static void toFile() {
         try {
             Files.createDirectories(logFile().getParent());
-            FileHandler file = new FileHandler(logFile().toString(), 5_000_000, 2, true);
+            // one generation kept beside the file; with more than one, the JDK would name the file loupe.log.0
+            if (Files.isRegularFile(logFile()) && Files.size(logFile()) > MAX_BYTES) {
+                Files.move(logFile(), logFile().resolveSibling("loupe.log.1"), StandardCopyOption.REPLACE_EXISTING);
+            }
+            FileHandler file = new FileHandler(logFile().toString(), 0, 1, true);
             file.setFormatter(new SimpleFormatter());
             Logger root = Logger.getLogger("");
             for (Handler h : root.getHandlers()) {

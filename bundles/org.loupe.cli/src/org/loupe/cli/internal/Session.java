@@ -1,6 +1,8 @@
 package org.loupe.cli.internal;
 
 import java.io.PrintWriter;
+import java.lang.System.Logger.Level;
+import org.loupe.api.LoupeException;
 import org.loupe.image.io.ReadOptions;
 import org.loupe.registry.ProviderRegistry;
 
@@ -9,6 +11,8 @@ import org.loupe.registry.ProviderRegistry;
  * {@code err}) and the read limits from the global options.
  */
 final class Session {
+
+    private static final System.Logger LOG = System.getLogger("org.loupe.cli");
 
     private final ProviderRegistry registry;
     private final PrintWriter out;
@@ -41,9 +45,19 @@ final class Session {
         this.readOptions = value;
     }
 
-    /** Prints a one-line message to the error stream, prefixed so it reads well in scripts' logs. */
+    /**
+     * Prints a one-line message to the error stream, prefixed so it reads well in scripts' logs. Control characters
+     * (from file names or file headers) are escaped, so that a message can neither break the line nor send
+     * escape sequences to the terminal.
+     */
     void complain(String message) {
-        err.println("loupe: " + message);
+        err.println("loupe: " + Printable.of(message));
         err.flush();
+    }
+
+    /** Reports a failure in one line and keeps its details, stack trace included, in the log file. */
+    void fail(LoupeException e) {
+        LOG.log(Level.WARNING, e.reason() + ": " + e.getMessage(), e);
+        complain(e.getMessage());
     }
 }

@@ -15,6 +15,7 @@ import org.loupe.api.TrainingRequest;
 import org.loupe.api.TrainingResult;
 import org.loupe.registry.ProviderHandle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -52,6 +53,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object per progress event, then the result.")
     private boolean json;
 
+    @Mixin
+    private OverwriteOption overwrite;
+
     TrainCommand(Session session) {
         this.session = session;
     }
@@ -62,6 +66,10 @@ final class TrainCommand implements Callable<Integer> {
         Parameters parameters = Parameters.bind(trainer.call(LoupeService::parameters), params);
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw LoupeException.badInput(out.toString(), "exists and is not a model folder; refusing to replace it");
+        }
+        if (!resume && !overwrite.overwrite && !OutputPlan.isEmptyOrAbsent(out)) {
+            throw LoupeException.usage(out + " already exists and is not empty; refusing to replace it (--overwrite "
+                    + "replaces it, --resume continues an interrupted training)");
         }
         TrainingRequest request = new TrainingRequest(dataset, out, checkpoints, resume,
                 new TrainingProgress(session.out(), json));

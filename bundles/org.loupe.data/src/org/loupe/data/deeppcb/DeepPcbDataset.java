@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.loupe.api.LoupeException;
 
 /**
@@ -45,6 +47,7 @@ public final class DeepPcbDataset {
                     + ")" : "no such file");
         }
         List<Entry> entries = new ArrayList<>();
+        Map<String, Integer> firstLine = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty()) {
@@ -54,6 +57,12 @@ public final class DeepPcbDataset {
             if (f.length != 2 || !f[0].endsWith(".jpg") || !f[1].endsWith(".txt")) {
                 throw LoupeException.badInput(list + ":" + (i + 1), "expected 'group/ID/NNN.jpg group/ID_not/NNN.txt',"
                         + " got '" + line + "'");
+            }
+            Integer first = firstLine.putIfAbsent(f[0], i + 1);
+            if (first != null) {
+                // counted twice, its defects would weigh double in every score
+                throw LoupeException.badInput(list + ":" + (i + 1), "lists the pair " + f[0] + " again (first on "
+                        + "line " + first + ")");
             }
             Path image = root.resolve(f[0]);
             String stem = image.getFileName().toString().replace(".jpg", "");

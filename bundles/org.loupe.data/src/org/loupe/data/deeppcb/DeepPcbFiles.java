@@ -97,8 +97,15 @@ public final class DeepPcbFiles {
         for (int i = 0; i < 4; i++) {
             b[i] = number(file, line, f[i], names[i]);
         }
+        String text = f[0] + "," + f[1] + "," + f[2] + "," + f[3];
         if (b[2] < b[0] || b[3] < b[1]) {
-            throw bad(file, line, "box " + f[0] + "," + f[1] + "," + f[2] + "," + f[3] + " has x2 < x1 or y2 < y1");
+            throw bad(file, line, "box " + text + " has x2 < x1 or y2 < y1");
+        }
+        if (b[2] == b[0] || b[3] == b[1]) {
+            throw bad(file, line, "box " + text + " is empty (zero width or height)");
+        }
+        if (b[0] < 0 || b[1] < 0) {
+            throw bad(file, line, "box " + text + " has a negative coordinate");
         }
         return b;
     }
