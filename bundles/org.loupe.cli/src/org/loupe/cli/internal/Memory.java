@@ -17,11 +17,11 @@ final class Memory {
 
     /**
      * What to say after an {@link OutOfMemoryError}: the work needs more than the JVM's limit, and a limit worth
-     * trying (twice the present one, in whole gigabytes).
+     * trying (four times the present one, in whole gigabytes; what the work needs beyond the limit is unknown).
      */
     static String notEnough() {
         long max = maxMegabytes();
-        long suggest = Math.max(1, (long) Math.ceil(max * 2 / 1024.0));
+        long suggest = Math.max(2, (long) Math.ceil(max * 4 / 1024.0));
         return String.format(Locale.ROOT, "not enough memory (this needs more than the %d MB Loupe may use; give "
                 + "it more, e.g. LOUPE_JAVA_OPTS=-Xmx%dg)", max, suggest);
     }

@@ -75,6 +75,7 @@ public final class ImageDecoder {
             try {
                 reader.setInput(in, true, true);
                 checkSize(subject, reader.getWidth(0), reader.getHeight(0), options);
+                checkMemory(subject, reader);
                 if (corrupt != null) {
                     throw LoupeException.badInput(subject, "corrupt PNG data (" + corrupt + ")");
                 }
@@ -103,7 +104,9 @@ public final class ImageDecoder {
             throw LoupeException.badInput(subject, "corrupt " + format + " data (malformed file structure; details "
                     + "in the log)", e);
         } catch (OutOfMemoryError e) {
-            throw LoupeException.badInput(subject, "too large to decode in the available memory (raise -Xmx)", null);
+            throw LoupeException.badInput(subject, String.format(Locale.ROOT, "too large to decode in the memory "
+                    + "Loupe may use (%d MB; give it more, e.g. LOUPE_JAVA_OPTS=-Xmx%dg)", maxMegabytes(),
+                    Math.max(2, 2 * maxMegabytes() / 1024 + 1)), null);
         }
     }
 
@@ -151,6 +154,31 @@ public final class ImageDecoder {
             throw LoupeException.badInput(subject, "not an image Loupe can read (PNG, JPEG, BMP, TIFF, PGM/PPM)");
         }
         return format.get();
+    }
+
+    /**
+     * Refuses an image whose decoding alone would need more memory than the JVM may use: the codec's buffer and
+     * Loupe's copy of the samples. Estimated from the header, so nothing is allocated for a hopeless file.
+     */
+    private static void checkMemory(String subject, ImageReader reader) throws IOException, LoupeException {
+        ImageTypeSpecifier raw = reader.getRawImageType(0);
+        long bitsPerPixel = 24;
+        if (raw != null) {
+            bitsPerPixel = 0;
+            for (int b = 0; b < raw.getSampleModel().getNumBands(); b++) {
+                bitsPerPixel += Math.max(8, raw.getSampleModel().getSampleSize(b));
+            }
+        }
+        long need = 2 * (long) reader.getWidth(0) * reader.getHeight(0) * bitsPerPixel / 8 / (1024 * 1024);
+        if (need > maxMegabytes()) {
+            throw LoupeException.badInput(subject, String.format(Locale.ROOT, "%dx%d needs about %d MB to decode, "
+                    + "more than the %d MB Loupe may use (give it more, e.g. LOUPE_JAVA_OPTS=-Xmx%dg)",
+                    reader.getWidth(0), reader.getHeight(0), need, maxMegabytes(), 2 * need / 1024 + 1));
+        }
+    }
+
+    private static long maxMegabytes() {
+        return Runtime.getRuntime().maxMemory() / (1024 * 1024);
     }
 
     private static void checkSize(String subject, int width, int height, ReadOptions options) throws LoupeException {

@@ -58,7 +58,8 @@ final class Launcher {
         return Files.createDirectories(dir);
     }
 
-    static Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+    /** The launcher with {@code args}, set up as every test runs it, not yet started. */
+    static ProcessBuilder builder(Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>();
         command.add(System.getProperty("loupe.launcher"));
         command.addAll(List.of(args));
@@ -66,6 +67,11 @@ final class Launcher {
         pb.environment().put("LOUPE_PRODUCT", System.getProperty("loupe.product"));
         pb.environment().put("LOUPE_HOME", work().resolve("loupe-home").toString());
         pb.environment().putAll(env);
+        return pb;
+    }
+
+    static Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        ProcessBuilder pb = builder(env, args);
         Path out = Files.createTempFile(work(), "stdout", ".txt");
         Path err = Files.createTempFile(work(), "stderr", ".txt");
         pb.redirectOutput(out.toFile());
