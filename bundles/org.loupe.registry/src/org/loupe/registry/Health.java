@@ -6,6 +6,9 @@ public enum Health {
     READY,
     /** Activated and answering calls. */
     ACTIVE,
-    /** Failed to activate or threw an unexpected exception; calls to it are refused until it is re-registered. */
+    /**
+     * Failed to activate, hit a linkage error, or threw unexpected exceptions on several calls in a row; calls to it
+     * are refused until it is re-registered.
+     */
     FAULTY
 }

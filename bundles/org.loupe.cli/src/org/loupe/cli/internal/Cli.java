@@ -34,6 +34,7 @@ public final class Cli {
         cl.addSubcommand(new CommandLine(new MeasureCommand(session)));
         cl.addSubcommand(new CommandLine(new DetectCommand(session)));
         cl.addSubcommand(new CommandLine(new ClassifyCommand(session)));
+        cl.addSubcommand(new CommandLine(new RunCommand(session)));
         cl.addSubcommand(new CommandLine(new TrainCommand(session)));
         cl.addSubcommand(new CommandLine(new DevicesCommand(session)));
         cl.addSubcommand(new CommandLine(new EvalCommand())

@@ -86,16 +86,18 @@ class ProviderRegistryTest {
     }
 
     @Test
-    void aProviderThatThrowsIsMarkedFaultyAndTheOthersKeepWorking() throws LoupeException {
+    void aProviderThatThrowsOnEveryCallIsMarkedFaultyAndTheOthersKeepWorking() throws LoupeException {
         keep(TestProviders.register(ctx, TestProviders.properties("test.faulty", 0), new AtomicInteger(), in -> {
             throw new NullPointerException("weights not loaded");
         }));
         keep(TestProviders.register(ctx, TestProviders.properties("test.healthy", 0), new AtomicInteger(), in -> in));
 
-        LoupeException e = assertThrows(LoupeException.class,
-                () -> registry.provider("test.faulty", ImageEnhancer.class).call(x -> x.enhance(image(), null)));
-        assertEquals(LoupeException.Reason.PROVIDER, e.reason());
-        assertEquals("provider 'test.faulty' failed: NullPointerException: weights not loaded", e.getMessage());
+        for (int i = 0; i < 3; i++) {
+            LoupeException e = assertThrows(LoupeException.class,
+                    () -> registry.provider("test.faulty", ImageEnhancer.class).call(x -> x.enhance(image(), null)));
+            assertEquals(LoupeException.Reason.PROVIDER, e.reason());
+            assertEquals("provider 'test.faulty' failed: NullPointerException: weights not loaded", e.getMessage());
+        }
         assertEquals(Health.FAULTY, status("test.faulty").orElseThrow().health());
 
         LoupeException again = assertThrows(LoupeException.class,
@@ -105,6 +107,24 @@ class ProviderRegistryTest {
         PixelImage in = image();
         assertSame(in, registry.provider("test.healthy", ImageEnhancer.class).call(x -> x.enhance(in, null)));
         assertEquals(Health.ACTIVE, status("test.healthy").orElseThrow().health());
+    }
+
+    @Test
+    void aProviderThatThrowsOnOneInputKeepsServingTheOthers() throws LoupeException {
+        keep(TestProviders.register(ctx, TestProviders.properties("test.picky", 0), new AtomicInteger(), in -> {
+            if (in.width() == 17) {
+                throw new IllegalStateException("odd widths trip a bug");
+            }
+            return in;
+        }));
+        ProviderHandle<ImageEnhancer> h = registry.provider("test.picky", ImageEnhancer.class);
+        PixelImage odd = PixelImage.create(ImageType.GRAY_U8, 17, 4);
+        for (int round = 0; round < 5; round++) {
+            assertThrows(LoupeException.class, () -> h.call(x -> x.enhance(odd, null)));
+            PixelImage in = image();
+            assertSame(in, h.call(x -> x.enhance(in, null)));
+        }
+        assertEquals(Health.ACTIVE, status("test.picky").orElseThrow().health());
     }
 
     @Test

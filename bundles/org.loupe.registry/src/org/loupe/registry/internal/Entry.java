@@ -19,6 +19,12 @@ final class Entry<S extends LoupeService> implements ProviderHandle<S> {
 
     private static final System.Logger LOG = System.getLogger("org.loupe.registry");
 
+    /**
+     * Unexpected exceptions in a row after which a provider is disabled. One input that trips a bug must not cost a
+     * batch all its other items; a provider that fails on everything is stopped soon all the same.
+     */
+    static final int FAILURES_TO_DISABLE = 3;
+
     private final ProviderDescriptor descriptor;
     private final ComponentServiceObjects<S> objects;
     private final Runnable onChange;
@@ -27,6 +33,7 @@ final class Entry<S extends LoupeService> implements ProviderHandle<S> {
     private boolean removed;
     private volatile Health health = Health.READY;
     private volatile String failure = "";
+    private int failuresInARow;
 
     /** Finds why a component failed to activate, when the runtime can tell. */
     interface FailureLookup {
@@ -63,12 +70,37 @@ final class Entry<S extends LoupeService> implements ProviderHandle<S> {
     public <R> R call(ServiceCall<S, R> call) throws LoupeException {
         S s = service();
         try {
-            return call.apply(s);
+            R r = call.apply(s);
+            succeeded();
+            return r;
         } catch (LoupeException e) {
             throw e;
-        } catch (Exception | LinkageError e) {
-            markFaulty(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+        } catch (LinkageError e) {
+            // broken wiring or a missing native library: no later call can do better
+            markFaulty(describe(e), e);
             throw LoupeException.provider(descriptor.id(), "failed: " + failure, e);
+        } catch (Exception e) {
+            String why = describe(e);
+            failed(why, e);
+            throw LoupeException.provider(descriptor.id(), "failed: " + why, e);
+        }
+    }
+
+    private static String describe(Throwable e) {
+        return (e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()))
+                .replaceAll("\\s+", " ").strip();
+    }
+
+    private synchronized void succeeded() {
+        failuresInARow = 0;
+    }
+
+    private synchronized void failed(String why, Throwable cause) {
+        if (++failuresInARow >= FAILURES_TO_DISABLE) {
+            markFaulty(why + " (" + FAILURES_TO_DISABLE + " calls in a row failed)", cause);
+        } else {
+            LOG.log(Level.ERROR, "Provider " + descriptor.id() + " " + descriptor.version() + " from bundle "
+                    + descriptor.bundle() + " " + descriptor.bundleVersion() + " failed: " + why, cause);
         }
     }
 

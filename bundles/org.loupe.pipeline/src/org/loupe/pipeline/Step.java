@@ -1,0 +1,72 @@
+package org.loupe.pipeline;
+
+import java.util.Map;
+
+/**
+ * One step of a {@link Pipeline}. Enhancers transform the image that flows through the pipeline; a detector finds
+ * defects in it (against a reference image where the step names one); a metric compares it with a reference image.
+ *
+ * @see PipelineReader for the JSON form
+ */
+public sealed interface Step permits Step.Enhance, Step.Detect, Step.Measure {
+
+    /** The provider's id. */
+    String provider();
+
+    /** The provider's parameters as given (validated against its specs when the pipeline was read). */
+    Map<String, String> params();
+
+    /** The JSON key that names this kind of step: {@code enhance}, {@code detect} or {@code measure}. */
+    String kind();
+
+    /** An enhancer applied to the image. */
+    record Enhance(String provider, Map<String, String> params) implements Step {
+        /** Copies the parameters. */
+        public Enhance {
+            params = Map.copyOf(params);
+        }
+
+        @Override
+        public String kind() {
+            return "enhance";
+        }
+    }
+
+    /**
+     * A detector run on the image.
+     *
+     * @param reference      a {@link NameRule} for the golden image beside each input, or null
+     * @param scoreThreshold detections below this confidence are dropped
+     * @param truth          a {@link NameRule} for each input's annotation file (DeepPCB format), or null; with it
+     *                       the run scores its detections as {@code loupe eval detect} does
+     */
+    record Detect(String provider, Map<String, String> params, NameRule reference, double scoreThreshold,
+            NameRule truth) implements Step {
+        /** Copies the parameters. */
+        public Detect {
+            params = Map.copyOf(params);
+        }
+
+        @Override
+        public String kind() {
+            return "detect";
+        }
+    }
+
+    /**
+     * A metric of the image against a reference image.
+     *
+     * @param reference a {@link NameRule} for the reference beside (or relative to) each input
+     */
+    record Measure(String provider, Map<String, String> params, NameRule reference) implements Step {
+        /** Copies the parameters. */
+        public Measure {
+            params = Map.copyOf(params);
+        }
+
+        @Override
+        public String kind() {
+            return "measure";
+        }
+    }
+}

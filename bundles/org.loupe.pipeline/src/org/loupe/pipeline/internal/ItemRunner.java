@@ -1,0 +1,140 @@
+package org.loupe.pipeline.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.loupe.api.DefectDetector;
+import org.loupe.api.Detection;
+import org.loupe.api.ImageEnhancer;
+import org.loupe.api.ImageMetric;
+import org.loupe.api.LoupeException;
+import org.loupe.api.LoupeService;
+import org.loupe.api.Parameters;
+import org.loupe.api.ProcessingContext;
+import org.loupe.data.deeppcb.DeepPcbFiles;
+import org.loupe.image.PixelImage;
+import org.loupe.image.io.AtomicFiles;
+import org.loupe.image.io.ImageFiles;
+import org.loupe.image.io.ImageFormat;
+import org.loupe.image.io.ReadOptions;
+import org.loupe.pipeline.Item;
+import org.loupe.pipeline.ItemResult;
+import org.loupe.pipeline.Pipeline;
+import org.loupe.pipeline.Step;
+import org.loupe.registry.ProviderHandle;
+import org.loupe.registry.ProviderRegistry;
+
+/**
+ * Runs a pipeline's steps on one input and writes its outputs atomically. Each provider is called through its
+ * isolating handle after its parameters are bound and the image's type is checked against what it declares, so a
+ * plugin that forgets either check still gets it.
+ */
+public final class ItemRunner {
+
+    private final Pipeline pipeline;
+    private final ProviderRegistry registry;
+    private final ReadOptions readOptions;
+    private final Path outDir;
+
+    /** Runs {@code pipeline} with providers from {@code registry}, writing into {@code outDir}. */
+    public ItemRunner(Pipeline pipeline, ProviderRegistry registry, ReadOptions readOptions, Path outDir) {
+        this.pipeline = pipeline;
+        this.registry = registry;
+        this.readOptions = readOptions;
+        this.outDir = outDir;
+    }
+
+    /**
+     * Runs every step on the item.
+     *
+     * @throws LoupeException the first failure: INPUT for the item's files, PROVIDER for a provider, CANCELLED
+     */
+    public ItemResult run(Item item, String fingerprint, ProcessingContext ctx) throws LoupeException {
+        long start = System.nanoTime();
+        PixelImage image = ImageFiles.read(item.file(), readOptions);
+        List<Detection> found = List.of();
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        List<String> outputs = new ArrayList<>();
+        for (Step step : pipeline.steps()) {
+            ctx.checkCancelled();
+            if (step instanceof Step.Enhance s) {
+                image = enhance(s, image, ctx);
+            } else if (step instanceof Step.Detect s) {
+                found = detect(s, item, image, ctx);
+            } else if (step instanceof Step.Measure s) {
+                metrics.put(s.provider(), measure(s, item, image, ctx));
+            }
+        }
+        if (pipeline.enhances() && pipeline.images()) {
+            outputs.add(writeImage(item, image));
+        }
+        if (pipeline.steps().stream().anyMatch(s -> s instanceof Step.Detect)) {
+            outputs.add(writeText(item.name() + ".txt", DeepPcbFiles.format(found)));
+        }
+        return new ItemResult(item.file().toString(), item.name(), ItemResult.OK, 0, null, outputs, found, metrics,
+                List.of(), (System.nanoTime() - start) / 1_000_000, fingerprint);
+    }
+
+    private PixelImage enhance(Step.Enhance s, PixelImage image, ProcessingContext ctx) throws LoupeException {
+        ProviderHandle<ImageEnhancer> h = registry.provider(s.provider(), ImageEnhancer.class);
+        h.descriptor().requireAccepted(image);
+        ProcessingContext bound = context(h, s, ctx);
+        PixelImage in = image;
+        PixelImage out = h.call(e -> e.enhance(in, bound));
+        // stamped here once, so a plugin that forgets to still names itself in the outputs it made
+        String step = h.descriptor().id() + "@" + h.descriptor().version();
+        List<String> made = out.metadata().provenance();
+        return made.isEmpty() || !made.get(made.size() - 1).equals(step) ? out.withMetadata(out.metadata().withStep(
+                h.descriptor().id(), h.descriptor().version())) : out;
+    }
+
+    private List<Detection> detect(Step.Detect s, Item item, PixelImage image, ProcessingContext ctx)
+            throws LoupeException {
+        ProviderHandle<DefectDetector> h = registry.provider(s.provider(), DefectDetector.class);
+        h.descriptor().requireAccepted(image);
+        PixelImage reference = s.reference() == null ? null : ImageFiles.read(s.reference().resolve(item.file(),
+                item.name()), readOptions);
+        ProcessingContext bound = context(h, s, ctx);
+        // all of them, with their confidences, as DeepPCB's prediction files hold them; the threshold applies to counts
+        return h.call(d -> d.detect(image, reference, bound));
+    }
+
+    private double measure(Step.Measure s, Item item, PixelImage image, ProcessingContext ctx) throws LoupeException {
+        ProviderHandle<ImageMetric> h = registry.provider(s.provider(), ImageMetric.class);
+        PixelImage reference = ImageFiles.read(s.reference().resolve(item.file(), item.name()), readOptions);
+        ProcessingContext bound = context(h, s, ctx);
+        return h.call(m -> m.measure(image, reference, bound)).value();
+    }
+
+    private static <S extends LoupeService> ProcessingContext context(ProviderHandle<S> h, Step s,
+            ProcessingContext ctx) throws LoupeException {
+        Parameters p = Parameters.bind(h.call(LoupeService::parameters), s.params());
+        return ProcessingContext.builder().parameters(p).cancelWhen(ctx::isCancelled).onProgress(ctx::progress)
+                .build();
+    }
+
+    /** Writes the image in the pipeline's format, else the input's, else TIFF when that cannot hold the result. */
+    private String writeImage(Item item, PixelImage image) throws LoupeException {
+        ImageFormat format = pipeline.format() != null ? ImageFormat.fromFileName("x." + pipeline.format()).orElseThrow()
+                : ImageFormat.fromFileName(item.file().getFileName().toString()).orElse(ImageFormat.PNG);
+        if (!format.canStore(image.type())) {
+            format = ImageFormat.TIFF;
+        }
+        String name = item.name() + "." + format.extension();
+        ImageFiles.write(image, outDir.resolve(name), format);
+        return name;
+    }
+
+    private String writeText(String name, String text) throws LoupeException {
+        try {
+            AtomicFiles.writeString(outDir.resolve(name), text);
+            return name;
+        } catch (IOException e) {
+            throw LoupeException.badInput(outDir.resolve(name).toString(), "cannot be written (" + e.getMessage()
+                    + ")", e);
+        }
+    }
+}

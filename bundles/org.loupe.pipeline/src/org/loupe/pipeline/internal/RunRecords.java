@@ -1,0 +1,106 @@
+package org.loupe.pipeline.internal;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.loupe.api.LoupeException;
+import org.loupe.pipeline.ItemResult;
+
+/**
+ * A run's {@code results.jsonl}: one JSON line per finished item, appended and forced to disk as each item ends, so
+ * that a run killed at any point leaves a record of every item it completed. A line cut short by the kill is not
+ * JSON and is ignored; the next run starts on a fresh line.
+ */
+public final class RunRecords implements AutoCloseable {
+
+    /** The file name in the output folder. */
+    public static final String FILE = "results.jsonl";
+
+    private static final Gson LINE = new GsonBuilder().disableHtmlEscaping().serializeSpecialFloatingPointValues()
+            .create();
+
+    private final FileChannel channel;
+
+    private RunRecords(FileChannel channel) {
+        this.channel = channel;
+    }
+
+    /** Opens the records of {@code outDir} for appending, creating them if needed. */
+    public static RunRecords open(Path outDir) throws LoupeException {
+        Path file = outDir.resolve(FILE);
+        try {
+            Files.createDirectories(outDir);
+            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
+            if (ch.size() > 0 && !endsWithNewline(file)) {
+                ch.write(ByteBuffer.wrap(new byte[] {'\n'}));
+            }
+            return new RunRecords(ch);
+        } catch (IOException e) {
+            throw LoupeException.badInput(file.toString(), "cannot be written (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Appends one item's record and forces it to disk. */
+    public synchronized void append(ItemResult r) throws LoupeException {
+        try {
+            channel.write(ByteBuffer.wrap((LINE.toJson(r) + "\n").getBytes(StandardCharsets.UTF_8)));
+            channel.force(false);
+        } catch (IOException e) {
+            throw LoupeException.badInput(FILE, "cannot be written (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** The last complete record of each input in an output folder's records (none if there are none). */
+    public static Map<String, ItemResult> read(Path outDir) throws LoupeException {
+        Path file = outDir.resolve(FILE);
+        Map<String, ItemResult> last = new HashMap<>();
+        if (!Files.isRegularFile(file)) {
+            return last;
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw LoupeException.badInput(file.toString(), "cannot be read (" + e.getMessage() + ")", e);
+        }
+        for (String line : lines) {
+            try {
+                ItemResult r = LINE.fromJson(line, ItemResult.class);
+                if (r != null && r.input() != null) {
+                    last.put(r.input(), r);
+                }
+            } catch (JsonParseException | IllegalArgumentException e) {
+                // a line cut short when the process was killed: that item is simply done again
+            }
+        }
+        return last;
+    }
+
+    private static boolean endsWithNewline(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer b = ByteBuffer.allocate(1);
+            ch.read(b, ch.size() - 1);
+            return b.get(0) == '\n';
+        }
+    }
+
+    @Override
+    public void close() throws LoupeException {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw LoupeException.badInput(FILE, "cannot be closed (" + e.getMessage() + ")", e);
+        }
+    }
+}
