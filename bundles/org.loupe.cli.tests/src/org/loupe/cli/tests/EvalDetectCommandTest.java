@@ -7,9 +7,21 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Hashtable;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.loupe.api.DefectDetector;
+import org.loupe.api.Detection;
+import org.loupe.api.ProcessingContext;
+import org.loupe.data.deeppcb.DefectType;
+import org.loupe.image.ImageType;
+import org.loupe.image.PixelImage;
+import org.loupe.image.io.ImageFiles;
+import org.loupe.testing.OsgiServices;
+import org.loupe.testing.SyntheticImages;
+import org.osgi.framework.ServiceRegistration;
 
 /**
  * A two-image DeepPCB-style data set. Image 1 has an open (1) and a short (2); image 2 a spur (4). Predictions: the
@@ -84,5 +96,44 @@ class EvalDetectCommandTest {
     void anEmptyListIsBadInput() throws Exception {
         Files.writeString(dir.resolve("list.txt"), "\n");
         assertEquals(3, run().exitCode());
+    }
+
+    @Test
+    void aPairThatCannotBeProcessedCountsAsMissedAndTheOthersAreScored() throws Exception {
+        Files.createDirectories(dir.resolve("g/1"));
+        ImageFiles.write(SyntheticImages.scene(ImageType.GRAY_U8, 64, 64, 1), dir.resolve("g/1/001_test.jpg"));
+        ImageFiles.write(SyntheticImages.scene(ImageType.GRAY_U8, 64, 64, 1), dir.resolve("g/1/001_temp.jpg"));
+        // pair 002's images are missing: it cannot be processed
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("loupe.id", "test.open-finder");
+        props.put("loupe.version", "1.0.0");
+        String open = DefectType.ofCode(1).orElseThrow().label();
+        ServiceRegistration<DefectDetector> reg = OsgiServices.context().registerService(DefectDetector.class,
+                new DefectDetector() {
+                    @Override
+                    public List<Detection> detect(PixelImage image, PixelImage reference, ProcessingContext ctx) {
+                        return List.of(new Detection(10, 10, 30, 30, open, 0.9));
+                    }
+
+                    @Override
+                    public List<Detection> detect(PixelImage image, ProcessingContext ctx) {
+                        return detect(image, null, ctx);
+                    }
+                }, props);
+        try {
+            CliRun r = CliRun.of("eval", "detect", "--dataset", dir.toString(), "--list", dir.resolve("list.txt")
+                    .toString(), "--with", "test.open-finder", "--json");
+            assertEquals(3, r.exitCode(), r.toString());
+            assertEquals(1, r.err().lines().count(), r.toString());
+            assertTrue(r.err().contains("002_test.jpg: no such file"), r.err());
+            JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
+            assertEquals(2, o.get("images").getAsInt());
+            assertEquals("002", o.getAsJsonArray("unprocessedCountedAsMissed").get(0).getAsString());
+            assertEquals(1, o.getAsJsonObject("counts").get("tp").getAsInt());
+            assertEquals(0, o.getAsJsonObject("counts").get("fp").getAsInt());
+            assertEquals(2, o.getAsJsonObject("counts").get("fn").getAsInt(), "the spur of pair 002 is missed");
+        } finally {
+            reg.unregister();
+        }
     }
 }

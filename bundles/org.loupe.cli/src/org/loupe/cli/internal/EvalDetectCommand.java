@@ -97,6 +97,13 @@ final class EvalDetectCommand implements Callable<Integer> {
     @Mixin
     private OverwriteOption overwrite;
 
+    @Option(names = "--fail-fast", description = "Stop at the first pair that cannot be processed (by default it "
+            + "is reported, its defects count as missed, and the other pairs are evaluated).")
+    private boolean failFast;
+
+    private final List<String> unprocessed = new ArrayList<>();
+    private int exit;
+
     EvalDetectCommand(Session session) {
         this.session = session;
     }
@@ -116,7 +123,7 @@ final class EvalDetectCommand implements Callable<Integer> {
         }
         List<AnnotatedImage> images = source.detector != null ? detect(entries) : readPredictions(entries);
         report(new DetectionEvaluation(images), images);
-        return 0;
+        return exit;
     }
 
     private List<AnnotatedImage> detect(List<DeepPcbDataset.Entry> entries) throws LoupeException {
@@ -124,10 +131,22 @@ final class EvalDetectCommand implements Callable<Integer> {
         Parameters p = Parameters.bind(detector.call(LoupeService::parameters), params);
         List<AnnotatedImage> images = new ArrayList<>();
         for (DeepPcbDataset.Entry e : entries) {
-            PixelImage img = ImageFiles.read(e.test(), session.readOptions());
-            PixelImage template = ImageFiles.read(e.template(), session.readOptions());
-            List<Detection> found = detector.call(d -> d.detect(img, template, ProcessingContext.of(p)));
-            if (writeTo != null) {
+            List<Detection> found;
+            try {
+                PixelImage img = ImageFiles.read(e.test(), session.readOptions());
+                PixelImage template = ImageFiles.read(e.template(), session.readOptions());
+                found = detector.call(d -> d.detect(img, template, ProcessingContext.of(p)));
+            } catch (LoupeException x) {
+                if (failFast || x.reason() == LoupeException.Reason.USAGE) {
+                    throw x;
+                }
+                // the batch policy: one pair that cannot be processed costs its own defects, not the evaluation
+                session.fail(x);
+                unprocessed.add(e.id());
+                exit = Math.max(exit, x.reason().exitCode());
+                found = List.of();
+            }
+            if (writeTo != null && !unprocessed.contains(e.id())) {
                 try {
                     AtomicFiles.writeString(writeTo.resolve(e.id() + ".txt"), DeepPcbFiles.format(found));
                 } catch (IOException x) {
@@ -178,6 +197,7 @@ final class EvalDetectCommand implements Callable<Integer> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("protocol", "DeepPCB: same class and IoU > 0.33; greedy matching by descending score; all-point AP");
             m.put("images", images.size());
+            m.put("unprocessedCountedAsMissed", unprocessed);
             m.put("scoreThreshold", threshold);
             m.put("classes", classes.stream().map(c -> Map.of("label", c.label(), "objects", c.truthCount(),
                     "ap", c.averagePrecision(), "precision", c.atThreshold().precision(), "recall",
@@ -200,6 +220,10 @@ final class EvalDetectCommand implements Callable<Integer> {
             return;
         }
         var out = session.out();
+        if (!unprocessed.isEmpty()) {
+            out.println(unprocessed.size() + " pair(s) could not be processed; their defects count as missed: "
+                    + String.join(", ", unprocessed));
+        }
         out.println("DeepPCB protocol: same class and IoU > 0.33, " + images.size() + " images, score threshold "
                 + threshold);
         Table t = new Table("CLASS", "OBJECTS", "AP", "PRECISION", "RECALL", "F1");
