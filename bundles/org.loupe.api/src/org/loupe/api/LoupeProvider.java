@@ -45,4 +45,11 @@ public @interface LoupeProvider {
 
     /** One sentence saying what the provider does. */
     String description() default "";
+
+    /**
+     * The version of the model(s) the provider ships, as their files record it (for several, {@code id version}
+     * pairs joined by ", "); empty for providers without a model. A test of each learned provider compares this with
+     * the shipped files, so a retrained model cannot ship under the old declaration.
+     */
+    String model() default "";
 }

@@ -22,9 +22,11 @@ import org.loupe.image.PixelImage;
  * @param bundle        symbolic name of the bundle providing it; empty outside OSGi
  * @param bundleVersion version of that bundle; empty outside OSGi
  * @param ranking       service ranking, higher is preferred
+ * @param model         version of the shipped model(s); empty for providers without one
  */
 public record ProviderDescriptor(String id, ProviderKind kind, String name, String version, String description,
-        List<ImageType> inputTypes, Accelerator accelerator, String bundle, String bundleVersion, int ranking) {
+        List<ImageType> inputTypes, Accelerator accelerator, String bundle, String bundleVersion, int ranking,
+        String model) {
 
     /** Service property holding the provider id. */
     public static final String ID = LoupeProvider.PREFIX_ + "id";
@@ -38,6 +40,8 @@ public record ProviderDescriptor(String id, ProviderKind kind, String name, Stri
     public static final String INPUT_TYPES = LoupeProvider.PREFIX_ + "inputTypes";
     /** Service property holding the accelerator. */
     public static final String ACCELERATOR = LoupeProvider.PREFIX_ + "accelerator";
+    /** Service property holding the shipped model's version. */
+    public static final String MODEL = LoupeProvider.PREFIX_ + "model";
 
     /** Copies the type list and checks the required fields. */
     public ProviderDescriptor {
@@ -51,6 +55,7 @@ public record ProviderDescriptor(String id, ProviderKind kind, String name, Stri
         accelerator = accelerator == null ? Accelerator.NONE : accelerator;
         bundle = bundle == null ? "" : bundle;
         bundleVersion = bundleVersion == null ? "" : bundleVersion;
+        model = model == null ? "" : model;
     }
 
     /**
@@ -65,7 +70,7 @@ public record ProviderDescriptor(String id, ProviderKind kind, String name, Stri
         return new ProviderDescriptor(string(props.get(ID)), kind, string(props.get(NAME)),
                 string(props.get(VERSION)), string(props.get(DESCRIPTION)), types(props.get(INPUT_TYPES)),
                 accel == null ? Accelerator.NONE : Accelerator.valueOf(accel.toString()), bundle, bundleVersion,
-                ranking instanceof Integer r ? r : 0);
+                ranking instanceof Integer r ? r : 0, string(props.get(MODEL)));
     }
 
     /**
@@ -81,7 +86,15 @@ public record ProviderDescriptor(String id, ProviderKind kind, String name, Stri
         ProviderKind kind = Arrays.stream(ProviderKind.values()).filter(k -> k.serviceType().isAssignableFrom(type))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException(type.getName() + " is no provider"));
         return new ProviderDescriptor(p.id(), kind, p.name(), p.version(), p.description(), types(p.inputTypes()),
-                p.accelerator(), "", "", 0);
+                p.accelerator(), "", "", 0, p.model());
+    }
+
+    /**
+     * The version to record in an output's provenance when it was made with a model: the provider's version and the
+     * model's id and version, so the output names the weights that made it, shipped or the user's.
+     */
+    public String versionWithModel(String modelId, String modelVersion) {
+        return version + " (model " + modelId + " " + modelVersion + ")";
     }
 
     /** Whether this provider accepts images of the given type. */

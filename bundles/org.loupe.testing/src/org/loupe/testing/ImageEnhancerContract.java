@@ -92,7 +92,17 @@ public abstract class ImageEnhancerContract {
         PixelImage out = enhancer().enhance(input, context());
         List<String> steps = out.metadata().provenance();
         assertEquals(input.metadata().provenance().size() + 1, steps.size(), "one step added");
-        assertEquals(descriptor().id() + "@" + descriptor().version(), steps.get(steps.size() - 1));
+        String step = steps.get(steps.size() - 1);
+        String plain = descriptor().id() + "@" + descriptor().version();
+        if (descriptor().model().isEmpty()) {
+            assertEquals(plain, step);
+        } else {
+            // a learned provider also names the model it ran, one of those it declares shipping
+            String prefix = plain + " (model ";
+            assertTrue(step.startsWith(prefix) && step.endsWith(")"), step);
+            String model = step.substring(prefix.length(), step.length() - 1);
+            assertTrue(descriptor().model().contains(model), model + " is not among " + descriptor().model());
+        }
     }
 
     @ParameterizedTest

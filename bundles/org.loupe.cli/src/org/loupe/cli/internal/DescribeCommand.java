@@ -67,6 +67,9 @@ final class DescribeCommand implements Callable<Integer> {
         out.println("  inputs:      " + (d.inputTypes().isEmpty() ? "any"
                 : d.inputTypes().stream().map(ImageType::toString).collect(Collectors.joining(", "))));
         out.println("  accelerator: " + d.accelerator());
+        if (!d.model().isEmpty()) {
+            out.println("  model:       " + d.model());
+        }
         session.registry().providers().stream().filter(s -> s.descriptor().id().equals(id))
                 .map(s -> s.descriptor().kind()).filter(k -> k != d.kind()).distinct().forEach(k ->
                 out.println("  also:        " + (k.label().matches("[aeiou].*") ? "an " : "a ") + k.label()

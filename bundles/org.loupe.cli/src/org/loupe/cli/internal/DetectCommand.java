@@ -100,7 +100,7 @@ final class DetectCommand implements Callable<Integer> {
         }
         if (json) {
             session.out().println(Json.GSON.toJson(Map.of("detector", Map.of("id", detector, "version",
-                    handle.descriptor().version()), "scoreThreshold", threshold, "results", results)));
+                    handle.descriptor().version(), "model", handle.descriptor().model()), "scoreThreshold", threshold, "results", results)));
         } else {
             t.print(session.out());
             session.out().printf(Locale.ROOT, "%d detections in %d images%s%n", count, files.size(),

@@ -128,6 +128,7 @@ final class EnhanceCommand implements Callable<Integer> {
         r.put("width", result.width());
         r.put("height", result.height());
         r.put("millis", millis);
+        r.put("madeBy", result.metadata().provenance());
         return r;
     }
 }

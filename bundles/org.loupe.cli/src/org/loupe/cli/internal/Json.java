@@ -29,6 +29,7 @@ final class Json {
         m.put("kind", d.kind().label());
         m.put("name", d.name());
         m.put("version", d.version());
+        m.put("model", d.model());
         m.put("description", d.description());
         m.put("inputTypes", d.inputTypes().stream().map(ImageType::toString).toList());
         m.put("accelerator", d.accelerator().name());

@@ -35,12 +35,15 @@ final class PluginsCommand implements Callable<Integer> {
             session.out().println(Json.GSON.toJson(providers.stream().map(Json::provider).toList()));
             return 0;
         }
-        Table table = new Table("ID", "KIND", "VERSION", "ACCELERATOR", "HEALTH", "INPUTS", "BUNDLE", "NAME");
+        Table table = new Table("ID", "KIND", "VERSION", "MODEL", "ACCELERATOR", "HEALTH", "INPUTS", "BUNDLE",
+                "NAME");
         for (ProviderStatus s : providers) {
             var d = s.descriptor();
             String inputs = d.inputTypes().isEmpty() ? "any"
                     : d.inputTypes().stream().map(ImageType::toString).collect(Collectors.joining(","));
-            table.row(d.id(), d.kind().label(), d.version(), d.accelerator().name(),
+            // fractions of a second make the column wide and tell nobody anything; describe shows them
+            String model = d.model().isEmpty() ? "-" : d.model().replaceAll("\\.\\d+Z", "Z");
+            table.row(d.id(), d.kind().label(), d.version(), model, d.accelerator().name(),
                     s.health().name() + (s.failure().isEmpty() ? "" : " (" + s.failure() + ")"), inputs, d.bundle(),
                     d.name());
         }

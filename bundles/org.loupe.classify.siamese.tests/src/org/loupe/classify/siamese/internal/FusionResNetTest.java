@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.loupe.testing.ShippedModelDeclaration;
 
 /** The backbone variants the ablations compare build, and dropping a fusion scale narrows the fused features. */
 class FusionResNetTest {
@@ -37,5 +38,10 @@ class FusionResNetTest {
     @Test
     void refusesOtherDepths() {
         assertThrows(IllegalArgumentException.class, () -> new FusionResNet(101, 4, 8, ALL));
+    }
+
+    @Test
+    void theDeclaredModelVersionIsTheShippedOne() throws Exception {
+        ShippedModelDeclaration.assertDeclared(SiameseClassifier.class, "/models/siamese/loupe-model.json");
     }
 }

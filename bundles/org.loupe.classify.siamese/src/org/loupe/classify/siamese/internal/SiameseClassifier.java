@@ -23,6 +23,7 @@ import org.osgi.service.component.annotations.Deactivate;
  */
 @Component(service = DefectClassifier.class)
 @LoupeProvider(id = "classify.siamese", name = "Siamese PCB defect classifier", version = "1.0.0",
+        model = "classify.siamese 2026-11-22T06:02:56.923298480Z",
         accelerator = Accelerator.GPU_OPTIONAL, inputTypes = {"GRAY:UINT8:1", "GRAY:UINT16:1", "RGB:UINT8:3"},
         description = "Defective or defect-free: L2 distance between the embeddings of a 64x64 patch and of its "
                 + "template patch (Siamese feature-fusion ResNet). Needs the template patch (--reference).")

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.loupe.api.LoupeException;
 import org.loupe.image.GrayU8;
 import org.loupe.image.ImageMetadata;
+import org.loupe.testing.ShippedModelDeclaration;
 
 /** Registration, the template checks and the candidates of {@link TemplateComparison} on drawn boards. */
 class TemplateComparisonTest {
@@ -81,5 +82,10 @@ class TemplateComparisonTest {
         fill(speck, 50, 50, 56, 56, 255);
         TemplateComparison c = TemplateComparison.of(speck, blank, TemplateComparison.Settings.DEFAULT);
         assertEquals(1, c.components().size());
+    }
+
+    @Test
+    void theDeclaredModelVersionIsTheShippedOne() throws Exception {
+        ShippedModelDeclaration.assertDeclared(TemplateDetector.class, "/models/template/loupe-model.json");
     }
 }

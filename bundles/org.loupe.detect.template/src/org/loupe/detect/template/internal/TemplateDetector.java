@@ -24,7 +24,8 @@ import org.osgi.service.component.annotations.Deactivate;
  * detect.template} names each candidate's defect type (or rejects it) and refines its box.
  */
 @Component(service = DefectDetector.class)
-@LoupeProvider(id = "detect.template", name = "Template-comparison PCB defect detector", version = "1.0.0",
+@LoupeProvider(id = "detect.template", name = "Template-comparison PCB defect detector", version = "1.1.0",
+        model = "detect.template 2026-11-27T18:58:11.075686766Z",
         accelerator = Accelerator.GPU_OPTIONAL, inputTypes = {"GRAY:UINT8:1", "GRAY:UINT16:1", "RGB:UINT8:3"},
         description = "Board against its template: registration, difference, components, then a learned classifier "
                 + "of DeepPCB's six defect types with box refinement. Needs the template (--reference).")

@@ -114,7 +114,7 @@ class DenoiserTrainingTest {
         assertEquals(300, restored.width());
         assertTrue(psnr(restored, truth) > psnr(input, truth) + 1, psnr(input, truth) + " -> "
                 + psnr(restored, truth));
-        assertTrue(restored.metadata().provenance().stream().anyMatch(s -> s.startsWith("model")),
+        assertTrue(restored.metadata().provenance().stream().anyMatch(s -> s.startsWith("enhance.model@1.0.0 (model model ")),
                 restored.metadata().provenance().toString());
     }
 

@@ -11,6 +11,7 @@ import org.loupe.api.ImageEnhancer;
 import org.loupe.api.Accelerator;
 import org.loupe.api.LoupeException;
 import org.loupe.api.LoupeProvider;
+import org.loupe.api.ProviderDescriptor;
 import org.loupe.api.ParameterSpec;
 import org.loupe.api.ProcessingContext;
 import org.loupe.image.ImageType;
@@ -31,6 +32,8 @@ import org.osgi.service.component.annotations.Deactivate;
         accelerator = Accelerator.GPU_OPTIONAL,
         description = "Runs a trained model folder (see 'loupe train enhance.model'); keeps bit depth.")
 public final class ModelEnhancer implements ImageEnhancer {
+
+    private static final ProviderDescriptor DESCRIPTOR = ProviderDescriptor.declaredBy(ModelEnhancer.class);
 
     private static final List<ParameterSpec> PARAMETERS = List.of(
             ParameterSpec.text("model", "", "The model folder: a SavedModel with its " + ModelSidecar.FILE_NAME
@@ -63,7 +66,8 @@ public final class ModelEnhancer implements ImageEnhancer {
             throw LoupeException.badInput(input.metadata().name(), "has " + input.bands() + " bands; model "
                     + s.id() + " takes " + s.channels());
         }
-        return out.withMetadata(input.metadata().withStep(s.id(), s.version()));
+        return out.withMetadata(input.metadata().withStep(DESCRIPTOR.id(), DESCRIPTOR.versionWithModel(s.id(),
+                s.version())));
     }
 
     @Override

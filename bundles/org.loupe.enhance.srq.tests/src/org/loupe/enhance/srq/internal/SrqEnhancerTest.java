@@ -20,6 +20,7 @@ import org.loupe.image.io.ReadOptions;
 import org.loupe.samples.Sample;
 import org.loupe.samples.Samples;
 import org.loupe.testing.ImageEnhancerContract;
+import org.loupe.testing.ShippedModelDeclaration;
 import org.loupe.testing.SyntheticImages;
 
 /** The enhancer with its shipped models: the contract, and how it treats bit depths and colour. */
@@ -100,5 +101,10 @@ class SrqEnhancerTest extends ImageEnhancerContract {
             // activations beyond the ranges seen on natural images saturate, so this holds for natural images
             assertTrue(psnr > 45, variant + ": fixed point against float, " + psnr + " dB");
         }
+    }
+
+    @Test
+    void theDeclaredModelVersionIsTheShippedOne() throws Exception {
+        ShippedModelDeclaration.assertDeclared(SrqEnhancer.class, "/models/bicubic/srq.json", "/models/realistic/srq.json");
     }
 }

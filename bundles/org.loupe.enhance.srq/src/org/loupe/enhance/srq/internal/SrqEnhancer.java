@@ -32,7 +32,8 @@ import org.osgi.service.component.annotations.Component;
  * degradation (docs/MODELS.md); {@code model} runs one trained by {@code loupe train enhance.srq} instead.
  */
 @Component(service = ImageEnhancer.class)
-@LoupeProvider(id = "enhance.srq", name = "Quantized SR CNN (x2)", version = "1.0.0",
+@LoupeProvider(id = "enhance.srq", name = "Quantized SR CNN (x2)", version = "1.1.0",
+        model = "srq.bicubic 2026-11-28T15:15:19.105321660Z, srq.realistic 2026-11-27T17:23:27.110562378Z",
         inputTypes = {"GRAY:UINT8:1", "GRAY:UINT16:1", "GRAY:FLOAT32:1", "RGB:UINT8:3"},
         description = "x2 super-resolution, 2,496-weight CNN with 10-bit weights and 14-bit activations (Kim and "
                 + "Lee); the realistic variant also removes JPEG artefacts and noise; keeps bit depth.")
@@ -51,7 +52,7 @@ public final class SrqEnhancer implements ImageEnhancer {
                     + "the variant."),
             ParameterSpec.integer("scale", 2, 2, 2, 1, "Upscaling factor (the network is x2)."));
 
-    private final Map<String, ResidualEngine> engines = new ConcurrentHashMap<>();
+    private final Map<String, Loaded> engines = new ConcurrentHashMap<>();
 
     @Override
     public List<ParameterSpec> parameters() {
@@ -66,8 +67,9 @@ public final class SrqEnhancer implements ImageEnhancer {
             throw LoupeException.badInput(input.metadata().name(), "would make a " + outPixels / 1_000_000
                     + "-megapixel image, over the limit of " + MAX_OUTPUT_PIXELS / 1_000_000);
         }
-        ResidualEngine engine = engine(ctx.parameters().getString("model"), ctx.parameters().getString("variant"),
+        Loaded loaded = engine(ctx.parameters().getString("model"), ctx.parameters().getString("variant"),
                 ctx.parameters().getString("precision").equals("fixed"));
+        ResidualEngine engine = loaded.engine();
         PixelImage out;
         if (input instanceof RgbU8 rgb) {
             PlanarF32 ycc = YCbCr.fromRgb(rgb);
@@ -83,13 +85,18 @@ public final class SrqEnhancer implements ImageEnhancer {
             GrayF32 big = Upscaler.upscale(engine, FloatImages.toFloat(input, 0, full), ctx);
             out = type.isInteger() ? FloatImages.fromFloat(big, input.type(), full) : big;
         }
-        return out.withMetadata(input.metadata().withStep(DESCRIPTOR.id(), DESCRIPTOR.version()));
+        return out.withMetadata(input.metadata().withStep(DESCRIPTOR.id(), DESCRIPTOR.versionWithModel(
+                loaded.model().id(), loaded.model().version())));
     }
 
-    private ResidualEngine engine(String folder, String variant, boolean fixed) throws LoupeException {
+    /** An engine with the model it was built from, which outputs name in their provenance. */
+    private record Loaded(ResidualEngine engine, SrqModel model) {
+    }
+
+    private Loaded engine(String folder, String variant, boolean fixed) throws LoupeException {
         String key = (folder.isBlank() ? "shipped:" + variant : Path.of(folder).toAbsolutePath().normalize())
                 + (fixed ? "/fixed" : "/float");
-        ResidualEngine e = engines.get(key);
+        Loaded e = engines.get(key);
         if (e == null) {
             e = folder.isBlank() ? shipped(variant, fixed) : fromFolder(Path.of(folder), fixed);
             engines.put(key, e);
@@ -97,14 +104,14 @@ public final class SrqEnhancer implements ImageEnhancer {
         return e;
     }
 
-    private static ResidualEngine fromFolder(Path folder, boolean fixed) throws LoupeException {
+    private static Loaded fromFolder(Path folder, boolean fixed) throws LoupeException {
         SrqModel model = SrqModel.read(folder);
         if (!fixed) {
-            return ReferenceNetwork.floating(model.kernels());
+            return new Loaded(ReferenceNetwork.floating(model.kernels()), model);
         }
         Path file = folder.resolve(FixedPointFormat.FILE);
         try {
-            return FixedPointFormat.parse(Files.readString(file));
+            return new Loaded(FixedPointFormat.parse(Files.readString(file)), model);
         } catch (IOException e) {
             throw LoupeException.badInput(file.toString(), "cannot be read (" + e.getMessage() + ")", e);
         } catch (IllegalArgumentException e) {
@@ -112,18 +119,32 @@ public final class SrqEnhancer implements ImageEnhancer {
         }
     }
 
-    private static ResidualEngine shipped(String variant, boolean fixed) throws LoupeException {
-        String base = "/models/" + variant + "/";
-        String file = base + (fixed ? FixedPointFormat.FILE : SrqModel.FILE);
+    /** The shipped model of a variant; shipped with the bundle, so a missing one is a usage error (no such variant). */
+    static SrqModel shippedModel(String variant) throws LoupeException {
+        String file = "/models/" + variant + "/" + SrqModel.FILE;
         try (InputStream in = SrqEnhancer.class.getResourceAsStream(file)) {
             if (in == null) {
                 throw LoupeException.usage("this build of enhance.srq has no '" + variant + "' model (" + file
                         + "); train one with 'loupe train enhance.srq' and pass --param model=FOLDER");
             }
-            if (!fixed) {
-                return ReferenceNetwork.floating(SrqModel.read(in, "enhance.srq" + file).kernels());
+            return SrqModel.read(in, "enhance.srq" + file);
+        } catch (IOException e) {
+            throw LoupeException.provider(DESCRIPTOR.id(), "its shipped model " + file + " cannot be read ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    private static Loaded shipped(String variant, boolean fixed) throws LoupeException {
+        SrqModel model = shippedModel(variant);
+        String file = "/models/" + variant + "/" + FixedPointFormat.FILE;
+        if (!fixed) {
+            return new Loaded(ReferenceNetwork.floating(model.kernels()), model);
+        }
+        try (InputStream in = SrqEnhancer.class.getResourceAsStream(file)) {
+            if (in == null) {
+                throw LoupeException.provider(DESCRIPTOR.id(), "its shipped model lacks " + file, null);
             }
-            return FixedPointFormat.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new Loaded(FixedPointFormat.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)), model);
         } catch (IOException | IllegalArgumentException e) {
             throw LoupeException.provider(DESCRIPTOR.id(), "its shipped model " + file + " is damaged ("
                     + e.getMessage() + ")", e);

@@ -40,6 +40,15 @@ record SrqModel(String id, String degradation, Map<String, float[]> kernels, Qua
             Map<String, Object> scores) {
     }
 
+    /**
+     * The model's version: when its training finished, as {@code loupe train enhance.srq} records it (the same
+     * convention as a SavedModel's sidecar); "unversioned" for a file without that record.
+     */
+    String version() {
+        Object finished = training.get("finished");
+        return finished == null ? "unversioned" : finished.toString();
+    }
+
     /** Layer {@code l}'s float kernel, checked against the architecture. */
     static float[] kernel(Map<String, float[]> kernels, Architecture.Layer l) {
         float[] w = kernels.get(Architecture.kernelName(l));

@@ -10,6 +10,7 @@ import org.loupe.image.GrayU16;
 import org.loupe.image.ImageType;
 import org.loupe.image.PixelImage;
 import org.loupe.testing.ImageEnhancerContract;
+import org.loupe.testing.ShippedModelDeclaration;
 import org.loupe.testing.SyntheticImages;
 
 /** The enhancer with its shipped model: the contract, and frames larger than a tile. */
@@ -38,5 +39,10 @@ class XrayEnhancerTest extends ImageEnhancerContract {
             }
         }
         assertTrue(max - min < 200, "flat input came back between " + min + " and " + max);
+    }
+
+    @Test
+    void theDeclaredModelVersionIsTheShippedOne() throws Exception {
+        ShippedModelDeclaration.assertDeclared(XrayEnhancer.class, "/models/xray/loupe-model.json");
     }
 }

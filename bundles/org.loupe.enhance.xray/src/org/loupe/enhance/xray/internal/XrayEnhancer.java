@@ -25,7 +25,8 @@ import org.osgi.service.component.annotations.Deactivate;
  * Frames of any size go through tiled inference, so memory stays bounded.
  */
 @Component(service = ImageEnhancer.class)
-@LoupeProvider(id = "enhance.xray", name = "Low-dose X-ray enhancer", version = "1.0.0",
+@LoupeProvider(id = "enhance.xray", name = "Low-dose X-ray enhancer", version = "1.1.0",
+        model = "xray.dm 2026-11-22T04:23:10.786193124Z",
         accelerator = Accelerator.GPU_OPTIONAL, inputTypes = {"GRAY:UINT8:1", "GRAY:UINT16:1", "GRAY:FLOAT32:1"},
         description = "Denoising module + fractal-residual super-resolution (Shim, Kim et al.), trained on "
                 + "simulated 5 s / 90 s X-ray pairs; keeps size and bit depth.")
@@ -59,8 +60,9 @@ public final class XrayEnhancer implements ImageEnhancer {
         PixelImage out = model.applyTiled(in, PixelType.FLOAT32, ctx).view(new Region(0, 0, w, h));
         // a frame of one tile reports progress only when done; a cancellation then still means no result
         ctx.checkCancelled();
+        String version = DESCRIPTOR.versionWithModel(model.sidecar().id(), model.sidecar().version());
         return FloatImages.fromFloat((GrayF32) out, input.type(), full).withMetadata(input.metadata()
-                .withStep(DESCRIPTOR.id(), DESCRIPTOR.version()));
+                .withStep(DESCRIPTOR.id(), version));
     }
 
     @Override

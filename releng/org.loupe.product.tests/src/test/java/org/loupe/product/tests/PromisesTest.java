@@ -244,4 +244,20 @@ class PromisesTest {
         Path plain = Files.writeString(dir.resolve("plain.txt"), "made by a plain write in the same umask");
         assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(dir.resolve("out/a.png")));
     }
+
+    @Test
+    void outputsAndListingsNameTheModelThatMadeThem() throws Exception {
+        Path dir = fresh("model-version");
+        Launcher.Run run = Launcher.run("enhance", "--with", "enhance.xray", Launcher.samples().resolve(
+                "xray-s1-lq.tif").toString(), "--out", dir.toString(), "--json");
+        assertEquals(0, run.exitCode(), run.toString());
+        String madeBy = com.google.gson.JsonParser.parseString(run.out()).getAsJsonObject().getAsJsonArray("results")
+                .get(0).getAsJsonObject().getAsJsonArray("madeBy").get(0).getAsString();
+        Launcher.Run plugins = Launcher.run("plugins", "--json");
+        String model = com.google.gson.JsonParser.parseString(plugins.out()).getAsJsonArray().asList().stream()
+                .map(e -> e.getAsJsonObject()).filter(o -> o.get("id").getAsString().equals("enhance.xray"))
+                .findFirst().orElseThrow().get("model").getAsString();
+        assertTrue(model.startsWith("xray.dm 20"), model);
+        assertEquals("enhance.xray@1.1.0 (model " + model + ")", madeBy);
+    }
 }
