@@ -2,6 +2,7 @@ package org.loupe.api;
 
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * What a provider gets besides its input: validated parameters, a way to report progress and a way to learn that the
@@ -24,6 +25,16 @@ public interface ProcessingContext {
      * @param message  what is being done, short
      */
     void progress(double fraction, String message);
+
+    /**
+     * Flags something about the input that the caller should know while the work goes on (e.g. a template that lines
+     * up worse than usual): batches record it with the item, the command line prints it. May be called from any
+     * thread; ignored by default.
+     *
+     * @param message one line
+     */
+    default void warn(String message) {
+    }
 
     /**
      * Stops the work if the caller cancelled.
@@ -63,6 +74,7 @@ public interface ProcessingContext {
         private Parameters parameters = Parameters.none();
         private BooleanSupplier cancelled = () -> false;
         private ProgressListener listener = (f, m) -> { };
+        private Consumer<String> warnings = m -> { };
 
         private Builder() {
         }
@@ -85,11 +97,18 @@ public interface ProcessingContext {
             return this;
         }
 
+        /** Where warnings go; must be thread-safe. */
+        public Builder onWarning(Consumer<String> value) {
+            this.warnings = Objects.requireNonNull(value);
+            return this;
+        }
+
         /** The context. */
         public ProcessingContext build() {
             Parameters p = parameters;
             BooleanSupplier c = cancelled;
             ProgressListener l = listener;
+            Consumer<String> w = warnings;
             return new ProcessingContext() {
                 @Override
                 public Parameters parameters() {
@@ -104,6 +123,11 @@ public interface ProcessingContext {
                 @Override
                 public void progress(double fraction, String message) {
                     l.progress(Math.max(0, Math.min(1, fraction)), message);
+                }
+
+                @Override
+                public void warn(String message) {
+                    w.accept(message);
                 }
             };
         }

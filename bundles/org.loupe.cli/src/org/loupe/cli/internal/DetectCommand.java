@@ -83,7 +83,9 @@ final class DetectCommand implements Callable<Integer> {
         int count = 0;
         for (Path file : files) {
             PixelImage img = ImageFiles.read(file, session.readOptions());
-            List<Detection> found = handle.call(d -> d.detect(img, ref, ProcessingContext.of(bound))).stream()
+            ProcessingContext ctx = ProcessingContext.builder().parameters(bound)
+                    .onWarning(w -> session.complain("warning: " + w)).build();
+            List<Detection> found = handle.call(d -> d.detect(img, ref, ctx)).stream()
                     .filter(d -> d.score() >= threshold).toList();
             if (out != null) {
                 save(plan.target(file), found);

@@ -135,7 +135,9 @@ final class EvalDetectCommand implements Callable<Integer> {
             try {
                 PixelImage img = ImageFiles.read(e.test(), session.readOptions());
                 PixelImage template = ImageFiles.read(e.template(), session.readOptions());
-                found = detector.call(d -> d.detect(img, template, ProcessingContext.of(p)));
+                ProcessingContext ctx = ProcessingContext.builder().parameters(p)
+                        .onWarning(w -> session.complain("warning: " + w)).build();
+                found = detector.call(d -> d.detect(img, template, ctx));
             } catch (LoupeException x) {
                 if (failFast || x.reason() == LoupeException.Reason.USAGE) {
                     throw x;

@@ -123,6 +123,7 @@ final class RunCommand implements Callable<Integer> {
                 if (!r.ok()) {
                     session.complain(r.reason());
                 }
+                r.warnings().forEach(w -> session.complain("warning: " + w));
                 long now = System.nanoTime();
                 long before = last.get();
                 if (done < toRun && now - before > PROGRESS_EVERY_NANOS && last.compareAndSet(before, now)) {

@@ -3,6 +3,7 @@ package org.loupe.pipeline.internal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,18 +55,21 @@ public final class ItemRunner {
      */
     public ItemResult run(Item item, String fingerprint, ProcessingContext ctx) throws LoupeException {
         long start = System.nanoTime();
+        List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+        ProcessingContext itemCtx = ProcessingContext.builder().parameters(ctx.parameters())
+                .cancelWhen(ctx::isCancelled).onProgress(ctx::progress).onWarning(warnings::add).build();
         PixelImage image = ImageFiles.read(item.file(), readOptions);
         List<Detection> found = List.of();
         Map<String, Double> metrics = new LinkedHashMap<>();
         List<String> outputs = new ArrayList<>();
         for (Step step : pipeline.steps()) {
-            ctx.checkCancelled();
+            itemCtx.checkCancelled();
             if (step instanceof Step.Enhance s) {
-                image = enhance(s, image, ctx);
+                image = enhance(s, image, itemCtx);
             } else if (step instanceof Step.Detect s) {
-                found = detect(s, item, image, ctx);
+                found = detect(s, item, image, itemCtx);
             } else if (step instanceof Step.Measure s) {
-                metrics.put(s.provider(), measure(s, item, image, ctx));
+                metrics.put(s.provider(), measure(s, item, image, itemCtx));
             }
         }
         if (pipeline.enhances() && pipeline.images()) {
@@ -75,7 +79,7 @@ public final class ItemRunner {
             outputs.add(writeText(item.name() + ".txt", DeepPcbFiles.format(found)));
         }
         return new ItemResult(item.file().toString(), item.name(), ItemResult.OK, 0, null, outputs, found, metrics,
-                List.of(), (System.nanoTime() - start) / 1_000_000, fingerprint);
+                warnings, (System.nanoTime() - start) / 1_000_000, fingerprint);
     }
 
     private PixelImage enhance(Step.Enhance s, PixelImage image, ProcessingContext ctx) throws LoupeException {
@@ -113,7 +117,7 @@ public final class ItemRunner {
             ProcessingContext ctx) throws LoupeException {
         Parameters p = Parameters.bind(h.call(LoupeService::parameters), s.params());
         return ProcessingContext.builder().parameters(p).cancelWhen(ctx::isCancelled).onProgress(ctx::progress)
-                .build();
+                .onWarning(ctx::warn).build();
     }
 
     /** Writes the image in the pipeline's format, else the input's, else TIFF when that cannot hold the result. */

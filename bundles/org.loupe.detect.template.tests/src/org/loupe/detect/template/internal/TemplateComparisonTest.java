@@ -39,7 +39,7 @@ class TemplateComparisonTest {
 
     @Test
     void findsTheShiftBetweenBoardAndTemplate() throws LoupeException {
-        TemplateComparison c = TemplateComparison.of(board(0, 0), board(2, -3), TemplateComparison.Settings.DEFAULT);
+        TemplateComparison c = TemplateComparison.of(board(0, 0), board(2, -3), TemplateComparison.Settings.DEFAULT, w -> { });
         assertEquals(2, c.shift().dx());
         assertEquals(-3, c.shift().dy());
         assertEquals(0, c.shift().mismatch(), 1e-9);
@@ -51,7 +51,7 @@ class TemplateComparisonTest {
         GrayU8 test = board(0, 0);
         fill(test, 100, 40, 108, 47, 250); // spurious copper on substrate
         fill(test, 28, 100, 35, 106, 10); // a bite out of a trace
-        TemplateComparison c = TemplateComparison.of(test, board(1, 0), TemplateComparison.Settings.DEFAULT);
+        TemplateComparison c = TemplateComparison.of(test, board(1, 0), TemplateComparison.Settings.DEFAULT, w -> { });
         assertEquals(2, c.components().size());
         int[] box = c.components().stream().filter(b -> b[0] > 80).findFirst().orElseThrow();
         assertTrue(box[0] <= 100 && box[1] <= 40 && box[2] >= 108 && box[3] >= 47, List.of(box[0], box[1], box[2],
@@ -63,7 +63,7 @@ class TemplateComparisonTest {
         GrayU8 other = GrayU8.create(150, 160).withMetadata(ImageMetadata.builder().name("t.png")
                 .source("/data/t.png").build());
         LoupeException e = assertThrows(LoupeException.class, () -> TemplateComparison.of(board(0, 0), other,
-                TemplateComparison.Settings.DEFAULT));
+                TemplateComparison.Settings.DEFAULT, w -> { }));
         assertEquals(LoupeException.Reason.INPUT, e.reason());
         assertTrue(e.getMessage().contains("/data/t.png") && e.getMessage().contains("150x160"), e.getMessage());
     }
@@ -71,8 +71,26 @@ class TemplateComparisonTest {
     @Test
     void refusesATemplateThatDoesNotLineUp() {
         LoupeException e = assertThrows(LoupeException.class, () -> TemplateComparison.of(board(0, 0), board(10, 0),
-                TemplateComparison.Settings.DEFAULT));
+                TemplateComparison.Settings.DEFAULT, w -> { }));
         assertTrue(e.getMessage().contains("does not line up"), e.getMessage());
+    }
+
+    @Test
+    void aPairThatLinesUpWorseThanUsualIsComparedWithAWarning() throws LoupeException {
+        GrayU8 test = board(0, 0);
+        for (int y = 60; y < 90; y++) {
+            for (int x = 0; x < 160; x++) {
+                test.set(x, y, 260 - test.get(x, y)); // a band of the board drawn inverted
+            }
+        }
+        List<String> warnings = new java.util.ArrayList<>();
+        TemplateComparison c = TemplateComparison.of(test, board(0, 0), TemplateComparison.Settings.DEFAULT,
+                warnings::add);
+        assertTrue(c.shift().mismatch() > 0.12 && c.shift().mismatch() < 0.25, "mismatch " + c.shift().mismatch());
+        assertEquals(1, warnings.size());
+        assertTrue(warnings.get(0).contains("worse than usual") && warnings.get(0).contains("detected all the same"),
+                warnings.get(0));
+        assertTrue(!c.components().isEmpty());
     }
 
     @Test
@@ -80,7 +98,7 @@ class TemplateComparisonTest {
         GrayU8 blank = GrayU8.create(160, 160);
         GrayU8 speck = GrayU8.create(160, 160);
         fill(speck, 50, 50, 56, 56, 255);
-        TemplateComparison c = TemplateComparison.of(speck, blank, TemplateComparison.Settings.DEFAULT);
+        TemplateComparison c = TemplateComparison.of(speck, blank, TemplateComparison.Settings.DEFAULT, w -> { });
         assertEquals(1, c.components().size());
     }
 

@@ -70,7 +70,7 @@ class TemplateTrainingTest {
             }
         }
         TemplateComparison c = TemplateComparison.of(board, GrayU8.create(128, 128),
-                TemplateComparison.Settings.DEFAULT);
+                TemplateComparison.Settings.DEFAULT, w -> { });
         assertEquals(1, c.components().size());
         ModelCache cache = new ModelCache(TemplateDetector.class, "/models/template/", "detect.template");
         try {
@@ -101,7 +101,7 @@ class TemplateTrainingTest {
         PixelImage template = ImageFiles.read(pair.template());
         List<Detection> found = DETECTOR.detect(board, template, context(0));
         // at most one detection per candidate (a collapsed box or a duplicate is dropped)
-        int candidates = TemplateComparison.of(board, template, TemplateComparison.Settings.DEFAULT).components()
+        int candidates = TemplateComparison.of(board, template, TemplateComparison.Settings.DEFAULT, w -> { }).components()
                 .size();
         assertTrue(found.size() <= candidates, found.size() + " detections from " + candidates + " candidates");
         for (Detection d : found) {

@@ -29,7 +29,7 @@ final class CandidateSamples {
     void addAll(List<DeepPcbDataset.Entry> entries) throws LoupeException {
         for (DeepPcbDataset.Entry e : entries) {
             TemplateComparison c = TemplateComparison.of(ImageFiles.read(e.test()),
-                    ImageFiles.read(e.template()), TemplateComparison.Settings.DEFAULT);
+                    ImageFiles.read(e.template()), TemplateComparison.Settings.DEFAULT, unusual -> { });
             List<GroundTruth> truth = DeepPcbFiles.readTruth(e.annotation());
             for (int[] box : c.components()) {
                 add(c, box, match(box, truth));

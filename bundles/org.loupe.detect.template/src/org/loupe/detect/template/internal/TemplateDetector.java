@@ -49,7 +49,10 @@ public final class TemplateDetector implements DefectDetector {
             ParameterSpec.integer("min-area", TemplateComparison.Settings.DEFAULT.minArea(), 1, 10000, 1,
                     "Smallest candidate difference, in pixels."),
             ParameterSpec.real("max-mismatch", TemplateComparison.Settings.DEFAULT.maxMismatch(), 0, 1,
-                    "Largest fraction of differing pixels after alignment before the template is refused."));
+                    "Fraction of differing pixels after alignment above which the pair is flagged with a warning "
+                    + "(and still inspected)."),
+            ParameterSpec.real("refuse-mismatch", TemplateComparison.Settings.DEFAULT.refuseMismatch(), 0, 1,
+                    "Fraction above which the template is refused as another board's."));
 
     private final ModelCache models = new ModelCache(TemplateDetector.class, "/models/template/", DESCRIPTOR.id());
 
@@ -78,7 +81,8 @@ public final class TemplateDetector implements DefectDetector {
             members.add(models.get(folder.strip()));
         }
         TemplateComparison c = TemplateComparison.of(image, reference, new TemplateComparison.Settings(
-                p.getInt("radius"), p.getInt("min-area"), p.getDouble("max-mismatch")));
+                p.getInt("radius"), p.getInt("min-area"), p.getDouble("max-mismatch"),
+                Math.max(p.getDouble("max-mismatch"), p.getDouble("refuse-mismatch"))), ctx::warn);
         ctx.checkCancelled();
         List<Detection> found = CandidateClassifier.classify(members, c, p.getDouble("min-score"),
                 p.getInt("views"), p.getDouble("sure"));
