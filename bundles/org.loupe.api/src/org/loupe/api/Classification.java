@@ -13,6 +13,15 @@ import java.util.Objects;
  */
 public record Classification(String label, double confidence, Map<String, Double> details) {
 
+    /** The label of a part that has a defect, for classifiers that decide defective or not. */
+    public static final String DEFECTIVE = "defective";
+    /** The label of a part without a defect. */
+    public static final String DEFECT_FREE = "defect-free";
+    /** Detail: distance to the golden image in the classifier's embedding (larger means more different). */
+    public static final String DISTANCE = "distance";
+    /** Detail: the distance from which a part is called defective. */
+    public static final String THRESHOLD = "threshold";
+
     /** Copies the details and checks the confidence. */
     public Classification {
         Objects.requireNonNull(label, "label");

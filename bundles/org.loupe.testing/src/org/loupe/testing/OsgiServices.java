@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.Filter;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -41,11 +43,28 @@ public final class OsgiServices {
 
     /** Waits up to 20 s for a service and returns it; fails the test if none appears. */
     public static <T> T await(Class<T> type) {
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(context(), type, null);
+        return await(new ServiceTracker<>(context(), type, null), type.getSimpleName());
+    }
+
+    /**
+     * Waits up to 20 s for the provider with this id and returns the service object itself (for contract tests of
+     * a plugin whose classes are not exported); fails the test if none appears.
+     */
+    public static <T> T provider(Class<T> contract, String id) {
+        try {
+            Filter filter = FrameworkUtil.createFilter("(&(objectClass=" + contract.getName() + ")(loupe.id=" + id
+                    + "))");
+            return await(new ServiceTracker<T, T>(context(), filter, null), contract.getSimpleName() + " " + id);
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException("not a provider id: " + id, e);
+        }
+    }
+
+    private static <T> T await(ServiceTracker<T, T> tracker, String what) {
         tracker.open();
         try {
             T service = tracker.waitForService(TIMEOUT_MS);
-            assertNotNull(service, type.getSimpleName() + " was not registered within " + TIMEOUT_MS + " ms");
+            assertNotNull(service, what + " was not registered within " + TIMEOUT_MS + " ms");
             return service;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.loupe.api.Classification;
 import org.loupe.api.Detection;
 
 /**
@@ -20,7 +21,7 @@ public record Mark(Kind kind, double x1, double y1, double x2, double y2, String
     public enum Kind { DETECTION, PATCH }
 
     // classifiers name their passing verdict in their own words; these are the ones drawn as passing patches
-    private static final Set<String> PASSING = Set.of("defect-free", "ok", "good", "pass", "normal", "clean");
+    private static final Set<String> PASSING = Set.of(Classification.DEFECT_FREE, "ok", "good", "pass", "normal", "clean");
 
     /** Checks the box. */
     public Mark {

@@ -14,10 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loupe.api.DefectDetector;
 import org.loupe.api.Detection;
-import org.loupe.api.ProcessingContext;
 import org.loupe.data.deeppcb.DefectType;
 import org.loupe.image.ImageType;
-import org.loupe.image.PixelImage;
 import org.loupe.image.io.ImageFiles;
 import org.loupe.testing.OsgiServices;
 import org.loupe.testing.SyntheticImages;
@@ -109,17 +107,7 @@ class EvalDetectCommandTest {
         props.put("loupe.version", "1.0.0");
         String open = DefectType.ofCode(1).orElseThrow().label();
         ServiceRegistration<DefectDetector> reg = OsgiServices.context().registerService(DefectDetector.class,
-                new DefectDetector() {
-                    @Override
-                    public List<Detection> detect(PixelImage image, PixelImage reference, ProcessingContext ctx) {
-                        return List.of(new Detection(10, 10, 30, 30, open, 0.9));
-                    }
-
-                    @Override
-                    public List<Detection> detect(PixelImage image, ProcessingContext ctx) {
-                        return detect(image, null, ctx);
-                    }
-                }, props);
+                (image, reference, ctx) -> List.of(new Detection(10, 10, 30, 30, open, 0.9)), props);
         try {
             CliRun r = CliRun.of("eval", "detect", "--dataset", dir.toString(), "--list", dir.resolve("list.txt")
                     .toString(), "--with", "test.open-finder", "--json");

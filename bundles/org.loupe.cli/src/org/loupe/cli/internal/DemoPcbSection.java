@@ -123,10 +123,11 @@ final class DemoPcbSection {
             ImageFiles.write(p.reference(), dir.resolve(stem + "-golden.png"));
             html.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%.3f / %.3f</td>"
                     + "<td><img src=\"%s.png\" alt=\"patch\"></td><td><img src=\"%s-golden.png\" alt=\"golden\">"
-                    + "</td></tr>%n", p.source(), p.defective() ? "defective" : "defect-free", c.label(),
-                    c.details().get("distance"), c.details().get("threshold"), stem, stem));
+                    + "</td></tr>%n", p.source(), p.defective() ? Classification.DEFECTIVE : Classification.DEFECT_FREE,
+                    c.label(), c.details().get(Classification.DISTANCE), c.details().get(Classification.THRESHOLD),
+                    stem, stem));
             rows.add(Map.of("patch", p.source(), "defective", p.defective(), "decision", c.label(), "distance",
-                    c.details().get("distance"), "threshold", c.details().get("threshold")));
+                    c.details().get(Classification.DISTANCE), "threshold", c.details().get(Classification.THRESHOLD)));
             results++;
         }
         html.append("</table>\n");

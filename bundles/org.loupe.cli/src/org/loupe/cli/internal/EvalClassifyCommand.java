@@ -80,9 +80,9 @@ final class EvalClassifyCommand implements Callable<Integer> {
         for (DeepPcbDataset.Entry e : entries) {
             for (DeepPcbPatches.Patch p : DeepPcbPatches.cut(e, patch)) {
                 Classification c = handle.call(k -> k.classify(p.test(), p.reference(), ProcessingContext.of(bound)));
-                actual.add(p.defective() ? "defective" : "defect-free");
+                actual.add(p.defective() ? Classification.DEFECTIVE : Classification.DEFECT_FREE);
                 predicted.add(c.label());
-                distances.add(c.details().get("distance"));
+                distances.add(c.details().get(Classification.DISTANCE));
             }
         }
         if (actual.isEmpty()) {
@@ -127,7 +127,7 @@ final class EvalClassifyCommand implements Callable<Integer> {
             double[] d = distances.stream().mapToDouble(Double::doubleValue).toArray();
             boolean[] pos = new boolean[d.length];
             for (int i = 0; i < d.length; i++) {
-                pos[i] = actual.get(i).equals("defective");
+                pos[i] = actual.get(i).equals(Classification.DEFECTIVE);
             }
             BinaryScores s = new BinaryScores(d, pos);
             out.put("distanceAuc", s.auc());
@@ -172,7 +172,7 @@ final class EvalClassifyCommand implements Callable<Integer> {
     }
 
     private static List<CostRow> costRows(ConfusionMatrix m, BinaryScores s, List<double[]> costPairs) {
-        Counts decided = counts(m, "defective", "defect-free");
+        Counts decided = counts(m, Classification.DEFECTIVE, Classification.DEFECT_FREE);
         List<CostRow> rows = new ArrayList<>();
         for (double[] c : costPairs) {
             double t = s.bestThreshold(BinaryScores.Criterion.cost(c[0], c[1]));

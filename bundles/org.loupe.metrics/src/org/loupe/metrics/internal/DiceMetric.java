@@ -19,6 +19,7 @@ public final class DiceMetric implements ImageMetric {
 
     @Override
     public MetricValue measure(PixelImage image, PixelImage reference, ProcessingContext ctx) throws LoupeException {
+        AcceptedInputs.require(DiceMetric.class, image, reference);
         MaskPair m = MaskPair.of(image, reference);
         return new MetricValue("dice", Overlap.dice(m.image(), m.reference()), "", Map.of());
     }

@@ -19,6 +19,7 @@ public final class HausdorffMetric implements ImageMetric {
 
     @Override
     public MetricValue measure(PixelImage image, PixelImage reference, ProcessingContext ctx) throws LoupeException {
+        AcceptedInputs.require(HausdorffMetric.class, image, reference);
         MaskPair m = MaskPair.of(image, reference);
         try {
             Hausdorff.Distances d = Hausdorff.of(m.image(), m.reference());

@@ -19,6 +19,7 @@ public final class MaskIouMetric implements ImageMetric {
 
     @Override
     public MetricValue measure(PixelImage image, PixelImage reference, ProcessingContext ctx) throws LoupeException {
+        AcceptedInputs.require(MaskIouMetric.class, image, reference);
         MaskPair m = MaskPair.of(image, reference);
         return new MetricValue("iou", Overlap.iou(m.image(), m.reference()), "", Map.of());
     }

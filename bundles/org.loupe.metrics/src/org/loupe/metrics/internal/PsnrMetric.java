@@ -26,6 +26,7 @@ public final class PsnrMetric implements ImageMetric {
 
     @Override
     public MetricValue measure(PixelImage image, PixelImage reference, ProcessingContext ctx) throws LoupeException {
+        AcceptedInputs.require(PsnrMetric.class, image, reference);
         double v = Psnr.of(image, reference, ComparisonParameters.from(ctx.parameters()));
         return new MetricValue("psnr", v, "dB", Map.of());
     }

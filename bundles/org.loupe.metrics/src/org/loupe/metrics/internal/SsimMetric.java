@@ -26,6 +26,7 @@ public final class SsimMetric implements ImageMetric {
 
     @Override
     public MetricValue measure(PixelImage image, PixelImage reference, ProcessingContext ctx) throws LoupeException {
+        AcceptedInputs.require(SsimMetric.class, image, reference);
         double v = Ssim.of(image, reference, ComparisonParameters.from(ctx.parameters()));
         return new MetricValue("ssim", v, "", Map.of());
     }

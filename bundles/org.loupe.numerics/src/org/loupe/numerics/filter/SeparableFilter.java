@@ -2,7 +2,7 @@ package org.loupe.numerics.filter;
 
 import org.loupe.api.LoupeException;
 import org.loupe.api.ProcessingContext;
-import org.loupe.api.RowStrips;
+import org.loupe.numerics.RowStrips;
 import org.loupe.image.GrayF32;
 import org.loupe.image.PixelImage;
 import org.loupe.numerics.Bands;

@@ -5,7 +5,7 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.loupe.api.LoupeException;
 import org.loupe.api.ProcessingContext;
-import org.loupe.api.RowStrips;
+import org.loupe.numerics.RowStrips;
 import org.loupe.image.PixelImage;
 import org.loupe.image.PixelType;
 import org.loupe.numerics.VectorRows;

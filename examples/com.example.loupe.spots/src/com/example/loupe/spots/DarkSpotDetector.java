@@ -33,8 +33,10 @@ public final class DarkSpotDetector implements DefectDetector {
         return PARAMETERS;
     }
 
+    /** Spots are dark on their own: a reference, if given, is not needed and not used. */
     @Override
-    public List<Detection> detect(PixelImage image, ProcessingContext ctx) throws LoupeException {
+    public List<Detection> detect(PixelImage image, PixelImage reference, ProcessingContext ctx)
+            throws LoupeException {
         DESCRIPTOR.requireAccepted(image);
         double limit = ctx.parameters().getDouble("threshold") * image.type().pixelType().maxValue();
         int minArea = ctx.parameters().getInt("minArea");

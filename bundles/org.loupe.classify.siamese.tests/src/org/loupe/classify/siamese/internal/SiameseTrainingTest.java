@@ -73,7 +73,7 @@ class SiameseTrainingTest {
         double d = c.details().get("distance");
         double t = c.details().get("threshold");
         assertEquals(ModelSidecar.read(trained.model()).scores().get("threshold"), t, 1e-12);
-        assertEquals(d >= t ? SiameseClassifier.DEFECTIVE : SiameseClassifier.DEFECT_FREE, c.label());
+        assertEquals(d >= t ? Classification.DEFECTIVE : Classification.DEFECT_FREE, c.label());
         Classification same = CLASSIFIER.classify(patch.reference(), patch.reference(), withModel());
         assertEquals(0, same.details().get("distance"), 1e-6, "a patch is at distance 0 from itself");
     }

@@ -29,10 +29,6 @@ import org.osgi.service.component.annotations.Deactivate;
                 + "template patch (Siamese feature-fusion ResNet). Needs the template patch (--reference).")
 public final class SiameseClassifier implements DefectClassifier {
 
-    /** The verdict for a distance at or above the threshold. */
-    public static final String DEFECTIVE = "defective";
-    /** The verdict below it. */
-    public static final String DEFECT_FREE = "defect-free";
 
     private static final ProviderDescriptor DESCRIPTOR = ProviderDescriptor.declaredBy(SiameseClassifier.class);
     private static final List<ParameterSpec> PARAMETERS = List.of(
@@ -85,8 +81,8 @@ public final class SiameseClassifier implements DefectClassifier {
         // distances of unit vectors lie in [0, 2]: confidence grows from 0.5 at the threshold to 1 at either end
         double room = defective ? 2 - t : t;
         double confidence = 0.5 + 0.5 * Math.min(1, room <= 0 ? 1 : Math.abs(d - t) / room);
-        return new Classification(defective ? DEFECTIVE : DEFECT_FREE, confidence, Map.of("distance", d,
-                "threshold", t));
+        return new Classification(defective ? Classification.DEFECTIVE : Classification.DEFECT_FREE,
+                confidence, Map.of(Classification.DISTANCE, d, Classification.THRESHOLD, t));
     }
 
     @Deactivate

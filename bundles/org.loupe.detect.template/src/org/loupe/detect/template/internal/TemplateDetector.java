@@ -62,16 +62,11 @@ public final class TemplateDetector implements DefectDetector {
     }
 
     @Override
-    public List<Detection> detect(PixelImage image, ProcessingContext ctx) throws LoupeException {
-        throw LoupeException.badInput(image.metadata().label("the image"), "detect.template compares a "
-                + "board with its defect-free template; give the template (--reference FILE)");
-    }
-
-    @Override
     public List<Detection> detect(PixelImage image, PixelImage reference, ProcessingContext ctx)
             throws LoupeException {
         if (reference == null) {
-            return detect(image, ctx);
+            throw LoupeException.badInput(image.metadata().label("the image"), "detect.template compares a "
+                    + "board with its defect-free template; give the template (--reference FILE)");
         }
         DESCRIPTOR.requireAccepted(image);
         DESCRIPTOR.requireAccepted(reference);

@@ -2,7 +2,7 @@ package org.loupe.enhance.srq.internal;
 
 import org.loupe.api.LoupeException;
 import org.loupe.api.ProcessingContext;
-import org.loupe.api.RowStrips;
+import org.loupe.numerics.RowStrips;
 import org.loupe.image.GrayF32;
 import org.loupe.numerics.resample.Interpolation;
 import org.loupe.numerics.resample.Resize;

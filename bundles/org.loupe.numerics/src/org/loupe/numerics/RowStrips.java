@@ -1,8 +1,10 @@
-package org.loupe.api;
+package org.loupe.numerics;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import org.loupe.api.LoupeException;
+import org.loupe.api.ProcessingContext;
 
 /**
  * Runs row-wise image work in horizontal strips, in parallel, checking for cancellation before each strip and

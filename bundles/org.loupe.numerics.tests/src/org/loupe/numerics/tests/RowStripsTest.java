@@ -1,4 +1,4 @@
-package org.loupe.api.tests;
+package org.loupe.numerics.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 import org.loupe.api.LoupeException;
 import org.loupe.api.ProcessingContext;
-import org.loupe.api.RowStrips;
+import org.loupe.numerics.RowStrips;
 
 class RowStripsTest {
 
