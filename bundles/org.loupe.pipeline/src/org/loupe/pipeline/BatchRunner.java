@@ -175,6 +175,6 @@ public final class BatchRunner {
             exit = LoupeException.Reason.INPUT.exitCode();
         }
         return new ItemResult(item.file().toString(), item.name(), ItemResult.FAILED, exit, reason, List.of(),
-                List.of(), Map.of(), List.of(), (System.nanoTime() - start) / 1_000_000, fp);
+                List.of(), Map.of(), Map.of(), List.of(), (System.nanoTime() - start) / 1_000_000, fp);
     }
 }

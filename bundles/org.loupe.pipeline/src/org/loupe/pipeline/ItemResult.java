@@ -15,14 +15,15 @@ import org.loupe.api.Detection;
  * @param outputs     the files written for it, relative to the output folder
  * @param detections  what the detect step found (empty without one)
  * @param metrics     metric id to value, from the measure steps
+ * @param patches     how many patches the classify step gave each label (empty without one)
  * @param warnings    things the providers flagged without failing
  * @param millis      time spent on it
  * @param fingerprint what made the outputs: pipeline, provider versions and the input files' sizes and times; a rerun
  *                    skips the item while this is unchanged and its outputs exist
  */
 public record ItemResult(String input, String name, String status, int exitClass, String reason, List<String> outputs,
-        List<Detection> detections, Map<String, Double> metrics, List<String> warnings, long millis,
-        String fingerprint) {
+        List<Detection> detections, Map<String, Double> metrics, Map<String, Integer> patches, List<String> warnings,
+        long millis, String fingerprint) {
 
     /** Status of an item whose steps all ran and whose outputs were written. */
     public static final String OK = "ok";
@@ -34,6 +35,7 @@ public record ItemResult(String input, String name, String status, int exitClass
         outputs = outputs == null ? List.of() : List.copyOf(outputs);
         detections = detections == null ? List.of() : List.copyOf(detections);
         metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
+        patches = patches == null ? Map.of() : Map.copyOf(patches);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 

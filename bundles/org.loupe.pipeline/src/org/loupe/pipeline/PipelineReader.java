@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.loupe.api.DefectClassifier;
 import org.loupe.api.DefectDetector;
 import org.loupe.api.ImageEnhancer;
 import org.loupe.api.ImageMetric;
@@ -33,7 +34,7 @@ import org.loupe.registry.ProviderRegistry;
 public final class PipelineReader {
 
     private static final Set<String> TOP = Set.of("name", "input", "steps", "output", "$schema");
-    private static final Set<String> KINDS = Set.of("enhance", "detect", "measure");
+    private static final Set<String> KINDS = Set.of("enhance", "detect", "classify", "measure");
 
     private final ProviderRegistry registry;
 
@@ -129,7 +130,7 @@ public final class PipelineReader {
         JsonObject o = object(element, path, subject);
         List<String> kinds = o.keySet().stream().filter(KINDS::contains).toList();
         if (kinds.size() != 1) {
-            throw usage(subject, path, "a step names exactly one of enhance, detect or measure (with the provider "
+            throw usage(subject, path, "a step names exactly one of enhance, detect, classify or measure (with the provider "
                     + "id), found " + (kinds.isEmpty() ? "none" : String.join(" and ", kinds)));
         }
         String kind = kinds.get(0);
@@ -158,6 +159,22 @@ public final class PipelineReader {
                         : null;
                 NameRule truth = o.has("truth") ? rule(o.get("truth"), path + ".truth", subject) : null;
                 return new Step.Detect(id, params, reference, threshold, truth);
+            }
+            case "classify" -> {
+                keys(o, path, Set.of("classify", "params", "reference", "patch"), subject);
+                check(DefectClassifier.class, id, params, path, subject);
+                if (!o.has("patch")) {
+                    throw usage(subject, path + ".patch", "missing (the side of the square patches, in pixels, e.g. "
+                            + "64 for classify.siamese)");
+                }
+                double side = number(o.get("patch"), path + ".patch", subject);
+                if (side != Math.rint(side) || side < 1 || side > 4096) {
+                    throw usage(subject, path + ".patch", "must be a whole number of pixels in [1, 4096], got "
+                            + side);
+                }
+                NameRule reference = o.has("reference") ? rule(o.get("reference"), path + ".reference", subject)
+                        : null;
+                return new Step.Classify(id, params, reference, (int) side);
             }
             default -> {
                 keys(o, path, Set.of("measure", "params", "reference"), subject);

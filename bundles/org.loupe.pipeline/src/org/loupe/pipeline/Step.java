@@ -4,11 +4,12 @@ import java.util.Map;
 
 /**
  * One step of a {@link Pipeline}. Enhancers transform the image that flows through the pipeline; a detector finds
- * defects in it (against a reference image where the step names one); a metric compares it with a reference image.
+ * defects in it (against a reference image where the step names one); a classifier decides on it patch by patch
+ * ({@link PatchInspection}); a metric compares it with a reference image.
  *
  * @see PipelineReader for the JSON form
  */
-public sealed interface Step permits Step.Enhance, Step.Detect, Step.Measure {
+public sealed interface Step permits Step.Enhance, Step.Detect, Step.Classify, Step.Measure {
 
     /** The provider's id. */
     String provider();
@@ -16,7 +17,7 @@ public sealed interface Step permits Step.Enhance, Step.Detect, Step.Measure {
     /** The provider's parameters as given (validated against its specs when the pipeline was read). */
     Map<String, String> params();
 
-    /** The JSON key that names this kind of step: {@code enhance}, {@code detect} or {@code measure}. */
+    /** The JSON key that names this kind of step: {@code enhance}, {@code detect}, {@code classify} or {@code measure}. */
     String kind();
 
     /** An enhancer applied to the image. */
@@ -50,6 +51,24 @@ public sealed interface Step permits Step.Enhance, Step.Detect, Step.Measure {
         @Override
         public String kind() {
             return "detect";
+        }
+    }
+
+    /**
+     * A classifier run on square patches tiling the image, each against the same window of the reference.
+     *
+     * @param reference a {@link NameRule} for the golden image beside each input, or null
+     * @param patch     the side of the patches, in pixels
+     */
+    record Classify(String provider, Map<String, String> params, NameRule reference, int patch) implements Step {
+        /** Copies the parameters. */
+        public Classify {
+            params = Map.copyOf(params);
+        }
+
+        @Override
+        public String kind() {
+            return "classify";
         }
     }
 

@@ -30,6 +30,7 @@ import org.loupe.image.PixelImage;
 import org.loupe.image.io.ImageFiles;
 import org.loupe.image.io.ImageFormat;
 import org.loupe.image.io.ReadOptions;
+import org.loupe.pipeline.PatchInspection;
 import org.loupe.registry.ProviderHandle;
 import org.loupe.samples.Sample;
 
@@ -177,7 +178,9 @@ public final class ImageDocument {
         PixelImage ref = reference;
         ProviderDescriptor d = classifier.descriptor();
         return schedule(d.name(), parameters, ctx -> {
-            List<Mark> decided = PatchDecisions.classify(input, ref, side, classifier, ctx);
+            List<Mark> decided = PatchInspection.classify(input, ref, side, classifier, ctx).stream()
+                    .map(p -> new Mark(Mark.Kind.PATCH, p.window().x(), p.window().y(), p.window().x() + side,
+                            p.window().y() + side, p.verdict().label(), p.verdict().confidence())).toList();
             return new Outcome(() -> showMarks(input, decided), d.id() + " decided " + decided.size() + " patches"
                     + counts(decided));
         });

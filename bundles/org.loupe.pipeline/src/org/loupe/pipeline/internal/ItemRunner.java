@@ -7,6 +7,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.loupe.api.DefectClassifier;
 import org.loupe.api.DefectDetector;
 import org.loupe.api.Detection;
 import org.loupe.api.ImageEnhancer;
@@ -23,6 +25,8 @@ import org.loupe.image.io.ImageFormat;
 import org.loupe.image.io.ReadOptions;
 import org.loupe.pipeline.Item;
 import org.loupe.pipeline.ItemResult;
+import org.loupe.pipeline.PatchDecision;
+import org.loupe.pipeline.PatchInspection;
 import org.loupe.pipeline.Pipeline;
 import org.loupe.pipeline.Step;
 import org.loupe.registry.ProviderHandle;
@@ -60,6 +64,7 @@ public final class ItemRunner {
                 .cancelWhen(ctx::isCancelled).onProgress(ctx::progress).onWarning(warnings::add).build();
         PixelImage image = ImageFiles.read(item.file(), readOptions);
         List<Detection> found = List.of();
+        List<PatchDecision> decisions = null;
         Map<String, Double> metrics = new LinkedHashMap<>();
         List<String> outputs = new ArrayList<>();
         for (Step step : pipeline.steps()) {
@@ -68,6 +73,8 @@ public final class ItemRunner {
                 image = enhance(s, image, itemCtx);
             } else if (step instanceof Step.Detect s) {
                 found = detect(s, item, image, itemCtx);
+            } else if (step instanceof Step.Classify s) {
+                decisions = classify(s, item, image, itemCtx);
             } else if (step instanceof Step.Measure s) {
                 metrics.put(s.provider(), measure(s, item, image, itemCtx));
             }
@@ -78,8 +85,13 @@ public final class ItemRunner {
         if (pipeline.steps().stream().anyMatch(s -> s instanceof Step.Detect)) {
             outputs.add(writeText(item.name() + ".txt", DeepPcbFiles.format(found)));
         }
+        Map<String, Integer> patches = new TreeMap<>();
+        if (decisions != null) {
+            decisions.forEach(d -> patches.merge(d.verdict().label(), 1, Integer::sum));
+            outputs.add(writeText(item.name() + ".patches.csv", PatchTable.csv(decisions)));
+        }
         return new ItemResult(item.file().toString(), item.name(), ItemResult.OK, 0, null, outputs, found, metrics,
-                warnings, (System.nanoTime() - start) / 1_000_000, fingerprint);
+                patches, warnings, (System.nanoTime() - start) / 1_000_000, fingerprint);
     }
 
     private PixelImage enhance(Step.Enhance s, PixelImage image, ProcessingContext ctx) throws LoupeException {
@@ -104,6 +116,15 @@ public final class ItemRunner {
         ProcessingContext bound = context(h, s, ctx);
         // all of them, with their confidences, as DeepPCB's prediction files hold them; the threshold applies to counts
         return h.call(d -> d.detect(image, reference, bound));
+    }
+
+    private List<PatchDecision> classify(Step.Classify s, Item item, PixelImage image, ProcessingContext ctx)
+            throws LoupeException {
+        ProviderHandle<DefectClassifier> h = registry.provider(s.provider(), DefectClassifier.class);
+        h.descriptor().requireAccepted(image);
+        PixelImage reference = s.reference() == null ? null : ImageFiles.read(s.reference().resolve(item.file(),
+                item.name()), readOptions);
+        return PatchInspection.classify(image, reference, s.patch(), h, context(h, s, ctx));
     }
 
     private double measure(Step.Measure s, Item item, PixelImage image, ProcessingContext ctx) throws LoupeException {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.loupe.api.DefectClassifier;
 import org.loupe.api.DefectDetector;
 import org.loupe.api.ImageEnhancer;
 import org.loupe.api.ImageMetric;
@@ -62,7 +63,8 @@ public final class OutputFolder {
         StringBuilder sb = new StringBuilder(pipeline.source());
         for (Step s : pipeline.steps()) {
             Class<? extends LoupeService> contract = s instanceof Step.Enhance ? ImageEnhancer.class
-                    : s instanceof Step.Detect ? DefectDetector.class : ImageMetric.class;
+                    : s instanceof Step.Detect ? DefectDetector.class
+                    : s instanceof Step.Classify ? DefectClassifier.class : ImageMetric.class;
             sb.append('\n').append(s.provider()).append('@').append(registry.provider(s.provider(), contract)
                     .descriptor().version());
         }
@@ -75,6 +77,8 @@ public final class OutputFolder {
         for (Step s : pipeline.steps()) {
             if (s instanceof Step.Detect d && d.reference() != null) {
                 files.add(d.reference().resolve(item.file(), item.name()));
+            } else if (s instanceof Step.Classify c && c.reference() != null) {
+                files.add(c.reference().resolve(item.file(), item.name()));
             } else if (s instanceof Step.Measure m) {
                 files.add(m.reference().resolve(item.file(), item.name()));
             }
@@ -91,6 +95,7 @@ public final class OutputFolder {
             }
         }
         names.add(item.name() + ".txt");
+        names.add(item.name() + ".patches.csv");
         return names;
     }
 

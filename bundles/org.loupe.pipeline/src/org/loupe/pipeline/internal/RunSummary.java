@@ -64,13 +64,19 @@ public final class RunSummary {
     static String csv(List<ItemResult> items, double threshold) {
         TreeSet<String> metrics = new TreeSet<>();
         items.forEach(r -> metrics.addAll(r.metrics().keySet()));
+        TreeSet<String> labels = new TreeSet<>();
+        items.forEach(r -> labels.addAll(r.patches().keySet()));
         StringBuilder sb = new StringBuilder("input,name,status,exit,detections");
+        labels.forEach(l -> sb.append(",patches ").append(l));
         metrics.forEach(m -> sb.append(',').append(m));
         sb.append(",millis,reason\n");
         for (ItemResult r : items) {
             sb.append(quote(r.input())).append(',').append(quote(r.name())).append(',').append(r.status()).append(',')
                     .append(r.exitClass()).append(',').append(r.detections().stream().filter(d -> d.score() >= threshold)
                     .count());
+            for (String l : labels) {
+                sb.append(',').append(r.patches().getOrDefault(l, 0));
+            }
             for (String m : metrics) {
                 Double v = r.metrics().get(m);
                 sb.append(',').append(v == null ? "" : String.format(Locale.ROOT, "%.6g", v));

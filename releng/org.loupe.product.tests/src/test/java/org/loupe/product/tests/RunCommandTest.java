@@ -50,6 +50,11 @@ class RunCommandTest {
         assertEquals(e.getAsJsonObject("counts").get("fp").getAsInt(), counts.get("falsePositives").getAsInt());
         assertEquals(e.getAsJsonObject("counts").get("fn").getAsInt(), counts.get("falseNegatives").getAsInt());
         assertTrue(Files.isRegularFile(out.resolve("13000008.txt")));
+        // the classify step: 100 patches of 64 px per 640x640 board, as the workbench's Classify Patches cuts them
+        List<String> patches = Files.readAllLines(out.resolve("13000008.patches.csv"));
+        assertEquals("x,y,width,height,label,confidence,distance,threshold", patches.get(0));
+        assertEquals(101, patches.size());
+        assertTrue(patches.stream().anyMatch(l -> l.contains(",defective,")), "the board has defects");
     }
 
     @Test
