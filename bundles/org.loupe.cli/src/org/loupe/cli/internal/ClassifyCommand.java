@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.loupe.api.Classification;
 import org.loupe.api.DefectClassifier;
@@ -15,8 +16,10 @@ import org.loupe.api.Parameters;
 import org.loupe.api.ProcessingContext;
 import org.loupe.image.PixelImage;
 import org.loupe.image.io.ImageFiles;
+import org.loupe.pipeline.BatchPolicy;
 import org.loupe.registry.ProviderHandle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -42,6 +45,9 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     private boolean json;
 
+    @Mixin
+    private FailFastOption failFast;
+
     @picocli.CommandLine.Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Images to classify.")
     private List<Path> images;
 
@@ -56,9 +62,16 @@ final class ClassifyCommand implements Callable<Integer> {
         PixelImage ref = reference == null ? null : ImageFiles.read(reference, session.readOptions());
         Table t = new Table("IMAGE", "LABEL", "CONFIDENCE", "DETAILS");
         List<Map<String, Object>> rows = new ArrayList<>();
+        BatchPolicy policy = new BatchPolicy(failFast.failFast, session::fail);
         for (Path file : images) {
-            PixelImage img = ImageFiles.read(file, session.readOptions());
-            Classification c = handle.call(k -> k.classify(img, ref, ProcessingContext.of(bound)));
+            Optional<Classification> decided = policy.item(file.toString(), () -> {
+                PixelImage img = ImageFiles.read(file, session.readOptions());
+                return handle.call(k -> k.classify(img, ref, ProcessingContext.of(bound)));
+            });
+            if (decided.isEmpty()) {
+                continue;
+            }
+            Classification c = decided.get();
             StringBuilder details = new StringBuilder();
             c.details().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> details
                     .append(details.length() == 0 ? "" : ", ").append(e.getKey()).append(' ')
@@ -74,10 +87,11 @@ final class ClassifyCommand implements Callable<Integer> {
         }
         if (json) {
             session.out().println(Json.GSON.toJson(Map.of("classifier", Map.of("id", classifier, "version",
-                    handle.descriptor().version()), "results", rows)));
+                    handle.descriptor().version(), "model", handle.descriptor().model()), "results", rows,
+                    "failures", policy.failures())));
         } else {
             t.print(session.out());
         }
-        return 0;
+        return policy.exitCode();
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.loupe.api.DefectDetector;
 import org.loupe.api.Detection;
@@ -18,6 +19,7 @@ import org.loupe.data.deeppcb.DeepPcbFiles;
 import org.loupe.image.PixelImage;
 import org.loupe.image.io.AtomicFiles;
 import org.loupe.image.io.ImageFiles;
+import org.loupe.pipeline.BatchPolicy;
 import org.loupe.registry.ProviderHandle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,6 +61,9 @@ final class DetectCommand implements Callable<Integer> {
     @Mixin
     private OverwriteOption overwrite;
 
+    @Mixin
+    private FailFastOption failFast;
+
     @picocli.CommandLine.Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Images or folders.")
     private List<Path> inputs;
 
@@ -81,15 +86,23 @@ final class DetectCommand implements Callable<Integer> {
         Table t = new Table("IMAGE", "TYPE", "CONFIDENCE", "BOX (x1,y1,x2,y2)");
         List<Map<String, Object>> results = new ArrayList<>();
         int count = 0;
+        BatchPolicy policy = new BatchPolicy(failFast.failFast, session::fail);
+        ProcessingContext ctx = ProcessingContext.builder().parameters(bound)
+                .onWarning(w -> session.complain("warning: " + w)).build();
         for (Path file : files) {
-            PixelImage img = ImageFiles.read(file, session.readOptions());
-            ProcessingContext ctx = ProcessingContext.builder().parameters(bound)
-                    .onWarning(w -> session.complain("warning: " + w)).build();
-            List<Detection> found = handle.call(d -> d.detect(img, ref, ctx)).stream()
-                    .filter(d -> d.score() >= threshold).toList();
-            if (out != null) {
-                save(plan.target(file), found);
+            Optional<List<Detection>> detected = policy.item(file.toString(), () -> {
+                PixelImage img = ImageFiles.read(file, session.readOptions());
+                List<Detection> all = handle.call(d -> d.detect(img, ref, ctx)).stream()
+                        .filter(d -> d.score() >= threshold).toList();
+                if (out != null) {
+                    save(plan.target(file), all);
+                }
+                return all;
+            });
+            if (detected.isEmpty()) {
+                continue;
             }
+            List<Detection> found = detected.get();
             for (Detection d : found) {
                 t.row(file.toString(), d.label(), String.format(Locale.ROOT, "%.3f", d.score()), String.format(
                         Locale.ROOT, "%.0f,%.0f,%.0f,%.0f", d.x1(), d.y1(), d.x2(), d.y2()));
@@ -102,13 +115,15 @@ final class DetectCommand implements Callable<Integer> {
         }
         if (json) {
             session.out().println(Json.GSON.toJson(Map.of("detector", Map.of("id", detector, "version",
-                    handle.descriptor().version(), "model", handle.descriptor().model()), "scoreThreshold", threshold, "results", results)));
+                    handle.descriptor().version(), "model", handle.descriptor().model()), "scoreThreshold",
+                    threshold, "results", results, "failures", policy.failures())));
         } else {
             t.print(session.out());
-            session.out().printf(Locale.ROOT, "%d detections in %d images%s%n", count, files.size(),
+            session.out().printf(Locale.ROOT, "%d detections in %d images%s%s%n", count, results.size(),
+                    policy.failures().isEmpty() ? "" : " (" + policy.failures().size() + " could not be processed)",
                     out == null ? "" : "; saved in " + out);
         }
-        return 0;
+        return policy.exitCode();
     }
 
     private static void save(Path target, List<Detection> found) throws LoupeException {

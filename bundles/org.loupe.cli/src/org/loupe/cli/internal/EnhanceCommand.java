@@ -15,6 +15,7 @@ import org.loupe.api.ProcessingContext;
 import org.loupe.image.PixelImage;
 import org.loupe.image.io.ImageFiles;
 import org.loupe.image.io.ImageFormat;
+import org.loupe.pipeline.BatchPolicy;
 import org.loupe.registry.ProviderHandle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code loupe enhance}: runs one enhancer over images and writes the results, keeping bit depth. Each input is read,
- * enhanced and written on its own; a bad input is reported and skipped, a failing provider stops the run.
+ * enhanced and written on its own, under the batch policy ({@link BatchPolicy}).
  */
 @Command(name = "enhance", mixinStandardHelpOptions = true,
         description = "Enhance images with one enhancer; outputs keep their input's name, format and bit depth.")
@@ -50,6 +51,9 @@ final class EnhanceCommand implements Callable<Integer> {
     @Mixin
     private OverwriteOption overwrite;
 
+    @Mixin
+    private FailFastOption failFast;
+
     @picocli.CommandLine.Parameters(arity = "1..*", paramLabel = "IN",
             description = "Input images, or folders of images.")
     private List<Path> inputs;
@@ -65,30 +69,19 @@ final class EnhanceCommand implements Callable<Integer> {
         List<Path> files = OutputPlan.expand(inputs, out, id, session::complain);
         OutputPlan plan = OutputPlan.of(files, out, Optional.ofNullable(format), id, overwrite.overwrite);
         List<Map<String, Object>> results = new ArrayList<>();
-        List<Map<String, Object>> failures = new ArrayList<>();
-        int exit = 0;
+        BatchPolicy policy = new BatchPolicy(failFast.failFast, session::fail);
         for (Path in : files) {
-            try {
-                results.add(enhanceOneWithin(enhancer, parameters, in, plan));
-            } catch (LoupeException e) {
-                session.fail(e);
-                failures.add(Map.of("input", in.toString(), "message", e.getMessage(),
-                        "exitCode", e.reason().exitCode()));
-                exit = Math.max(exit, e.reason().exitCode());
-                if (e.reason() != LoupeException.Reason.INPUT) {
-                    break; // a failed provider or a wrong option would fail every remaining input the same way
-                }
-            }
+            policy.item(in.toString(), () -> enhanceOneWithin(enhancer, parameters, in, plan)).ifPresent(results::add);
         }
         if (json) {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("provider", Map.of("id", id, "version", enhancer.descriptor().version()));
             report.put("parameters", parameters.asText());
             report.put("results", results);
-            report.put("failures", failures);
+            report.put("failures", policy.failures());
             session.out().println(Json.GSON.toJson(report));
         }
-        return exit;
+        return policy.exitCode();
     }
 
     /** One input; running out of memory on it is a failure of that input, named, and the others go on. */

@@ -29,6 +29,7 @@ import org.loupe.metrics.detection.InspectionCost;
 import org.loupe.metrics.detection.MatchRule;
 import org.loupe.metrics.detection.PredictionWithinSpec;
 import org.loupe.metrics.detection.SpecTolerance;
+import org.loupe.pipeline.BatchPolicy;
 import org.loupe.registry.ProviderHandle;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -97,12 +98,11 @@ final class EvalDetectCommand implements Callable<Integer> {
     @Mixin
     private OverwriteOption overwrite;
 
-    @Option(names = "--fail-fast", description = "Stop at the first pair that cannot be processed (by default it "
-            + "is reported, its defects count as missed, and the other pairs are evaluated).")
-    private boolean failFast;
+    @Mixin
+    private FailFastOption failFast;
 
     private final List<String> unprocessed = new ArrayList<>();
-    private int exit;
+    private BatchPolicy policy;
 
     EvalDetectCommand(Session session) {
         this.session = session;
@@ -116,6 +116,7 @@ final class EvalDetectCommand implements Callable<Integer> {
         if (!(threshold >= 0 && threshold <= 1)) {
             throw LoupeException.usage("--score-threshold must be in [0, 1], got " + threshold);
         }
+        policy = new BatchPolicy(failFast.failFast, session::fail);
         List<DeepPcbDataset.Entry> entries = pairs.entries();
         if (writeTo != null) {
             OutputPlan.refuseExisting(entries.stream().map(e -> writeTo.resolve(e.id() + ".txt")).toList(),
@@ -123,31 +124,25 @@ final class EvalDetectCommand implements Callable<Integer> {
         }
         List<AnnotatedImage> images = source.detector != null ? detect(entries) : readPredictions(entries);
         report(new DetectionEvaluation(images), images);
-        return exit;
+        return policy.exitCode();
     }
 
     private List<AnnotatedImage> detect(List<DeepPcbDataset.Entry> entries) throws LoupeException {
         ProviderHandle<DefectDetector> detector = session.registry().provider(source.detector, DefectDetector.class);
         Parameters p = Parameters.bind(detector.call(LoupeService::parameters), params);
         List<AnnotatedImage> images = new ArrayList<>();
+        ProcessingContext ctx = ProcessingContext.builder().parameters(p)
+                .onWarning(w -> session.complain("warning: " + w)).build();
         for (DeepPcbDataset.Entry e : entries) {
-            List<Detection> found;
-            try {
+            // the batch policy: one pair that cannot be processed costs its own defects, not the evaluation
+            List<Detection> found = policy.item(e.id(), () -> {
                 PixelImage img = ImageFiles.read(e.test(), session.readOptions());
                 PixelImage template = ImageFiles.read(e.template(), session.readOptions());
-                ProcessingContext ctx = ProcessingContext.builder().parameters(p)
-                        .onWarning(w -> session.complain("warning: " + w)).build();
-                found = detector.call(d -> d.detect(img, template, ctx));
-            } catch (LoupeException x) {
-                if (failFast || x.reason() == LoupeException.Reason.USAGE) {
-                    throw x;
-                }
-                // the batch policy: one pair that cannot be processed costs its own defects, not the evaluation
-                session.fail(x);
+                return detector.call(d -> d.detect(img, template, ctx));
+            }).orElseGet(() -> {
                 unprocessed.add(e.id());
-                exit = Math.max(exit, x.reason().exitCode());
-                found = List.of();
-            }
+                return List.of();
+            });
             if (writeTo != null && !unprocessed.contains(e.id())) {
                 try {
                     AtomicFiles.writeString(writeTo.resolve(e.id() + ".txt"), DeepPcbFiles.format(found));

@@ -48,8 +48,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Check the pipeline and the inputs, print the plan, do nothing.")
     private boolean dryRun;
 
-    @Option(names = "--fail-fast", description = "Stop at the first input that fails.")
-    private boolean failFast;
+    @Mixin
+    private FailFastOption failFast;
 
     @Option(names = "--jobs", paramLabel = "N", description = "Inputs processed at once (default: the number of "
             + "processors, ${DEFAULT-VALUE}).")
@@ -82,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
             printPlan(pipeline, items, outDir, runner.current(pipeline, items, outDir));
             return 0;
         }
-        BatchResult result = runner.run(pipeline, items, new BatchRunner.Options(outDir, failFast,
+        BatchResult result = runner.run(pipeline, items, new BatchRunner.Options(outDir, failFast.failFast,
                 overwrite.overwrite, jobs), progress(), () -> false);
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>(Map.of("out", outDir.toString(), "items",
