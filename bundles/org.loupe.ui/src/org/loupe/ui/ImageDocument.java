@@ -115,6 +115,22 @@ public final class ImageDocument {
         });
     }
 
+    /**
+     * Opens a file with marks already found for it (e.g. a pipeline run's detections), and its reference if one is
+     * given; the job can be joined.
+     */
+    public Job open(Path file, Path referenceFile, List<Mark> found) {
+        return schedule("Opening " + file.getFileName(), Parameters.defaults(List.of()), ctx -> {
+            PixelImage loaded = ImageFiles.read(file);
+            PixelImage ref = referenceFile == null ? null : sameSize(ImageFiles.read(referenceFile),
+                    referenceFile.toString(), loaded);
+            return new Outcome(() -> {
+                showImage(loaded, file, ref);
+                showMarks(loaded, found);
+            }, opened(loaded) + counts(found));
+        });
+    }
+
     /** Opens a bundled sample, and its reference image if it has one, in the background. */
     public Job open(Sample sample) {
         return schedule("Opening " + sample.fileName(), Parameters.defaults(List.of()), ctx -> {

@@ -38,7 +38,8 @@ import org.loupe.ui.TrainingRun;
  * with {@code loupe.selftest.train.dataset}, {@code .out}, {@code .params} ("key=value,key=value") and
  * {@code .screenshot} it then also trains {@code enhance.model} through the Training view and captures it; with
  * {@code loupe.selftest.inspect.board}, {@code .template} and {@code .screenshots} (a folder) it inspects a board
- * against its template (see {@link InspectionSelfTest}). It prints lines starting with {@code LOUPE-SELFTEST} saying
+ * against its template (see {@link InspectionSelfTest}); with {@code loupe.selftest.pipeline.file}, {@code .out} and
+ * {@code .screenshot} it runs a pipeline file through the Results view (see {@link PipelineSelfTest}). It prints lines starting with {@code LOUPE-SELFTEST} saying
  * whether each phase passed.
  */
 final class SelfTest {
@@ -51,15 +52,17 @@ final class SelfTest {
     private final Path result;
     private final Map<String, String> training;
     private final Optional<InspectionSelfTest> inspection;
+    private final Optional<PipelineSelfTest> pipeline;
 
     private SelfTest(Path image, String enhancer, Path screenshot, Path result, Map<String, String> training,
-            Optional<InspectionSelfTest> inspection) {
+            Optional<InspectionSelfTest> inspection, Optional<PipelineSelfTest> pipeline) {
         this.image = image;
         this.enhancer = enhancer;
         this.screenshot = screenshot;
         this.result = result;
         this.training = training;
         this.inspection = inspection;
+        this.pipeline = pipeline;
     }
 
     static Optional<SelfTest> fromSystemProperties() {
@@ -78,7 +81,7 @@ final class SelfTest {
         }
         return Optional.of(new SelfTest(Path.of(image), System.getProperty("loupe.selftest.enhancer",
                 "enhance.median"), Path.of(shot), result == null ? null : Path.of(result), training,
-                InspectionSelfTest.fromSystemProperties()));
+                InspectionSelfTest.fromSystemProperties(), PipelineSelfTest.fromSystemProperties()));
     }
 
     void start(IEclipseContext context) {
@@ -110,6 +113,10 @@ final class SelfTest {
                     + document.result().width() + "x" + document.result().height() + " by " + enhancer);
             if (inspection.isPresent()) {
                 inspection.get().run(context, document, () -> awaitWindow(display, window),
+                        file -> display.syncExec(() -> captureWindow(window.get(), file)));
+            }
+            if (pipeline.isPresent()) {
+                pipeline.get().run(context, document, () -> awaitWindow(display, window),
                         file -> display.syncExec(() -> captureWindow(window.get(), file)));
             }
             if (training.containsKey("dataset")) {

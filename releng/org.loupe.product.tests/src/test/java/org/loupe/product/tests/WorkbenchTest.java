@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -30,12 +32,16 @@ class WorkbenchTest {
         Path result = Launcher.work().resolve("workbench-result.tif");
         Path trainShot = Launcher.work().resolve("workbench-training.png");
         Path inspectShots = Launcher.work().resolve("workbench-inspect");
+        Path pipelineShot = Launcher.work().resolve("workbench-pipeline.png");
+        Path pipelineOut = Launcher.fresh("workbench-pipeline").resolve("out");
+        Path pipelineFile = Path.of(System.getProperty("loupe.launcher")).getParent()
+                .resolve("examples/pipelines/pcb-inspection.json");
         Path pair = Launcher.samples().resolve("deeppcb/group20085/20085");
         Path dataset = Files.createDirectories(Launcher.work().resolve("workbench-train-data"));
         Files.copy(Launcher.samples().resolve("pcb-test.png"), dataset.resolve("pcb-test.png"),
                 StandardCopyOption.REPLACE_EXISTING);
         for (Path p : new Path[] {screenshot, result, trainShot, inspectShots.resolve("board.png"),
-            inspectShots.resolve("detections.png"), inspectShots.resolve("patches.png")}) {
+            inspectShots.resolve("detections.png"), inspectShots.resolve("patches.png"), pipelineShot}) {
             Files.deleteIfExists(p);
         }
         Process xvfb = null;
@@ -56,7 +62,10 @@ class WorkbenchTest {
                 + " -Dloupe.selftest.train.screenshot=" + trainShot
                 + " -Dloupe.selftest.inspect.board=" + pair.resolve("20085009_test.jpg")
                 + " -Dloupe.selftest.inspect.template=" + pair.resolve("20085009_temp.jpg")
-                + " -Dloupe.selftest.inspect.screenshots=" + inspectShots);
+                + " -Dloupe.selftest.inspect.screenshots=" + inspectShots
+                + " -Dloupe.selftest.pipeline.file=" + pipelineFile
+                + " -Dloupe.selftest.pipeline.out=" + pipelineOut
+                + " -Dloupe.selftest.pipeline.screenshot=" + pipelineShot);
         try {
             Launcher.Run run = Launcher.run(env, "workbench");
             assertEquals(0, run.exitCode(), run.toString());
@@ -66,6 +75,12 @@ class WorkbenchTest {
             // the 640x640 board is cut into 10x10 patches of 64 px
             assertTrue(run.out().contains("LOUPE-SELFTEST INSPECT OK detections=") && run.out().contains(
                     " patches=100 flagged="), run.toString());
+            // File > Run Pipeline runs the same BatchRunner as loupe run: the same table, row for row
+            assertTrue(run.out().contains("LOUPE-SELFTEST PIPELINE OK rows=3 ok=3 detections="), run.toString());
+            Path cliOut = Launcher.fresh("workbench-pipeline-cli").resolve("out");
+            Launcher.Run cli = Launcher.run("run", pipelineFile.toString(), "--out", cliOut.toString());
+            assertEquals(0, cli.exitCode(), cli.toString());
+            assertEquals(summaryWithoutTimes(cliOut), summaryWithoutTimes(pipelineOut));
         } finally {
             if (xvfb != null) {
                 xvfb.destroy();
@@ -84,6 +99,18 @@ class WorkbenchTest {
                 "the detections are drawn over the board");
         assertTrue(newlyColoured(board, ImageIO.read(inspectShots.resolve("patches.png").toFile())) > 200,
                 "the defective patches are drawn over the board");
+        assertTrue(distinctColours(ImageIO.read(pipelineShot.toFile())) > 50, "the Results view and the board");
+    }
+
+    /** A run's summary.csv without its millis column, which differs from run to run. */
+    private static List<String> summaryWithoutTimes(Path out) throws IOException {
+        List<String> rows = Files.readAllLines(out.resolve("summary.csv"));
+        int millis = List.of(rows.get(0).split(",")).indexOf("millis");
+        return rows.stream().map(r -> {
+            List<String> f = new java.util.ArrayList<>(List.of(r.split(",", -1)));
+            f.remove(millis);
+            return String.join(",", f);
+        }).toList();
     }
 
     /** Pixels that are strongly coloured in {@code after} but were not in {@code before}: the board itself is grey. */

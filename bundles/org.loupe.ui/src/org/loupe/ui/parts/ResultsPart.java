@@ -1,0 +1,161 @@
+package org.loupe.ui.parts;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.jface.viewers.Viewer;
+import org.eclipse.jface.viewers.ViewerComparator;
+import org.eclipse.jface.viewers.ViewerFilter;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.loupe.pipeline.ItemResult;
+import org.loupe.ui.ImageDocument;
+import org.loupe.ui.PipelineRun;
+import org.loupe.ui.RunOverlays;
+
+/**
+ * The results of the workbench's pipeline run: one row per input with its status, findings and measures, sortable by
+ * any column and filtered by a text; a double-click opens the input with its detections and patch decisions drawn.
+ */
+public final class ResultsPart {
+
+    private final PipelineRun run;
+    private final ImageDocument document;
+    private final Runnable refresh = this::refresh;
+    private Label status;
+    private Button stop;
+    private Text filter;
+    private TableViewer table;
+    private Comparator<ItemResult> order = Comparator.comparing(ItemResult::input);
+
+    /** Created by the workbench. */
+    @Inject
+    public ResultsPart(PipelineRun run, ImageDocument document) {
+        this.run = run;
+        this.document = document;
+    }
+
+    /** Builds the view. */
+    @PostConstruct
+    public void create(Composite parent) {
+        GridLayoutFactory.fillDefaults().numColumns(3).margins(4, 4).applyTo(parent);
+        status = new Label(parent, SWT.WRAP);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
+        filter = new Text(parent, SWT.SEARCH | SWT.ICON_SEARCH);
+        filter.setMessage("filter");
+        GridDataFactory.fillDefaults().hint(140, SWT.DEFAULT).applyTo(filter);
+        stop = new Button(parent, SWT.PUSH);
+        stop.setText("Stop");
+        stop.addListener(SWT.Selection, e -> run.cancel());
+        table = new TableViewer(parent, SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
+        table.getTable().setHeaderVisible(true);
+        GridDataFactory.fillDefaults().span(3, 1).grab(true, true).applyTo(table.getTable());
+        column("Input", 170, SWT.LEFT, ItemResult::name, Comparator.comparing(ItemResult::name));
+        column("Status", 60, SWT.LEFT, ItemResult::status, Comparator.comparing(ItemResult::status));
+        column("Detections", 90, SWT.RIGHT, r -> Integer.toString(RunOverlays.found(run.pipeline(), r).size()),
+                Comparator.comparingInt(r -> RunOverlays.found(run.pipeline(), r).size()));
+        column("Patches", 210, SWT.LEFT, r -> counts(r.patches()), Comparator.comparing(r -> counts(r.patches())));
+        column("Measures", 170, SWT.LEFT, r -> measures(r.metrics()), Comparator.comparing(r -> measures(
+                r.metrics())));
+        column("ms", 60, SWT.RIGHT, r -> Long.toString(r.millis()), Comparator.comparingLong(ItemResult::millis));
+        column("Reason or warnings", 320, SWT.LEFT, r -> r.reason() != null ? r.reason()
+                : String.join("; ", r.warnings()), Comparator.comparing(r -> r.reason() == null ? "" : r.reason()));
+        table.setContentProvider(ArrayContentProvider.getInstance());
+        table.setComparator(new ViewerComparator() {
+            @Override
+            public int compare(Viewer viewer, Object a, Object b) {
+                return order.compare((ItemResult) a, (ItemResult) b);
+            }
+        });
+        table.addFilter(new ViewerFilter() {
+            @Override
+            public boolean select(Viewer viewer, Object parentElement, Object element) {
+                String f = filter.getText().strip().toLowerCase(Locale.ROOT);
+                ItemResult r = (ItemResult) element;
+                return f.isEmpty() || (r.input() + " " + r.status() + " " + r.reason() + " " + r.patches())
+                        .toLowerCase(Locale.ROOT).contains(f);
+            }
+        });
+        filter.addListener(SWT.Modify, e -> table.refresh());
+        table.addDoubleClickListener(e -> {
+            Object chosen = ((IStructuredSelection) e.getSelection()).getFirstElement();
+            if (chosen instanceof ItemResult r) {
+                RunOverlays.open(document, run, r);
+            }
+        });
+        run.addListener(refresh);
+        refresh();
+    }
+
+    /** The rows shown, in the table's order after filtering (for the self-test). */
+    public int rows() {
+        return table.getTable().getItemCount();
+    }
+
+    private void column(String title, int width, int align, Function<ItemResult, String> text,
+            Comparator<ItemResult> sort) {
+        TableViewerColumn c = new TableViewerColumn(table, align);
+        c.getColumn().setText(title);
+        c.getColumn().setWidth(width);
+        c.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return text.apply((ItemResult) element);
+            }
+        });
+        c.getColumn().addListener(SWT.Selection, e -> {
+            boolean again = table.getTable().getSortColumn() == c.getColumn();
+            boolean down = again && table.getTable().getSortDirection() == SWT.UP;
+            order = down ? sort.reversed() : sort;
+            table.getTable().setSortColumn(c.getColumn());
+            table.getTable().setSortDirection(down ? SWT.DOWN : SWT.UP);
+            table.refresh();
+        });
+    }
+
+    private static String counts(Map<String, Integer> patches) {
+        StringBuilder sb = new StringBuilder();
+        new TreeMap<>(patches).forEach((label, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(n).append(' ')
+                .append(label));
+        return sb.toString();
+    }
+
+    private static String measures(Map<String, Double> metrics) {
+        StringBuilder sb = new StringBuilder();
+        new TreeMap<>(metrics).forEach((id, v) -> sb.append(sb.length() == 0 ? "" : ", ")
+                .append(id.replaceFirst("^metric\\.", "")).append(' ').append(String.format(Locale.ROOT, "%.4g", v)));
+        return sb.toString();
+    }
+
+    private void refresh() {
+        if (status == null || status.isDisposed()) {
+            return;
+        }
+        status.setText(run.state() == PipelineRun.State.IDLE ? "No pipeline run yet: File > Run Pipeline..."
+                : run.state().name().toLowerCase(Locale.ROOT) + ": " + run.message());
+        stop.setEnabled(run.state() == PipelineRun.State.RUNNING);
+        table.setInput(run.results());
+        status.getParent().layout();
+    }
+
+    /** Stops listening to the run. */
+    @PreDestroy
+    public void dispose() {
+        run.removeListener(refresh);
+    }
+}
