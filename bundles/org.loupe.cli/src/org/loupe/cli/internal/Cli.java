@@ -48,7 +48,8 @@ public final class Cli {
                 .addSubcommand(new CommandLine(new BenchNumericsCommand(session)))
                 .addSubcommand(new CommandLine(new BenchTfCommand(session)))
                 .addSubcommand(new CommandLine(new BenchEnhanceCommand(session)))
-                .addSubcommand(new CommandLine(new BenchDetectCommand(session))));
+                .addSubcommand(new CommandLine(new BenchDetectCommand(session)))
+                .addSubcommand(new CommandLine(new BenchRunCommand(session))));
         cl.addSubcommand(new CommandLine(new DataCommand())
                 .addSubcommand(new CommandLine(new DataXrayCommand(session))));
         cl.addSubcommand(new CommandLine(new DemoCommand(session)));

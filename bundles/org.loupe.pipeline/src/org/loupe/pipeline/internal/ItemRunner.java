@@ -62,7 +62,8 @@ public final class ItemRunner {
         List<String> warnings = Collections.synchronizedList(new ArrayList<>());
         ProcessingContext itemCtx = ProcessingContext.builder().parameters(ctx.parameters())
                 .cancelWhen(ctx::isCancelled).onProgress(ctx::progress).onWarning(warnings::add).build();
-        PixelImage image = ImageFiles.read(item.file(), readOptions);
+        ItemFiles files = new ItemFiles(readOptions);
+        PixelImage image = files.read(item.file());
         List<Detection> found = List.of();
         List<PatchDecision> decisions = null;
         Map<String, Double> metrics = new LinkedHashMap<>();
@@ -72,11 +73,11 @@ public final class ItemRunner {
             if (step instanceof Step.Enhance s) {
                 image = enhance(s, image, itemCtx);
             } else if (step instanceof Step.Detect s) {
-                found = detect(s, item, image, itemCtx);
+                found = detect(s, item, image, files, itemCtx);
             } else if (step instanceof Step.Classify s) {
-                decisions = classify(s, item, image, itemCtx);
+                decisions = classify(s, item, image, files, itemCtx);
             } else if (step instanceof Step.Measure s) {
-                metrics.put(s.provider(), measure(s, item, image, itemCtx));
+                metrics.put(s.provider(), measure(s, item, image, files, itemCtx));
             }
         }
         if (pipeline.enhances() && pipeline.images()) {
@@ -107,29 +108,30 @@ public final class ItemRunner {
                 h.descriptor().id(), h.descriptor().version())) : out;
     }
 
-    private List<Detection> detect(Step.Detect s, Item item, PixelImage image, ProcessingContext ctx)
-            throws LoupeException {
+    private List<Detection> detect(Step.Detect s, Item item, PixelImage image, ItemFiles files,
+            ProcessingContext ctx) throws LoupeException {
         ProviderHandle<DefectDetector> h = registry.provider(s.provider(), DefectDetector.class);
         h.descriptor().requireAccepted(image);
-        PixelImage reference = s.reference() == null ? null : ImageFiles.read(s.reference().resolve(item.file(),
-                item.name()), readOptions);
+        PixelImage reference = s.reference() == null ? null : files.read(s.reference().resolve(item.file(),
+                item.name()));
         ProcessingContext bound = context(h, s, ctx);
         // all of them, with their confidences, as DeepPCB's prediction files hold them; the threshold applies to counts
         return h.call(d -> d.detect(image, reference, bound));
     }
 
-    private List<PatchDecision> classify(Step.Classify s, Item item, PixelImage image, ProcessingContext ctx)
-            throws LoupeException {
+    private List<PatchDecision> classify(Step.Classify s, Item item, PixelImage image, ItemFiles files,
+            ProcessingContext ctx) throws LoupeException {
         ProviderHandle<DefectClassifier> h = registry.provider(s.provider(), DefectClassifier.class);
         h.descriptor().requireAccepted(image);
-        PixelImage reference = s.reference() == null ? null : ImageFiles.read(s.reference().resolve(item.file(),
-                item.name()), readOptions);
+        PixelImage reference = s.reference() == null ? null : files.read(s.reference().resolve(item.file(),
+                item.name()));
         return PatchInspection.classify(image, reference, s.patch(), h, context(h, s, ctx));
     }
 
-    private double measure(Step.Measure s, Item item, PixelImage image, ProcessingContext ctx) throws LoupeException {
+    private double measure(Step.Measure s, Item item, PixelImage image, ItemFiles files, ProcessingContext ctx)
+            throws LoupeException {
         ProviderHandle<ImageMetric> h = registry.provider(s.provider(), ImageMetric.class);
-        PixelImage reference = ImageFiles.read(s.reference().resolve(item.file(), item.name()), readOptions);
+        PixelImage reference = files.read(s.reference().resolve(item.file(), item.name()));
         ProcessingContext bound = context(h, s, ctx);
         return h.call(m -> m.measure(image, reference, bound)).value();
     }

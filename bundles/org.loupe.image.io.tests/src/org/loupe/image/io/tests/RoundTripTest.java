@@ -95,13 +95,28 @@ class RoundTripTest {
         return Stream.of(ImageType.GRAY_U8, ImageType.RGB_U8);
     }
 
-    @Test
-    void viewsAreWrittenAsTheirOwnPixels() throws LoupeException {
-        PixelImage big = SyntheticImages.scene(ImageType.RGB_U8, 40, 30, 1);
+    @ParameterizedTest
+    @MethodSource("viewTypes")
+    void viewsAreWrittenAsTheirOwnPixels(ImageType type) throws LoupeException {
+        PixelImage big = SyntheticImages.scene(type, 40, 30, 1);
         PixelImage view = big.view(new org.loupe.image.Region(5, 7, 13, 11));
         Path file = dir.resolve("view.png");
         ImageFiles.write(view, file);
         ImageAssertions.assertSamePixels(view, ImageFiles.read(file));
+    }
+
+    static Stream<ImageType> viewTypes() {
+        return Stream.of(ImageType.RGB_U8, ImageType.GRAY_U16);
+    }
+
+    @Test
+    void aLargeSixteenBitPngSpanningManyDataChunksComesBackExactly() throws LoupeException {
+        // 600 x 500 x 2 bytes of noise deflate to far more than one 64 KiB IDAT chunk
+        PixelImage noisy = SyntheticImages.withImpulses(SyntheticImages.scene(ImageType.GRAY_U16, 600, 500, 3),
+                0.3, 4);
+        Path file = dir.resolve("large.png");
+        ImageFiles.write(noisy, file);
+        ImageAssertions.assertSamePixels(noisy, ImageFiles.read(file));
     }
 
     @Test

@@ -71,6 +71,19 @@ public final class ImageDecoder {
             ImageMetadata.Builder metadata, ReadOptions options) throws LoupeException {
         try {
             String corrupt = format == ImageFormat.PNG ? PngChunks.corruption(in) : null;
+            if (format == ImageFormat.PNG) {
+                PixelImage fast = Png16Decoder.read(in, metadata.property("format", format.name()).build(),
+                        (w, h) -> {
+                            checkSize(subject, w, h, options);
+                            checkMemory(subject, w, h, 16);
+                            if (corrupt != null) {
+                                throw LoupeException.badInput(subject, "corrupt PNG data (" + corrupt + ")");
+                            }
+                        });
+                if (fast != null) {
+                    return fast;
+                }
+            }
             ImageReader reader = Codecs.reader(format);
             try {
                 reader.setInput(in, true, true);
@@ -162,18 +175,22 @@ public final class ImageDecoder {
      */
     private static void checkMemory(String subject, ImageReader reader) throws IOException, LoupeException {
         ImageTypeSpecifier raw = reader.getRawImageType(0);
-        long bitsPerPixel = 24;
+        int bitsPerPixel = 24;
         if (raw != null) {
             bitsPerPixel = 0;
             for (int b = 0; b < raw.getSampleModel().getNumBands(); b++) {
                 bitsPerPixel += Math.max(8, raw.getSampleModel().getSampleSize(b));
             }
         }
-        long need = 2 * (long) reader.getWidth(0) * reader.getHeight(0) * bitsPerPixel / 8 / (1024 * 1024);
+        checkMemory(subject, reader.getWidth(0), reader.getHeight(0), bitsPerPixel);
+    }
+
+    private static void checkMemory(String subject, int width, int height, int bitsPerPixel) throws LoupeException {
+        long need = 2 * (long) width * height * bitsPerPixel / 8 / (1024 * 1024);
         if (need > maxMegabytes()) {
             throw LoupeException.badInput(subject, String.format(Locale.ROOT, "%dx%d needs about %d MB to decode, "
                     + "more than the %d MB Loupe may use (give it more, e.g. LOUPE_JAVA_OPTS=-Xmx%dg)",
-                    reader.getWidth(0), reader.getHeight(0), need, maxMegabytes(), 2 * need / 1024 + 1));
+                    width, height, need, maxMegabytes(), 2 * need / 1024 + 1));
         }
     }
 

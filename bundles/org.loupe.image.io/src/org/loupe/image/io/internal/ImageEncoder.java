@@ -49,6 +49,14 @@ public final class ImageEncoder {
                     + target.getFileName() + "); choose a format that stores it, e.g. "
                     + (image.type().pixelType().isInteger() ? ".png or .tif" : ".tif"));
         }
+        if (format == ImageFormat.PNG && image instanceof GrayU16 g) {
+            try {
+                AtomicFiles.write(target, out -> Png16Encoder.write(g, image.metadata().provenance(), out));
+                return;
+            } catch (IOException e) {
+                throw cannotWrite(target, e);
+            }
+        }
         BufferedImage buffered = toBuffered(image);
         try {
             AtomicFiles.write(target, out -> {
@@ -63,9 +71,13 @@ public final class ImageEncoder {
                 }
             });
         } catch (IOException e) {
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw LoupeException.badInput(target.toString(), "cannot write (" + why + ")", e);
+            throw cannotWrite(target, e);
         }
+    }
+
+    private static LoupeException cannotWrite(Path target, IOException e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return LoupeException.badInput(target.toString(), "cannot write (" + why + ")", e);
     }
 
     /**

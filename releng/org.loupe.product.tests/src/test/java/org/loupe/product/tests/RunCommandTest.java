@@ -147,6 +147,18 @@ class RunCommandTest {
         }
     }
 
+    @Test
+    void benchRunComparesLoupeRunWithTheAlternativesInOneRun() throws Exception {
+        Launcher.Run run = Launcher.run("bench", "run", "--images", "10", "--size", "96", "--loop-images", "1",
+                "--json");
+        assertEquals(0, run.exitCode(), run.toString());
+        JsonObject report = json(run);
+        assertTrue(report.getAsJsonArray("runs").size() >= 4, run.toString());
+        for (String ratio : List.of("parallelOverSingle", "peakRssAllOverFifth", "loupeRunOverShellLoop")) {
+            assertTrue(report.get(ratio).getAsDouble() > 0, ratio + " in " + run);
+        }
+    }
+
     private static Path median(Path dir) throws IOException {
         return Files.writeString(dir.resolve("median.json"), "{\"steps\": [{\"enhance\": \"enhance.median\", "
                 + "\"params\": {\"size\": 5}}]}");
