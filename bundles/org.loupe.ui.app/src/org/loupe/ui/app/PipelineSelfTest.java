@@ -11,14 +11,17 @@ import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.widgets.Display;
 import org.loupe.pipeline.ItemResult;
 import org.loupe.ui.ImageDocument;
+import org.loupe.ui.ImageFolder;
 import org.loupe.ui.PipelineRun;
 import org.loupe.ui.RunOverlays;
+import org.loupe.ui.parts.FolderPart;
 import org.loupe.ui.parts.ResultsPart;
 
 /**
  * The self-test's pipeline phase: runs a pipeline file through the workbench's own pipeline run (what File > Run
  * Pipeline starts), checks the Results view lists every input, opens the first with its marks as a double-click
- * does, and captures the window ({@code pipeline.png}).
+ * does, and captures the window ({@code pipeline.png}); then opens that input's folder as File > Open Folder does and
+ * checks the Folder view lists its images.
  */
 final class PipelineSelfTest {
 
@@ -71,7 +74,26 @@ final class PipelineSelfTest {
         capture.accept(screenshot);
         long ok = run.results().stream().filter(ItemResult::ok).count();
         int detections = run.results().stream().mapToInt(r -> RunOverlays.found(run.pipeline(), r).size()).sum();
+        int marks = document.marks().size();
+        // File > Open Folder on the first input's folder: the Folder view lists its images
+        ImageFolder folder = ContextInjectionFactory.make(ImageFolder.class, context);
+        FolderPart[] listing = new FolderPart[1];
+        display.syncExec(() -> {
+            try {
+                folder.open(Path.of(first.input()).getParent());
+            } catch (org.loupe.api.LoupeException e) {
+                throw new IllegalStateException(e);
+            }
+            MPart part = app.getChildren().get(0).getContext().get(EPartService.class).showPart(ImageFolder.PART_ID,
+                    EPartService.PartState.ACTIVATE);
+            listing[0] = (FolderPart) part.getObject();
+        });
+        int[] listed = new int[1];
+        SelfTest.await(() -> {
+            display.syncExec(() -> listed[0] = listing[0].rows());
+            return listed[0] == folder.files().size() && listed[0] > 0;
+        }, "the Folder view lists " + listed[0] + " of " + folder.files().size() + " images");
         System.out.println("LOUPE-SELFTEST PIPELINE OK rows=" + rows[0] + " ok=" + ok + " detections=" + detections
-                + " marks=" + document.marks().size());
+                + " marks=" + marks + " folder=" + listed[0]);
     }
 }

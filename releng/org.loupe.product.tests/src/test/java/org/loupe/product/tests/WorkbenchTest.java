@@ -76,7 +76,8 @@ class WorkbenchTest {
             assertTrue(run.out().contains("LOUPE-SELFTEST INSPECT OK detections=") && run.out().contains(
                     " patches=100 flagged="), run.toString());
             // File > Run Pipeline runs the same BatchRunner as loupe run: the same table, row for row
-            assertTrue(run.out().contains("LOUPE-SELFTEST PIPELINE OK rows=3 ok=3 detections="), run.toString());
+            assertTrue(run.out().contains("LOUPE-SELFTEST PIPELINE OK rows=3 ok=3 detections=") && run.out().contains(
+                    " folder=2"), run.toString());
             Path cliOut = Launcher.fresh("workbench-pipeline-cli").resolve("out");
             Launcher.Run cli = Launcher.run("run", pipelineFile.toString(), "--out", cliOut.toString());
             assertEquals(0, cli.exitCode(), cli.toString());
