@@ -1,6 +1,5 @@
 package com.example.loupe.spots;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import org.loupe.api.DefectDetector;
@@ -11,6 +10,7 @@ import org.loupe.api.ParameterSpec;
 import org.loupe.api.ProcessingContext;
 import org.loupe.api.ProviderDescriptor;
 import org.loupe.image.PixelImage;
+import org.loupe.numerics.regions.ConnectedComponents;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -38,60 +38,20 @@ public final class DarkSpotDetector implements DefectDetector {
     public List<Detection> detect(PixelImage image, PixelImage reference, ProcessingContext ctx)
             throws LoupeException {
         DESCRIPTOR.requireAccepted(image);
+        ctx.checkCancelled();
         double limit = ctx.parameters().getDouble("threshold") * image.type().pixelType().maxValue();
-        int minArea = ctx.parameters().getInt("minArea");
         int w = image.width();
-        int h = image.height();
-        boolean[] seen = new boolean[w * h];
         List<Detection> found = new ArrayList<>();
-        for (int y = 0; y < h; y++) {
-            ctx.checkCancelled();
-            for (int x = 0; x < w; x++) {
-                if (!seen[y * w + x] && image.getFloat(x, y, 0) < limit) {
-                    Detection d = flood(image, seen, x, y, limit, minArea);
-                    if (d != null) {
-                        found.add(d);
-                    }
-                }
+        for (ConnectedComponents.Component c : ConnectedComponents.find(w, image.height(), i -> image.getFloat(i % w, i / w, 0) < limit,
+                ConnectedComponents.Connectivity.FOUR, ctx.parameters().getInt("minArea"))) {
+            double darkness = 0;
+            for (int p : c.pixels()) {
+                darkness += limit - image.getFloat(p % w, p / w, 0);
             }
-            ctx.progress((y + 1) / (double) h, "dark spots");
+            found.add(new Detection(c.x1(), c.y1(), c.x2(), c.y2(), "dark-spot",
+                    Math.min(1, darkness / c.area() / limit)));
         }
+        ctx.progress(1, "dark spots");
         return found;
-    }
-
-    /** Collects the 4-connected dark region at (x0, y0); null if it is smaller than {@code minArea}. */
-    private static Detection flood(PixelImage image, boolean[] seen, int x0, int y0, double limit, int minArea) {
-        int w = image.width();
-        ArrayDeque<int[]> todo = new ArrayDeque<>();
-        todo.add(new int[] {x0, y0});
-        seen[y0 * w + x0] = true;
-        int minX = x0;
-        int maxX = x0;
-        int minY = y0;
-        int maxY = y0;
-        int area = 0;
-        double darkness = 0;
-        while (!todo.isEmpty()) {
-            int[] p = todo.poll();
-            area++;
-            darkness += limit - image.getFloat(p[0], p[1], 0);
-            minX = Math.min(minX, p[0]);
-            maxX = Math.max(maxX, p[0]);
-            minY = Math.min(minY, p[1]);
-            maxY = Math.max(maxY, p[1]);
-            int[][] next = {{p[0] + 1, p[1]}, {p[0] - 1, p[1]}, {p[0], p[1] + 1}, {p[0], p[1] - 1}};
-            for (int[] q : next) {
-                if (q[0] >= 0 && q[1] >= 0 && q[0] < w && q[1] < image.height() && !seen[q[1] * w + q[0]]
-                        && image.getFloat(q[0], q[1], 0) < limit) {
-                    seen[q[1] * w + q[0]] = true;
-                    todo.add(q);
-                }
-            }
-        }
-        if (area < minArea) {
-            return null;
-        }
-        double score = Math.min(1, darkness / area / limit);
-        return new Detection(minX, minY, maxX + 1, maxY + 1, "dark-spot", score);
     }
 }

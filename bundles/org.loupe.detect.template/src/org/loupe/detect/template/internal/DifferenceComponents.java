@@ -1,7 +1,7 @@
 package org.loupe.detect.template.internal;
 
-import java.util.ArrayList;
 import java.util.List;
+import org.loupe.numerics.regions.ConnectedComponents;
 
 /**
  * Candidate defects from the difference of an aligned pair: pixels where the binarised board and template disagree,
@@ -40,46 +40,9 @@ final class DifferenceComponents {
         return components(cleaned, w, h, minArea);
     }
 
-    /** Bounding boxes of 8-connected components of ones, by flood fill with an explicit stack. */
+    /** Bounding boxes of 8-connected components of ones. */
     static List<int[]> components(byte[] mask, int w, int h, int minArea) {
-        List<int[]> boxes = new ArrayList<>();
-        boolean[] seen = new boolean[w * h];
-        int[] stack = new int[w * h];
-        for (int start = 0; start < mask.length; start++) {
-            if (mask[start] == 0 || seen[start]) {
-                continue;
-            }
-            int top = 0;
-            stack[top++] = start;
-            seen[start] = true;
-            int x1 = w;
-            int y1 = h;
-            int x2 = -1;
-            int y2 = -1;
-            int area = 0;
-            while (top > 0) {
-                int p = stack[--top];
-                int px = p % w;
-                int py = p / w;
-                area++;
-                x1 = Math.min(x1, px);
-                x2 = Math.max(x2, px);
-                y1 = Math.min(y1, py);
-                y2 = Math.max(y2, py);
-                for (int ny = Math.max(0, py - 1); ny <= Math.min(h - 1, py + 1); ny++) {
-                    for (int nx = Math.max(0, px - 1); nx <= Math.min(w - 1, px + 1); nx++) {
-                        int q = ny * w + nx;
-                        if (mask[q] != 0 && !seen[q]) {
-                            seen[q] = true;
-                            stack[top++] = q;
-                        }
-                    }
-                }
-            }
-            if (area >= minArea) {
-                boxes.add(new int[] {x1, y1, x2 + 1, y2 + 1});
-            }
-        }
-        return boxes;
+        return ConnectedComponents.find(w, h, i -> mask[i] != 0, ConnectedComponents.Connectivity.EIGHT, minArea)
+                .stream().map(c -> new int[] {c.x1(), c.y1(), c.x2(), c.y2()}).toList();
     }
 }

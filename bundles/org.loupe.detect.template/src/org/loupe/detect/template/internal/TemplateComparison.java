@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.loupe.api.LoupeException;
 import org.loupe.image.FloatImages;
 import org.loupe.image.PixelImage;
+import org.loupe.numerics.stats.Otsu;
 
 /**
  * The rule-based half of the detector: checks that the template fits the board (same size, aligned within the
@@ -54,7 +55,7 @@ record TemplateComparison(Board test, Board template, Registration.Shift shift, 
         int w = board.width();
         int h = board.height();
         float[] grey = FloatImages.brightness(template).data();
-        double threshold = Board.otsu(grey);
+        double threshold = Otsu.threshold(grey);
         Board t = Board.of(grey, w, h, threshold);
         Board b = Board.of(FloatImages.brightness(board).data(), w, h, threshold);
         Registration.Shift shift = Registration.find(b, t, s.radius());
