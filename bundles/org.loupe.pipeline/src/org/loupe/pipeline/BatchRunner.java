@@ -4,14 +4,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 import org.loupe.api.LoupeException;
 import org.loupe.api.ProcessingContext;
 import org.loupe.image.io.ReadOptions;
@@ -70,19 +74,10 @@ public final class BatchRunner {
     public BatchResult run(Pipeline pipeline, List<Item> items, Options options, Listener listener,
             BooleanSupplier cancel) throws LoupeException {
         OutputFolder.check(options.outDir(), items, pipeline, options.overwrite());
-        String runPart = OutputFolder.identity(pipeline, registry);
         ItemResult[] results = current(pipeline, items, options.outDir()).toArray(ItemResult[]::new);
-        List<Integer> todo = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            if (results[i] == null) {
-                todo.add(i);
-            }
-        }
+        List<Integer> todo = IntStream.range(0, items.size()).filter(i -> results[i] == null).boxed().toList();
         listener.started(items.size(), todo.size());
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicInteger done = new AtomicInteger();
-        long start = System.nanoTime();
-        ItemRunner runner = new ItemRunner(pipeline, registry, readOptions, options.outDir());
+        Execution run = new Execution(pipeline, items, options, listener, cancel, results, todo.size());
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.jobs(), todo.size())),
                 r -> {
                     Thread t = new Thread(r, "loupe-batch");
@@ -92,28 +87,74 @@ public final class BatchRunner {
         try (RunRecords records = RunRecords.open(options.outDir())) {
             List<Future<?>> futures = new ArrayList<>();
             for (int i : todo) {
-                futures.add(pool.submit(() -> {
-                    if (stop.get() || cancel.getAsBoolean()) {
-                        return null;
-                    }
-                    Item item = items.get(i);
-                    String fp = Fingerprint.of(runPart, OutputFolder.filesOf(pipeline, item));
-                    ItemResult r = runOne(runner, item, fp, cancel);
-                    records.append(r);
-                    results[i] = r;
-                    if (!r.ok() && options.failFast()) {
-                        stop.set(true);
-                    }
-                    int n = done.incrementAndGet();
-                    long elapsed = System.nanoTime() - start;
-                    listener.finished(r, n, todo.size(), Duration.ofNanos(elapsed / n * (todo.size() - n)));
-                    return null;
-                }));
+                futures.add(pool.submit(() -> run.item(i, records)));
             }
+            run.await(futures);
+        } finally {
+            pool.shutdownNow();
+        }
+        List<ItemResult> all = Arrays.stream(results).filter(Objects::nonNull).toList();
+        int failed = (int) all.stream().filter(r -> !r.ok()).count();
+        BatchResult counted = new BatchResult(all, run.done.get(), items.size() - todo.size(), failed,
+                cancel.getAsBoolean(), null);
+        BatchResult result = new BatchResult(all, counted.computed(), counted.skipped(), failed, counted.cancelled(),
+                DetectionScores.of(pipeline, items, counted).orElse(null));
+        RunSummary.write(options.outDir(), pipeline, result);
+        return result;
+    }
+
+    /** One batch under way: the items still to compute, worked on by the pool's threads. */
+    private final class Execution {
+        private final Pipeline pipeline;
+        private final List<Item> items;
+        private final Options options;
+        private final Listener listener;
+        private final BooleanSupplier cancel;
+        private final ItemResult[] results;
+        private final int toRun;
+        private final String runPart;
+        private final ItemRunner runner;
+        private final AtomicBoolean stop = new AtomicBoolean();
+        private final AtomicInteger done = new AtomicInteger();
+        private final long start = System.nanoTime();
+
+        Execution(Pipeline pipeline, List<Item> items, Options options, Listener listener, BooleanSupplier cancel,
+                ItemResult[] results, int toRun) throws LoupeException {
+            this.pipeline = pipeline;
+            this.items = items;
+            this.options = options;
+            this.listener = listener;
+            this.cancel = cancel;
+            this.results = results;
+            this.toRun = toRun;
+            this.runPart = OutputFolder.identity(pipeline, registry);
+            this.runner = new ItemRunner(pipeline, registry, readOptions, options.outDir());
+        }
+
+        /** Computes item {@code i}, records it at once, and tells the listener. */
+        Void item(int i, RunRecords records) throws LoupeException {
+            if (stop.get() || cancel.getAsBoolean()) {
+                return null;
+            }
+            Item item = items.get(i);
+            ItemResult r = runOne(runner, item, Fingerprint.of(runPart, OutputFolder.filesOf(pipeline, item)),
+                    cancel);
+            records.append(r);
+            results[i] = r;
+            if (!r.ok() && options.failFast()) {
+                stop.set(true);
+            }
+            int n = done.incrementAndGet();
+            listener.finished(r, n, toRun, Duration.ofNanos((System.nanoTime() - start) / n * (toRun - n)));
+            return null;
+        }
+
+        /** Waits for every item; a record that could not be written ends the batch with its error. */
+        void await(List<Future<?>> futures) throws LoupeException {
             for (Future<?> f : futures) {
                 try {
                     f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     if (e.getCause() instanceof LoupeException le) {
                         throw le;
                     }
@@ -123,22 +164,7 @@ public final class BatchRunner {
                     stop.set(true);
                 }
             }
-        } finally {
-            pool.shutdownNow();
         }
-        List<ItemResult> all = new ArrayList<>();
-        for (ItemResult r : results) {
-            if (r != null) {
-                all.add(r);
-            }
-        }
-        int failed = (int) all.stream().filter(r -> !r.ok()).count();
-        BatchResult counted = new BatchResult(all, done.get(), items.size() - todo.size(), failed,
-                cancel.getAsBoolean(), null);
-        BatchResult result = new BatchResult(all, counted.computed(), counted.skipped(), failed, counted.cancelled(),
-                DetectionScores.of(pipeline, items, counted).orElse(null));
-        RunSummary.write(options.outDir(), pipeline, result);
-        return result;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.loupe.ui;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.core.runtime.Status;
@@ -128,7 +129,7 @@ public final class PipelineRun {
                         new BatchRunner.Listener() {
                             @Override
                             public void finished(ItemResult result, int done, int toRun,
-                                    java.time.Duration left) {
+                                    Duration left) {
                                 results.add(result);
                                 progress.worked(1);
                                 changed();
