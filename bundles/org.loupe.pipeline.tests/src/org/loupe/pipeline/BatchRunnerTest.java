@@ -192,12 +192,37 @@ class BatchRunnerTest {
         Path in = images(1);
         Path out = dir.resolve("out");
         run(in, out, () -> false);
-        try (ImageInputStream s = ImageIO.createImageInputStream(out.resolve("img000.png").toFile())) {
+        assertEquals("Loupe: test.counting@1.0.0", softwareText(out.resolve("img000.png")));
+    }
+
+    @Test
+    void aLearnedProvidersOwnStampNamingItsModelIsNotDoubled() throws Exception {
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("loupe.id", "test.learned");
+        props.put("loupe.version", "1.0.0");
+        ServiceRegistration<ImageEnhancer> learned = OsgiServices.context().registerService(ImageEnhancer.class,
+                (input, ctx) -> input.copy().withMetadata(input.metadata().withStep("test.learned",
+                        "1.0.0 (model m v1)")), props);
+        try {
+            Pipeline p = new PipelineReader(OsgiServices.await(ProviderRegistry.class)).parse("p.json",
+                    "{\"steps\": [{\"enhance\": \"test.learned\"}], \"output\": {\"format\": \"png\"}}");
+            Path in = images(1);
+            Path out = dir.resolve("out");
+            new BatchRunner(OsgiServices.await(ProviderRegistry.class), ReadOptions.defaults()).run(p,
+                    Inputs.expand(List.of(in.toString()), p.match()), new BatchRunner.Options(out, false, false, 1),
+                    new BatchRunner.Listener() { }, () -> false);
+            assertEquals("Loupe: test.learned@1.0.0 (model m v1)", softwareText(out.resolve("img000.png")));
+        } finally {
+            learned.unregister();
+        }
+    }
+
+    private static String softwareText(Path png) throws IOException {
+        try (ImageInputStream s = ImageIO.createImageInputStream(png.toFile())) {
             ImageReader r = ImageIO.getImageReadersByFormatName("png").next();
             r.setInput(s);
             IIOMetadataNode root = (IIOMetadataNode) r.getImageMetadata(0).getAsTree("javax_imageio_1.0");
-            IIOMetadataNode entry = (IIOMetadataNode) root.getElementsByTagName("TextEntry").item(0);
-            assertEquals("Loupe: test.counting@1.0.0", entry.getAttribute("value"));
+            return ((IIOMetadataNode) root.getElementsByTagName("TextEntry").item(0)).getAttribute("value");
         }
     }
 }

@@ -74,10 +74,11 @@ public final class BatchRunner {
     public BatchResult run(Pipeline pipeline, List<Item> items, Options options, Listener listener,
             BooleanSupplier cancel) throws LoupeException {
         OutputFolder.check(options.outDir(), items, pipeline, options.overwrite());
-        ItemResult[] results = current(pipeline, items, options.outDir()).toArray(ItemResult[]::new);
+        List<String> fingerprints = fingerprints(pipeline, items);
+        ItemResult[] results = current(items, fingerprints, options.outDir()).toArray(ItemResult[]::new);
         List<Integer> todo = IntStream.range(0, items.size()).filter(i -> results[i] == null).boxed().toList();
         listener.started(items.size(), todo.size());
-        Execution run = new Execution(pipeline, items, options, listener, cancel, results, todo.size());
+        Execution run = new Execution(pipeline, items, fingerprints, options, listener, cancel, results, todo.size());
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.jobs(), todo.size())),
                 r -> {
                     Thread t = new Thread(r, "loupe-batch");
@@ -105,29 +106,27 @@ public final class BatchRunner {
 
     /** One batch under way: the items still to compute, worked on by the pool's threads. */
     private final class Execution {
-        private final Pipeline pipeline;
         private final List<Item> items;
+        private final List<String> fingerprints;
         private final Options options;
         private final Listener listener;
         private final BooleanSupplier cancel;
         private final ItemResult[] results;
         private final int toRun;
-        private final String runPart;
         private final ItemRunner runner;
         private final AtomicBoolean stop = new AtomicBoolean();
         private final AtomicInteger done = new AtomicInteger();
         private final long start = System.nanoTime();
 
-        Execution(Pipeline pipeline, List<Item> items, Options options, Listener listener, BooleanSupplier cancel,
-                ItemResult[] results, int toRun) throws LoupeException {
-            this.pipeline = pipeline;
+        Execution(Pipeline pipeline, List<Item> items, List<String> fingerprints, Options options, Listener listener,
+                BooleanSupplier cancel, ItemResult[] results, int toRun) {
             this.items = items;
+            this.fingerprints = fingerprints;
             this.options = options;
             this.listener = listener;
             this.cancel = cancel;
             this.results = results;
             this.toRun = toRun;
-            this.runPart = OutputFolder.identity(pipeline, registry);
             this.runner = new ItemRunner(pipeline, registry, readOptions, options.outDir());
         }
 
@@ -136,9 +135,7 @@ public final class BatchRunner {
             if (stop.get() || cancel.getAsBoolean()) {
                 return null;
             }
-            Item item = items.get(i);
-            ItemResult r = runOne(runner, item, Fingerprint.of(runPart, OutputFolder.filesOf(pipeline, item)),
-                    cancel);
+            ItemResult r = runOne(runner, items.get(i), fingerprints.get(i), cancel);
             records.append(r);
             results[i] = r;
             if (!r.ok() && options.failFast()) {
@@ -172,17 +169,30 @@ public final class BatchRunner {
      * pipeline, provider versions and input files and its outputs are all there; else null (it has to be computed).
      */
     public List<ItemResult> current(Pipeline pipeline, List<Item> items, Path outDir) throws LoupeException {
-        String runPart = OutputFolder.identity(pipeline, registry);
+        return current(items, fingerprints(pipeline, items), outDir);
+    }
+
+    private static List<ItemResult> current(List<Item> items, List<String> fingerprints, Path outDir)
+            throws LoupeException {
         Map<String, ItemResult> previous = RunRecords.read(outDir);
         List<ItemResult> current = new ArrayList<>();
-        for (Item item : items) {
-            String fp = Fingerprint.of(runPart, OutputFolder.filesOf(pipeline, item));
-            ItemResult before = previous.get(item.file().toString());
-            boolean complete = before != null && before.ok() && fp.equals(before.fingerprint())
+        for (int i = 0; i < items.size(); i++) {
+            ItemResult before = previous.get(items.get(i).file().toString());
+            boolean complete = before != null && before.ok() && fingerprints.get(i).equals(before.fingerprint())
                     && before.outputs().stream().allMatch(o -> Files.isRegularFile(outDir.resolve(o)));
             current.add(complete ? before : null);
         }
         return current;
+    }
+
+    /** Each item's fingerprint: the pipeline and its providers' versions, and the item's files. */
+    private List<String> fingerprints(Pipeline pipeline, List<Item> items) throws LoupeException {
+        String runPart = OutputFolder.identity(pipeline, registry);
+        List<String> fps = new ArrayList<>();
+        for (Item item : items) {
+            fps.add(Fingerprint.of(runPart, OutputFolder.filesOf(pipeline, item)));
+        }
+        return fps;
     }
 
     /** One item under the batch policy: its failure becomes its record. */

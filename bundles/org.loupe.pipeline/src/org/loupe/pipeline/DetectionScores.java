@@ -30,8 +30,7 @@ public record DetectionScores(int images, int unprocessed, double map, Counts co
      */
     public static Optional<DetectionScores> of(Pipeline pipeline, List<Item> items, BatchResult result)
             throws LoupeException {
-        Step.Detect detect = pipeline.steps().stream().filter(s -> s instanceof Step.Detect).map(s -> (Step.Detect) s)
-                .filter(d -> d.truth() != null).findFirst().orElse(null);
+        Step.Detect detect = pipeline.detectStep().filter(d -> d.truth() != null).orElse(null);
         if (detect == null) {
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package org.loupe.pipeline;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A job described once and run again: which inputs, which steps, which outputs. Read from a pipeline file by
@@ -23,6 +24,11 @@ public record Pipeline(String name, NameRule match, List<String> paths, List<Ste
     public Pipeline {
         paths = List.copyOf(paths);
         steps = List.copyOf(steps);
+    }
+
+    /** The detect step (a pipeline has at most one), if there is one. */
+    public Optional<Step.Detect> detectStep() {
+        return steps.stream().filter(s -> s instanceof Step.Detect).map(s -> (Step.Detect) s).findFirst();
     }
 
     /** Whether any step transforms the image. */

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.loupe.api.LoupeException;
 import org.loupe.api.ProcessingContext;
 import org.loupe.image.PixelImage;
@@ -48,8 +49,8 @@ public final class ModelHandle implements AutoCloseable {
             throw LoupeException.badInput(dir.toString(), "no such model folder");
         }
         ModelSidecar sidecar = ModelSidecar.read(dir);
-        OpPolicy.check(dir);
-        if (OpPolicy.hasVariables(dir) && !Files.isRegularFile(dir.resolve("variables/variables.index"))) {
+        Set<String> ops = OpPolicy.check(dir);
+        if (OpPolicy.hasVariables(ops) && !Files.isRegularFile(dir.resolve("variables/variables.index"))) {
             // TensorFlow would load the graph without its weights and fail only when first run
             throw LoupeException.badInput(dir.toString(), "holds no variables/variables.index: the model's weights "
                     + "are missing");

@@ -59,12 +59,14 @@ public final class OpPolicy {
     /**
      * Refuses a SavedModel folder whose graph or functions contain an operation outside the allow-list.
      *
+     * @return the operation types the model holds (read once, for callers that need more of them)
      * @throws LoupeException INPUT naming the folder and the refused operations, or if saved_model.pb is missing or
      *                        not a SavedModel
      */
-    public static void check(Path modelDir) throws LoupeException {
+    public static Set<String> check(Path modelDir) throws LoupeException {
         SavedModel model = parse(modelDir);
-        Set<String> refused = new TreeSet<>(operations(model));
+        Set<String> ops = operations(model);
+        Set<String> refused = new TreeSet<>(ops);
         refused.removeAll(ALLOWED);
         if (!refused.isEmpty()) {
             throw LoupeException.badInput(modelDir.toString(), "contains operations Loupe does not run: "
@@ -79,6 +81,7 @@ public final class OpPolicy {
                         + "load it");
             }
         }
+        return ops;
     }
 
     /** Every operation type in the SavedModel's graphs and function library, read without loading anything. */
@@ -86,9 +89,8 @@ public final class OpPolicy {
         return operations(parse(modelDir));
     }
 
-    /** Whether the model's graphs hold variables, i.e. weights the loader restores from {@code variables/}. */
-    public static boolean hasVariables(Path modelDir) throws LoupeException {
-        Set<String> ops = operations(modelDir);
+    /** Whether a model with these operations holds variables: weights the loader restores from {@code variables/}. */
+    public static boolean hasVariables(Set<String> ops) {
         return ops.contains("VariableV2") || ops.contains("VarHandleOp") || ops.contains("Variable");
     }
 

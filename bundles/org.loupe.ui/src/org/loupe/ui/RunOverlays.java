@@ -22,8 +22,7 @@ public final class RunOverlays {
 
     /** The detections that count as found. */
     public static List<Detection> found(Pipeline pipeline, ItemResult r) {
-        double threshold = pipeline == null ? 0 : pipeline.steps().stream().filter(s -> s instanceof Step.Detect)
-                .mapToDouble(s -> ((Step.Detect) s).scoreThreshold()).findFirst().orElse(0);
+        double threshold = pipeline == null ? 0 : pipeline.detectStep().map(Step.Detect::scoreThreshold).orElse(0.0);
         return r.detections().stream().filter(d -> d.score() >= threshold).toList();
     }
 
@@ -31,9 +30,8 @@ public final class RunOverlays {
     public static Job open(ImageDocument document, PipelineRun run, ItemResult r) {
         Pipeline p = run.pipeline();
         Path input = Path.of(r.input());
-        Path reference = p == null ? null : p.steps().stream().filter(s -> s instanceof Step.Detect d
-                && d.reference() != null).map(s -> ((Step.Detect) s).reference().resolve(input, r.name()))
-                .findFirst().orElse(null);
+        Path reference = p == null ? null : p.detectStep().filter(d -> d.reference() != null)
+                .map(d -> d.reference().resolve(input, r.name())).orElse(null);
         List<Mark> marks = new ArrayList<>(patches(run.outDir() == null ? null : run.outDir().resolve(r.name()
                 + ".patches.csv")));
         marks.addAll(Mark.of(found(p, r)));

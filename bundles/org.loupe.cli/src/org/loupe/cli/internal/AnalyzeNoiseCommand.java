@@ -13,6 +13,7 @@ import org.loupe.image.PixelImage;
 import org.loupe.image.io.ImageFiles;
 import org.loupe.numerics.noise.NoiseAccumulator;
 import org.loupe.numerics.noise.NoiseStats;
+import org.loupe.pipeline.OutputPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

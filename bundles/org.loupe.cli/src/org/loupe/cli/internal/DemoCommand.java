@@ -24,6 +24,7 @@ import org.loupe.metrics.image.ImageComparison;
 import org.loupe.metrics.image.Psnr;
 import org.loupe.metrics.image.Ssim;
 import org.loupe.metrics.image.SuperResolutionProtocol;
+import org.loupe.pipeline.OutputPlan;
 import org.loupe.registry.Health;
 import org.loupe.registry.ProviderHandle;
 import org.loupe.registry.ProviderStatus;

@@ -20,6 +20,7 @@ import org.loupe.image.PixelImage;
 import org.loupe.image.io.AtomicFiles;
 import org.loupe.image.io.ImageFiles;
 import org.loupe.pipeline.BatchPolicy;
+import org.loupe.pipeline.OutputPlan;
 import org.loupe.registry.ProviderHandle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

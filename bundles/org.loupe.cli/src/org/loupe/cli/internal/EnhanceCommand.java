@@ -16,6 +16,7 @@ import org.loupe.image.PixelImage;
 import org.loupe.image.io.ImageFiles;
 import org.loupe.image.io.ImageFormat;
 import org.loupe.pipeline.BatchPolicy;
+import org.loupe.pipeline.OutputPlan;
 import org.loupe.registry.ProviderHandle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -30,6 +30,7 @@ import org.loupe.metrics.detection.MatchRule;
 import org.loupe.metrics.detection.PredictionWithinSpec;
 import org.loupe.metrics.detection.SpecTolerance;
 import org.loupe.pipeline.BatchPolicy;
+import org.loupe.pipeline.OutputPlan;
 import org.loupe.registry.ProviderHandle;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

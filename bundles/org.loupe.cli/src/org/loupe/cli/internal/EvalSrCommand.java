@@ -16,6 +16,7 @@ import org.loupe.api.ProcessingContext;
 import org.loupe.image.PixelImage;
 import org.loupe.image.io.ImageFiles;
 import org.loupe.metrics.image.SuperResolutionProtocol;
+import org.loupe.pipeline.OutputPlan;
 import org.loupe.registry.ProviderHandle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -13,6 +13,7 @@ import org.loupe.api.Parameters;
 import org.loupe.api.ProcessingContext;
 import org.loupe.api.TrainingRequest;
 import org.loupe.api.TrainingResult;
+import org.loupe.pipeline.OutputPlan;
 import org.loupe.registry.ProviderHandle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -83,7 +83,7 @@ public final class ItemRunner {
         if (pipeline.enhances() && pipeline.images()) {
             outputs.add(writeImage(item, image));
         }
-        if (pipeline.steps().stream().anyMatch(s -> s instanceof Step.Detect)) {
+        if (pipeline.detectStep().isPresent()) {
             outputs.add(writeText(item.name() + ".txt", DeepPcbFiles.format(found)));
         }
         Map<String, Integer> patches = new TreeMap<>();
@@ -101,11 +101,13 @@ public final class ItemRunner {
         ProcessingContext bound = context(h, s, ctx);
         PixelImage in = image;
         PixelImage out = h.call(e -> e.enhance(in, bound));
-        // stamped here once, so a plugin that forgets to still names itself in the outputs it made
+        // stamped here once, so a plugin that forgets to still names itself in the outputs it made; a learned one's
+        // own stamp goes on to name its model ("id@version (model ...)")
         String step = h.descriptor().id() + "@" + h.descriptor().version();
         List<String> made = out.metadata().provenance();
-        return made.isEmpty() || !made.get(made.size() - 1).equals(step) ? out.withMetadata(out.metadata().withStep(
-                h.descriptor().id(), h.descriptor().version())) : out;
+        boolean stamped = !made.isEmpty() && (made.get(made.size() - 1).equals(step)
+                || made.get(made.size() - 1).startsWith(step + " ("));
+        return stamped ? out : out.withMetadata(out.metadata().withStep(h.descriptor().id(), h.descriptor().version()));
     }
 
     private List<Detection> detect(Step.Detect s, Item item, PixelImage image, ItemFiles files,

@@ -1,20 +1,20 @@
 package org.loupe.pipeline.internal;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.loupe.api.DefectClassifier;
 import org.loupe.api.DefectDetector;
 import org.loupe.api.ImageEnhancer;
 import org.loupe.api.ImageMetric;
 import org.loupe.api.LoupeException;
 import org.loupe.api.LoupeService;
+import org.loupe.image.io.ImageFormat;
 import org.loupe.pipeline.Item;
+import org.loupe.pipeline.OutputPlan;
 import org.loupe.pipeline.Pipeline;
 import org.loupe.pipeline.Step;
 import org.loupe.registry.ProviderRegistry;
@@ -36,20 +36,21 @@ public final class OutputFolder {
      */
     public static void check(Path outDir, List<Item> items, Pipeline pipeline, boolean overwrite)
             throws LoupeException {
-        if (!overwrite && !Files.isRegularFile(outDir.resolve(RunRecords.FILE)) && !emptyOrAbsent(outDir)) {
+        if (!overwrite && !Files.isRegularFile(outDir.resolve(RunRecords.FILE))
+                && !OutputPlan.isEmptyOrAbsent(outDir)) {
             throw LoupeException.usage(outDir + " holds files but no " + RunRecords.FILE + " of an earlier run; "
                     + "refusing to write into it (choose an empty or new --out, or --overwrite)");
         }
         Map<Path, Path> inputs = new HashMap<>();
         for (Item item : items) {
             for (Path f : filesOf(pipeline, item)) {
-                inputs.put(canonical(f), item.file());
+                inputs.put(OutputPlan.canonical(f), item.file());
             }
         }
         for (Item item : items) {
             for (String name : outputNames(pipeline, item)) {
                 Path target = outDir.resolve(name);
-                Path owner = inputs.get(canonical(target));
+                Path owner = inputs.get(OutputPlan.canonical(target));
                 if (owner != null) {
                     throw LoupeException.usage("the output " + target + " of " + item.file() + " would overwrite an "
                             + "input of this run (of " + owner + "); choose another --out");
@@ -90,31 +91,12 @@ public final class OutputFolder {
     private static List<String> outputNames(Pipeline pipeline, Item item) {
         List<String> names = new ArrayList<>();
         if (pipeline.enhances() && pipeline.images()) {
-            for (org.loupe.image.io.ImageFormat f : org.loupe.image.io.ImageFormat.values()) {
+            for (ImageFormat f : ImageFormat.values()) {
                 names.add(item.name() + "." + f.extension());
             }
         }
         names.add(item.name() + ".txt");
         names.add(item.name() + ".patches.csv");
         return names;
-    }
-
-    private static boolean emptyOrAbsent(Path dir) throws LoupeException {
-        if (!Files.exists(dir)) {
-            return true;
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.findAny().isEmpty();
-        } catch (IOException e) {
-            throw LoupeException.badInput(dir.toString(), "cannot be listed (" + e.getMessage() + ")", e);
-        }
-    }
-
-    private static Path canonical(Path p) {
-        try {
-            return p.toRealPath();
-        } catch (IOException e) {
-            return p.toAbsolutePath().normalize();
-        }
     }
 }

@@ -57,8 +57,7 @@ public final class RunSummary {
 
     /** The confidence a detection needs to count as found. */
     private static double threshold(Pipeline pipeline) {
-        return pipeline.steps().stream().filter(s -> s instanceof Step.Detect).mapToDouble(s -> ((Step.Detect) s)
-                .scoreThreshold()).findFirst().orElse(0);
+        return pipeline.detectStep().map(Step.Detect::scoreThreshold).orElse(0.0);
     }
 
     static String csv(List<ItemResult> items, double threshold) {

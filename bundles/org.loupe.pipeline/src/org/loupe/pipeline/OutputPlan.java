@@ -1,4 +1,4 @@
-package org.loupe.cli.internal;
+package org.loupe.pipeline;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,9 +21,10 @@ import org.loupe.image.io.ImageFormat;
  * and no two outputs collide. An output keeps its input's file name in the output folder; if that would be the input
  * itself (the output folder is the input's folder), the provider id is added before the extension. A target that
  * names an input of the run is refused, always; a target that already exists is refused unless the user asked to
- * replace earlier outputs ({@code --overwrite}).
+ * replace earlier outputs ({@code --overwrite}). The command line's per-image commands plan with this; pipeline runs
+ * check their output folder with it too.
  */
-final class OutputPlan {
+public final class OutputPlan {
 
     private final Map<Path, Path> targets;
     private final List<Path> inputPaths;
@@ -38,7 +39,7 @@ final class OutputPlan {
     }
 
     /** Input files in order; folders given on the command line are expanded to the image files inside them. */
-    static List<Path> expand(List<Path> inputs) throws LoupeException {
+    public static List<Path> expand(List<Path> inputs) throws LoupeException {
         return expand(inputs, null, null, note -> { });
     }
 
@@ -47,7 +48,7 @@ final class OutputPlan {
      * in-place outputs of this provider ({@code NAME.PROVIDER.EXT}) are earlier results, not inputs: they are left
      * out, and {@code note} says so.
      */
-    static List<Path> expand(List<Path> inputs, Path outDir, String providerId, Consumer<String> note)
+    public static List<Path> expand(List<Path> inputs, Path outDir, String providerId, Consumer<String> note)
             throws LoupeException {
         List<Path> files = new ArrayList<>();
         for (Path p : inputs) {
@@ -79,7 +80,7 @@ final class OutputPlan {
      * @throws LoupeException USAGE naming both files if two inputs would be written to the same file, a target is an
      *                        input, or a target exists and {@code overwrite} is off
      */
-    static OutputPlan of(List<Path> inputs, Path outDir, Optional<ImageFormat> format, String providerId,
+    public static OutputPlan of(List<Path> inputs, Path outDir, Optional<ImageFormat> format, String providerId,
             boolean overwrite) throws LoupeException {
         // keep the input's own extension when it names a format Loupe writes; otherwise write PNG
         return plan(inputs, outDir, name -> format.map(ImageFormat::extension).orElse(ImageFormat.fromFileName(name)
@@ -88,7 +89,7 @@ final class OutputPlan {
     }
 
     /** Plans one output per input with the given extension, e.g. a text file of results per image. */
-    static OutputPlan withExtension(List<Path> inputs, Path outDir, String extension, String providerId,
+    public static OutputPlan withExtension(List<Path> inputs, Path outDir, String extension, String providerId,
             boolean overwrite) throws LoupeException {
         return plan(inputs, outDir, name -> extension, providerId, overwrite);
     }
@@ -120,7 +121,7 @@ final class OutputPlan {
      *
      * @throws LoupeException USAGE naming the first existing target
      */
-    static void refuseExisting(List<Path> targets, boolean overwrite) throws LoupeException {
+    public static void refuseExisting(List<Path> targets, boolean overwrite) throws LoupeException {
         for (Path t : targets) {
             if (!overwrite && Files.exists(t)) {
                 throw LoupeException.usage(t + " already exists; refusing to overwrite it (--overwrite replaces "
@@ -130,7 +131,7 @@ final class OutputPlan {
     }
 
     /** Whether a folder does not exist or holds nothing. */
-    static boolean isEmptyOrAbsent(Path dir) throws LoupeException {
+    public static boolean isEmptyOrAbsent(Path dir) throws LoupeException {
         if (!Files.isDirectory(dir)) {
             return !Files.exists(dir);
         }
@@ -155,7 +156,7 @@ final class OutputPlan {
     }
 
     /** Where the output for {@code input} goes. */
-    Path target(Path input) {
+    public Path target(Path input) {
         return targets.get(input);
     }
 
@@ -163,7 +164,7 @@ final class OutputPlan {
      * Where the output for {@code input} goes if it has to be written in another format than planned, checked by the
      * same rules as the planned targets.
      */
-    Path target(Path input, ImageFormat format) throws LoupeException {
+    public Path target(Path input, ImageFormat format) throws LoupeException {
         Path planned = targets.get(input);
         String name = planned.getFileName().toString();
         String stem = name.substring(0, name.lastIndexOf('.'));
@@ -179,7 +180,8 @@ final class OutputPlan {
         return inputPaths.contains(canonical(target)) ? dir.resolve(stem + "." + providerId + "." + ext) : target;
     }
 
-    private static Path canonical(Path p) {
+    /** The path a file is known by: links resolved, for its folder alone if the file does not exist yet. */
+    public static Path canonical(Path p) {
         try {
             return p.toRealPath();
         } catch (IOException e) {
