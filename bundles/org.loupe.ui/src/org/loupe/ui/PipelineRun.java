@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Creatable;
@@ -29,66 +28,27 @@ import org.loupe.registry.ProviderRegistry;
  */
 @Creatable
 @Singleton
-public final class PipelineRun {
+public final class PipelineRun extends BackgroundRun {
 
     /** The id of the Results view in the application model. */
     public static final String PART_ID = "org.loupe.ui.part.results";
 
-    /** Where the run is. */
-    public enum State {
-        /** Nothing has run yet. */
-        IDLE,
-        /** Running. */
-        RUNNING,
-        /** Every input went through (some may have failed; the table says which). */
-        DONE,
-        /** Stopped by the user; rerunning into the same folder goes on where it stopped. */
-        CANCELLED,
-        /** Could not start (a wrong pipeline, a folder that cannot be used); {@link #message()} says why. */
-        FAILED
-    }
-
-    private final UISynchronize sync;
     private final ProviderRegistry registry;
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final List<ItemResult> results = new CopyOnWriteArrayList<>();
-    private volatile State state = State.IDLE;
-    private volatile String message = "";
     private volatile Pipeline pipeline;
     private volatile Path outDir;
     private volatile List<Item> items = List.of();
-    private volatile Job job;
 
     /** Created by dependency injection. */
     @Inject
     public PipelineRun(UISynchronize sync, ProviderRegistry registry) {
-        this.sync = sync;
+        super(sync);
         this.registry = registry;
-    }
-
-    /** Starts hearing about changes (called on the UI thread). */
-    public void addListener(Runnable l) {
-        listeners.add(l);
-    }
-
-    /** Stops hearing about changes. */
-    public void removeListener(Runnable l) {
-        listeners.remove(l);
     }
 
     /** The results so far, one per input: those of the last run in input order once it has ended. */
     public List<ItemResult> results() {
         return List.copyOf(results);
-    }
-
-    /** The current state. */
-    public State state() {
-        return state;
-    }
-
-    /** A one-line account: what is running, or how it ended. */
-    public String message() {
-        return message;
     }
 
     /** The pipeline of the current or last run, or null. */
@@ -111,13 +71,12 @@ public final class PipelineRun {
      * it is null. The returned job can be joined.
      */
     public synchronized Job start(Path file, Path inputFolder, Path out) {
-        if (state == State.RUNNING) {
+        if (state() == State.RUNNING) {
             throw new IllegalStateException("a pipeline run is already going");
         }
         results.clear();
         outDir = out;
-        set(State.RUNNING, "reading " + file);
-        Job j = Job.create("Pipeline " + file.getFileName(), monitor -> {
+        return schedule("Pipeline " + file.getFileName(), "reading " + file, monitor -> {
             try {
                 pipeline = new PipelineReader(registry).read(file);
                 items = Inputs.expand(inputFolder == null ? pipeline.paths() : List.of(inputFolder.toString()),
@@ -143,29 +102,6 @@ public final class PipelineRun {
             } catch (LoupeException e) {
                 set(State.FAILED, e.getMessage());
             }
-            return Status.OK_STATUS;
         });
-        j.setUser(true);
-        job = j;
-        j.schedule();
-        return j;
-    }
-
-    /** Asks the running job to stop after the inputs in progress. */
-    public void cancel() {
-        Job j = job;
-        if (j != null) {
-            j.cancel();
-        }
-    }
-
-    private void set(State s, String text) {
-        state = s;
-        message = text;
-        changed();
-    }
-
-    private void changed() {
-        sync.asyncExec(() -> listeners.forEach(Runnable::run));
     }
 }

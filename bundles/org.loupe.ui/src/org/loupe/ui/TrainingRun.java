@@ -5,7 +5,6 @@ import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Creatable;
 import org.eclipse.e4.ui.di.UISynchronize;
@@ -25,63 +24,24 @@ import org.loupe.registry.ProviderHandle;
  */
 @Creatable
 @Singleton
-public final class TrainingRun {
+public final class TrainingRun extends BackgroundRun {
 
     /** The id of the Training view in the application model. */
     public static final String PART_ID = "org.loupe.ui.part.training";
 
-    /** Where the run is. */
-    public enum State {
-        /** Nothing has run yet. */
-        IDLE,
-        /** Training. */
-        RUNNING,
-        /** Finished and wrote its model. */
-        DONE,
-        /** Stopped by the user; the last checkpoint can be resumed. */
-        CANCELLED,
-        /** Failed; {@link #message()} says why. */
-        FAILED
-    }
-
-    private final UISynchronize sync;
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final List<TrainingEvent> events = new CopyOnWriteArrayList<>();
-    private volatile State state = State.IDLE;
-    private volatile String message = "";
     private volatile ProviderDescriptor trainer;
     private volatile TrainingResult result;
-    private volatile Job job;
 
     /** Created by dependency injection. */
     @Inject
     public TrainingRun(UISynchronize sync) {
-        this.sync = sync;
-    }
-
-    /** Starts hearing about changes (called on the UI thread). */
-    public void addListener(Runnable l) {
-        listeners.add(l);
-    }
-
-    /** Stops hearing about changes. */
-    public void removeListener(Runnable l) {
-        listeners.remove(l);
+        super(sync);
     }
 
     /** The events of the current or last run, in order. */
     public List<TrainingEvent> events() {
         return List.copyOf(events);
-    }
-
-    /** The current state. */
-    public State state() {
-        return state;
-    }
-
-    /** A one-line account of the state: what is training, or how it ended. */
-    public String message() {
-        return message;
     }
 
     /** The trainer of the current or last run, or null. */
@@ -97,53 +57,30 @@ public final class TrainingRun {
     /** Starts training in the background; the returned job can be joined. */
     public synchronized Job start(ProviderHandle<ModelTrainer> handle, Parameters parameters, Path dataset,
             Path output, boolean resume) {
-        if (state == State.RUNNING) {
+        if (state() == State.RUNNING) {
             throw new IllegalStateException("a training run is already going");
         }
         trainer = handle.descriptor();
         events.clear();
         result = null;
-        set(State.RUNNING, "training " + trainer.id() + " on " + dataset + " into " + output);
-        Job j = Job.create("Training " + trainer.name(), monitor -> {
-            ProcessingContext ctx = ProcessingContext.builder().parameters(parameters)
-                    .cancelWhen(monitor::isCanceled).build();
-            TrainingRequest request = new TrainingRequest(dataset, output, null, resume, e -> {
-                events.add(e);
-                changed();
-            });
-            try {
-                TrainingResult r = handle.call(t -> t.train(request, ctx));
-                result = r;
-                set(State.DONE, "wrote " + r.model() + " after " + r.steps() + " steps" + (r.stoppedEarly()
-                        ? " (stopped early)" : ""));
-            } catch (LoupeException e) {
-                boolean cancelled = e.reason() == LoupeException.Reason.CANCELLED;
-                set(cancelled ? State.CANCELLED : State.FAILED, cancelled ? "cancelled; resume from the last "
-                        + "checkpoint in " + request.checkpoints() : e.getMessage());
-            }
-            return Status.OK_STATUS;
-        });
-        j.setUser(true);
-        job = j;
-        j.schedule();
-        return j;
-    }
-
-    /** Asks the running job to stop at the next step. */
-    public void cancel() {
-        Job j = job;
-        if (j != null) {
-            j.cancel();
-        }
-    }
-
-    private void set(State s, String text) {
-        state = s;
-        message = text;
-        changed();
-    }
-
-    private void changed() {
-        sync.asyncExec(() -> listeners.forEach(Runnable::run));
+        return schedule("Training " + trainer.name(), "training " + trainer.id() + " on " + dataset + " into "
+                + output, monitor -> {
+                    ProcessingContext ctx = ProcessingContext.builder().parameters(parameters)
+                            .cancelWhen(monitor::isCanceled).build();
+                    TrainingRequest request = new TrainingRequest(dataset, output, null, resume, e -> {
+                        events.add(e);
+                        changed();
+                    });
+                    try {
+                        TrainingResult r = handle.call(t -> t.train(request, ctx));
+                        result = r;
+                        set(State.DONE, "wrote " + r.model() + " after " + r.steps() + " steps"
+                                + (r.stoppedEarly() ? " (stopped early)" : ""));
+                    } catch (LoupeException e) {
+                        boolean cancelled = e.reason() == LoupeException.Reason.CANCELLED;
+                        set(cancelled ? State.CANCELLED : State.FAILED, cancelled ? "cancelled; resume from the "
+                                + "last checkpoint in " + request.checkpoints() : e.getMessage());
+                    }
+                });
     }
 }
