@@ -1,6 +1,7 @@
 package org.loupe.pipeline;
 
 import java.util.List;
+import org.loupe.pipeline.evaluation.DetectionReport;
 
 /**
  * The outcome of a batch: every item's result in input order (those skipped as complete and current included), how
@@ -9,7 +10,7 @@ import java.util.List;
  * scored against their annotations, where the pipeline names them (else null).
  */
 public record BatchResult(List<ItemResult> items, int computed, int skipped, int failed, boolean cancelled,
-        DetectionScores detection) {
+        DetectionReport detection) {
 
     /** Copies the list. */
     public BatchResult {

@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
 import org.loupe.api.LoupeException;
 import org.loupe.api.ProcessingContext;
 import org.loupe.image.io.ReadOptions;
+import org.loupe.pipeline.internal.BatchDetections;
 import org.loupe.pipeline.internal.Fingerprint;
 import org.loupe.pipeline.internal.ItemRunner;
 import org.loupe.pipeline.internal.OutputFolder;
@@ -96,10 +97,8 @@ public final class BatchRunner {
         }
         List<ItemResult> all = Arrays.stream(results).filter(Objects::nonNull).toList();
         int failed = (int) all.stream().filter(r -> !r.ok()).count();
-        BatchResult counted = new BatchResult(all, run.done.get(), items.size() - todo.size(), failed,
-                cancel.getAsBoolean(), null);
-        BatchResult result = new BatchResult(all, counted.computed(), counted.skipped(), failed, counted.cancelled(),
-                DetectionScores.of(pipeline, items, counted).orElse(null));
+        BatchResult result = new BatchResult(all, run.done.get(), items.size() - todo.size(), failed,
+                cancel.getAsBoolean(), BatchDetections.score(pipeline, items, all).orElse(null));
         RunSummary.write(options.outDir(), pipeline, result);
         return result;
     }

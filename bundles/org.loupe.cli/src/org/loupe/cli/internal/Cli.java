@@ -44,12 +44,15 @@ public final class Cli {
                 .addSubcommand(new CommandLine(new EvalEnhanceCommand(session))));
         cl.addSubcommand(new CommandLine(new AnalyzeCommand())
                 .addSubcommand(new CommandLine(new AnalyzeNoiseCommand(session))));
-        cl.addSubcommand(new CommandLine(new BenchCommand())
-                .addSubcommand(new CommandLine(new BenchNumericsCommand(session)))
-                .addSubcommand(new CommandLine(new BenchTfCommand(session)))
-                .addSubcommand(new CommandLine(new BenchEnhanceCommand(session)))
-                .addSubcommand(new CommandLine(new BenchDetectCommand(session)))
-                .addSubcommand(new CommandLine(new BenchRunCommand(session))));
+        CommandLine bench = new CommandLine(new BenchCommand())
+                .addSubcommand(new CommandLine(new BenchTfCommand(session)));
+        if (benchInstalled()) {
+            bench.addSubcommand(new CommandLine(new BenchNumericsCommand(session)))
+                    .addSubcommand(new CommandLine(new BenchEnhanceCommand(session)))
+                    .addSubcommand(new CommandLine(new BenchDetectCommand(session)))
+                    .addSubcommand(new CommandLine(new BenchRunCommand(session)));
+        }
+        cl.addSubcommand(bench);
         cl.addSubcommand(new CommandLine(new DataCommand())
                 .addSubcommand(new CommandLine(new DataXrayCommand(session))));
         cl.addSubcommand(new CommandLine(new DemoCommand(session)));
@@ -85,6 +88,19 @@ public final class Cli {
         session.out().flush();
         session.err().flush();
         return code;
+    }
+
+    /**
+     * Whether the optional benchmark bundle is installed: its commands name its types, so they are offered only
+     * when it resolves (without it, {@code loupe bench --help} lists what is there).
+     */
+    private static boolean benchInstalled() {
+        try {
+            Class.forName("org.loupe.bench.NumericsBenchmark", false, Cli.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /** "enhance " or "eval detect " or "" for the top level: the words a user types before --help. */

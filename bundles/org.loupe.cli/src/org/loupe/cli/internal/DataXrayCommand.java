@@ -1,20 +1,15 @@
 package org.loupe.cli.internal;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.loupe.api.LoupeException;
 import org.loupe.api.ProcessingContext;
-import org.loupe.data.xray.Material;
 import org.loupe.data.xray.XrayDataset;
+import org.loupe.data.xray.XraySimulation;
 import org.loupe.data.xray.XrayType;
-import org.loupe.image.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,23 +47,7 @@ final class DataXrayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws LoupeException {
-        Map<XrayType, Integer> n = XrayDataset.defaultCounts();
-        if (!counts.isEmpty()) {
-            n.clear();
-            for (Map.Entry<String, Integer> e : counts.entrySet()) {
-                XrayType t;
-                try {
-                    t = XrayType.of(e.getKey());
-                } catch (IllegalArgumentException ex) {
-                    throw LoupeException.usage(ex.getMessage());
-                }
-                if (e.getValue() < 2 || e.getValue() > 100_000) {
-                    throw LoupeException.usage("--count " + e.getKey() + " must be 2..100000 (a train and a test "
-                            + "frame at least)");
-                }
-                n.put(t, e.getValue());
-            }
-        }
+        Map<XrayType, Integer> n = XraySimulation.counts(counts);
         Path templates = pcb;
         if (templates == null) {
             String data = System.getenv("LOUPE_DATA");
@@ -77,40 +56,17 @@ final class DataXrayCommand implements Callable<Integer> {
             }
             templates = Path.of(data, "deeppcb");
         }
-        requireEmpty(out);
-        // simulate into a sibling folder and move it into place at the end: an interrupted run leaves no half set
-        Path target = out.toAbsolutePath().normalize();
-        Path work = target.resolveSibling(target.getFileName() + ".partial-" + ProcessHandle.current().pid());
-        List<XrayDataset.TypeSummary> s = XrayDataset.write(work, templates, n, seed,
+        XraySimulation.Result r = XraySimulation.create(out, templates, n, seed,
                 ProcessingContext.builder().onProgress((f, m) -> {
                     session.err().printf(Locale.ROOT, "%3.0f%% %s%n", 100 * f, m);
                     session.err().flush();
                 }).build());
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("generator", "loupe data xray");
-        report.put("seed", seed);
-        report.put("exposures", Map.of("lq", XrayType.LQ_SECONDS + " s", "hq", XrayType.HQ_SECONDS + " s"));
-        report.put("types", List.of(XrayType.all()));
-        Map<String, Object> mu = new LinkedHashMap<>();
-        for (Material m : Material.values()) {
-            mu.put(m.name(), Map.of("40keV", m.mu(40), "60keV", m.mu(60), "80keV", m.mu(80)));
-        }
-        report.put("attenuationPerMm", mu);
-        report.put("summary", s);
-        try {
-            AtomicFiles.writeString(work.resolve("simulation.json"), Json.GSON.toJson(report));
-            Files.deleteIfExists(target);
-            Files.move(work, target);
-        } catch (IOException e) {
-            throw LoupeException.badInput(out.toString(), "cannot finish the data set (" + e.getMessage() + "); "
-                    + "it is in " + work, e);
-        }
         if (json) {
-            session.out().println(Json.GSON.toJson(report));
+            session.out().println(Json.GSON.toJson(r.description()));
             return 0;
         }
         Table t = new Table("TYPE", "SIZE", "TRAIN", "TEST", "LQ PSNR (dB)", "HQ PSNR (dB)", "LQ vs HQ (dB)");
-        for (XrayDataset.TypeSummary x : s) {
+        for (XrayDataset.TypeSummary x : r.summary()) {
             XrayType type = XrayType.of(x.type());
             t.row(x.type(), type.width() + "x" + type.height(), x.train(), x.test(), fmt(x.lqPsnr()),
                     fmt(x.hqPsnr()), fmt(x.lqVsHqPsnr()));
@@ -123,18 +79,5 @@ final class DataXrayCommand implements Callable<Integer> {
 
     private static String fmt(double v) {
         return String.format(Locale.ROOT, "%.2f", v);
-    }
-
-    private static void requireEmpty(Path dir) throws LoupeException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            if (s.findAny().isPresent()) {
-                throw LoupeException.usage(dir + " is not empty; choose a new folder (nothing is overwritten)");
-            }
-        } catch (IOException e) {
-            throw LoupeException.badInput(dir.toString(), "cannot be listed (" + e.getMessage() + ")", e);
-        }
     }
 }

@@ -6,20 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import org.loupe.api.Classification;
 import org.loupe.api.DefectClassifier;
 import org.loupe.api.LoupeException;
 import org.loupe.api.LoupeService;
 import org.loupe.api.Parameters;
 import org.loupe.api.ProcessingContext;
-import org.loupe.data.deeppcb.DeepPcbDataset;
-import org.loupe.data.deeppcb.DeepPcbPatches;
-import org.loupe.metrics.classification.BinaryScores;
-import org.loupe.metrics.classification.ConfusionMatrix;
-import org.loupe.metrics.detection.Counts;
-import org.loupe.metrics.detection.InspectionCost;
+import org.loupe.pipeline.evaluation.ClassificationReport;
 import org.loupe.registry.ProviderHandle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,24 +64,14 @@ final class EvalClassifyCommand implements Callable<Integer> {
         for (String c : costs) {
             costPairs.add(costPair(c));
         }
-        List<DeepPcbDataset.Entry> entries = pairs.entries();
         ProviderHandle<DefectClassifier> handle = session.registry().provider(classifier, DefectClassifier.class);
-        Parameters bound = Parameters.bind(handle.call(LoupeService::parameters), params);
-        List<String> actual = new ArrayList<>();
-        List<String> predicted = new ArrayList<>();
-        List<Double> distances = new ArrayList<>();
-        for (DeepPcbDataset.Entry e : entries) {
-            for (DeepPcbPatches.Patch p : DeepPcbPatches.cut(e, patch)) {
-                Classification c = handle.call(k -> k.classify(p.test(), p.reference(), ProcessingContext.of(bound)));
-                actual.add(p.defective() ? Classification.DEFECTIVE : Classification.DEFECT_FREE);
-                predicted.add(c.label());
-                distances.add(c.details().get(Classification.DISTANCE));
-            }
+        ProcessingContext ctx = ProcessingContext.of(Parameters.bind(handle.call(LoupeService::parameters), params));
+        ClassificationReport report = ClassificationReport.evaluate(handle, ctx, pairs.entries(), patch, costPairs);
+        if (json) {
+            session.out().println(Json.GSON.toJson(report.asMap()));
+        } else {
+            print(report);
         }
-        if (actual.isEmpty()) {
-            throw LoupeException.badInput(pairs.dataset.toString(), "gives no patches of " + patch + " px");
-        }
-        report(entries.size(), actual, predicted, distances, costPairs);
         return 0;
     }
 
@@ -106,103 +89,40 @@ final class EvalClassifyCommand implements Callable<Integer> {
                 + text + "'");
     }
 
-    private void report(int pairs, List<String> actual, List<String> predicted, List<Double> distances,
-            List<double[]> costPairs) {
-        List<String> labels = new ArrayList<>(new TreeSet<>(actual));
-        predicted.stream().filter(l -> !labels.contains(l)).distinct().forEach(labels::add);
-        ConfusionMatrix m = ConfusionMatrix.of(labels, actual, predicted);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("pairs", pairs);
-        out.put("patches", actual.size());
-        out.put("accuracy", m.accuracy());
-        Map<String, Map<String, Long>> matrix = new LinkedHashMap<>();
-        for (String a : labels) {
-            Map<String, Long> row = new LinkedHashMap<>();
-            labels.forEach(p -> row.put(p, m.count(a, p)));
-            matrix.put(a, row);
-        }
-        out.put("confusion", matrix);
-        List<CostRow> costs = List.of();
-        if (distances.stream().allMatch(d -> d != null && Double.isFinite(d))) {
-            double[] d = distances.stream().mapToDouble(Double::doubleValue).toArray();
-            boolean[] pos = new boolean[d.length];
-            for (int i = 0; i < d.length; i++) {
-                pos[i] = actual.get(i).equals(Classification.DEFECTIVE);
-            }
-            BinaryScores s = new BinaryScores(d, pos);
-            out.put("distanceAuc", s.auc());
-            double best = s.bestThreshold(BinaryScores.Criterion.accuracy());
-            out.put("oracleThreshold", best);
-            out.put("oracleAccuracy", s.at(best).accuracy());
-            costs = costRows(m, s, costPairs);
-            out.put("costs", costs);
-        }
-        if (json) {
-            session.out().println(Json.GSON.toJson(out));
-            return;
-        }
-        var o = session.out();
-        o.printf(Locale.ROOT, "%d patches from %d pairs; accuracy %.2f%%%n", actual.size(), pairs,
-                100 * m.accuracy());
+    private void print(ClassificationReport r) {
+        PrintWriter o = session.out();
+        o.printf(Locale.ROOT, "%d patches from %d pairs; accuracy %.2f%%%n", r.patches(), r.pairs(),
+                100 * r.matrix().accuracy());
         List<String> head = new ArrayList<>();
         head.add("ACTUAL \\ PREDICTED");
-        head.addAll(labels);
+        head.addAll(r.labels());
         Table t = new Table(head.toArray(String[]::new));
-        for (String a : labels) {
+        for (String a : r.labels()) {
             List<Object> row = new ArrayList<>();
             row.add(a);
-            labels.forEach(p -> row.add(m.count(a, p)));
+            r.labels().forEach(p -> row.add(r.matrix().count(a, p)));
             t.row(row.toArray());
         }
         t.print(o);
-        if (out.containsKey("distanceAuc")) {
-            o.printf(Locale.ROOT, "distance ROC AUC %.4f; a threshold chosen on these patches (%.4f) would give "
-                    + "%.2f%% (an upper bound, not a score)%n", out.get("distanceAuc"), out.get("oracleThreshold"),
-                    100 * (double) out.get("oracleAccuracy"));
-            printCosts(o, costs);
-        }
-    }
-
-    /**
-     * What the classifier's own decisions cost under one pair of costs, and the cheapest threshold on these patches
-     * with what it would cost.
-     */
-    private record CostRow(double missCost, double falseAlarmCost, long misses, long falseAlarms, double cost,
-            double cheapestThreshold, long cheapestMisses, long cheapestFalseAlarms, double cheapestCost) {
-    }
-
-    private static List<CostRow> costRows(ConfusionMatrix m, BinaryScores s, List<double[]> costPairs) {
-        Counts decided = counts(m, Classification.DEFECTIVE, Classification.DEFECT_FREE);
-        List<CostRow> rows = new ArrayList<>();
-        for (double[] c : costPairs) {
-            double t = s.bestThreshold(BinaryScores.Criterion.cost(c[0], c[1]));
-            Counts cheapest = counts(s.at(t), "positive", "negative");
-            rows.add(new CostRow(c[0], c[1], decided.falseNegatives(), decided.falsePositives(),
-                    InspectionCost.of(decided, c[0], c[1]), t, cheapest.falseNegatives(), cheapest.falsePositives(),
-                    InspectionCost.of(cheapest, c[0], c[1])));
-        }
-        return rows;
-    }
-
-    private static Counts counts(ConfusionMatrix m, String positive, String negative) {
-        return new Counts((int) m.count(positive, positive), (int) m.count(negative, positive),
-                (int) m.count(positive, negative));
-    }
-
-    private static void printCosts(PrintWriter o, List<CostRow> rows) {
-        if (rows.isEmpty()) {
+        if (r.distance() == null) {
             return;
         }
-        Table t = new Table("MISS COST", "FALSE ALARM COST", "MISSES", "FALSE ALARMS", "COST", "CHEAPEST THRESHOLD",
+        o.printf(Locale.ROOT, "distance ROC AUC %.4f; a threshold chosen on these patches (%.4f) would give "
+                + "%.2f%% (an upper bound, not a score)%n", r.distance().auc(), r.distance().oracleThreshold(),
+                100 * r.distance().oracleAccuracy());
+        if (r.costs().isEmpty()) {
+            return;
+        }
+        Table c = new Table("MISS COST", "FALSE ALARM COST", "MISSES", "FALSE ALARMS", "COST", "CHEAPEST THRESHOLD",
                 "ITS MISSES", "ITS FALSE ALARMS", "ITS COST");
-        for (CostRow r : rows) {
-            t.row(fmt(r.missCost()), fmt(r.falseAlarmCost()), r.misses(), r.falseAlarms(), fmt(r.cost()),
-                    String.format(Locale.ROOT, "%.4f", r.cheapestThreshold()), r.cheapestMisses(),
-                    r.cheapestFalseAlarms(), fmt(r.cheapestCost()));
+        for (ClassificationReport.CostRow x : r.costs()) {
+            c.row(fmt(x.missCost()), fmt(x.falseAlarmCost()), x.misses(), x.falseAlarms(), fmt(x.cost()),
+                    String.format(Locale.ROOT, "%.4f", x.cheapestThreshold()), x.cheapestMisses(),
+                    x.cheapestFalseAlarms(), fmt(x.cheapestCost()));
         }
         o.println("cost of the decisions, and the threshold that would cost least on these patches (choose it on "
                 + "validation patches, then give it as -p threshold=T):");
-        t.print(o);
+        c.print(o);
     }
 
     private static String fmt(double d) {

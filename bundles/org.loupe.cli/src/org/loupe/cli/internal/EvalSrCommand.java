@@ -1,7 +1,6 @@
 package org.loupe.cli.internal;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,17 +12,15 @@ import org.loupe.api.LoupeService;
 import org.loupe.api.ParameterSpec;
 import org.loupe.api.Parameters;
 import org.loupe.api.ProcessingContext;
-import org.loupe.image.PixelImage;
-import org.loupe.image.io.ImageFiles;
-import org.loupe.metrics.image.SuperResolutionProtocol;
 import org.loupe.pipeline.OutputPlan;
+import org.loupe.pipeline.evaluation.SrReport;
 import org.loupe.registry.ProviderHandle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code loupe eval sr}: a super-resolution provider on a benchmark folder (Set5, Set14, ...), with the protocol of
- * the published tables (see {@link SuperResolutionProtocol}): PSNR and SSIM on luma, per image and on average.
+ * the published tables (see {@link SrReport}): PSNR and SSIM on luma, per image and on average.
  */
 @Command(name = "sr", mixinStandardHelpOptions = true,
         description = "Evaluate a super-resolution enhancer on a folder of high-resolution images (Y channel, "
@@ -75,58 +72,29 @@ final class EvalSrCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             throw LoupeException.badInput(dataset.toString(), "holds no images (PNG, JPEG, BMP, TIFF, PGM/PPM)");
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        double psnrSum = 0;
-        double ssimSum = 0;
-        for (Path f : files) {
-            PixelImage hr = ImageFiles.read(f, session.readOptions());
-            SuperResolutionProtocol.Pair pair = lrJpeg == null ? SuperResolutionProtocol.prepare(hr, scale)
-                    : SuperResolutionProtocol.prepare(hr, scale, lr -> ImageFiles.jpegRoundTrip(lr, lrJpeg));
-            PixelImage sr = enhancer.call(e -> e.enhance(pair.lowResolution(), ProcessingContext.of(parameters)));
-            SuperResolutionProtocol.Score s = SuperResolutionProtocol.score(sr, pair);
-            psnrSum += s.psnr();
-            ssimSum += s.ssim();
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("image", f.getFileName().toString());
-            row.put("width", pair.highResolution().width());
-            row.put("height", pair.highResolution().height());
-            row.put("psnr", s.psnr());
-            row.put("ssim", s.ssim());
-            rows.add(row);
-        }
-        double psnr = psnrSum / files.size();
-        double ssim = ssimSum / files.size();
+        SrReport r = SrReport.evaluate(enhancer, ProcessingContext.of(parameters), files, scale, lrJpeg,
+                session.readOptions());
         if (json) {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("dataset", dataset.toString());
-            report.put("scale", scale);
             report.put("provider", Map.of("id", id, "version", enhancer.descriptor().version()));
             report.put("parameters", parameters.asText());
-            report.put("protocol", "Y of MATLAB rgb2ycbcr; HR cropped to a multiple of the scale; " + lowResolution()
-                    + "; output rounded to 8 bits; scale pixels shaved; PSNR peak 255; SSIM Wang 2004");
-            report.put("images", rows);
-            report.put("mean", Map.of("psnr", psnr, "ssim", ssim));
+            report.putAll(r.asMap());
             session.out().println(Json.GSON.toJson(report));
             return 0;
         }
         Table t = new Table("IMAGE", "SIZE", "PSNR (dB)", "SSIM");
-        for (Map<String, Object> r : rows) {
-            t.row(r.get("image"), r.get("width") + "x" + r.get("height"), fmt("%.2f", r.get("psnr")),
-                    fmt("%.4f", r.get("ssim")));
+        for (SrReport.Row row : r.images()) {
+            t.row(row.image(), row.width() + "x" + row.height(), fmt("%.2f", row.psnr()), fmt("%.4f", row.ssim()));
         }
-        t.row("mean", files.size() + " images", fmt("%.2f", psnr), fmt("%.4f", ssim));
+        t.row("mean", files.size() + " images", fmt("%.2f", r.psnr()), fmt("%.4f", r.ssim()));
         session.out().println(id + " " + enhancer.descriptor().version() + " on " + dataset + ", x" + scale
-                + " (Y channel, " + scale + " px shaved; " + lowResolution() + ")");
+                + " (Y channel, " + scale + " px shaved; " + r.lowResolution() + ")");
         t.print(session.out());
         return 0;
     }
 
-    private String lowResolution() {
-        return lrJpeg == null ? "LR = imresize(Y/255, 1/scale, bicubic) in floating point"
-                : "LR = Y of imresize(RGB, 1/scale, bicubic) rounded to 8 bits and stored as JPEG quality " + lrJpeg;
-    }
-
-    private static String fmt(String pattern, Object v) {
+    private static String fmt(String pattern, double v) {
         return String.format(Locale.ROOT, pattern, v);
     }
 }

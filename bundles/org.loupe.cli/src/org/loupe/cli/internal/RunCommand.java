@@ -12,12 +12,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.loupe.api.LoupeException;
 import org.loupe.pipeline.BatchResult;
 import org.loupe.pipeline.BatchRunner;
-import org.loupe.pipeline.DetectionScores;
 import org.loupe.pipeline.Inputs;
 import org.loupe.pipeline.Item;
 import org.loupe.pipeline.ItemResult;
 import org.loupe.pipeline.Pipeline;
 import org.loupe.pipeline.PipelineReader;
+import org.loupe.pipeline.evaluation.DetectionReport;
 import org.loupe.pipeline.Step;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -89,20 +89,20 @@ final class RunCommand implements Callable<Integer> {
                     result.items().size(), "computed", result.computed(), "skipped", result.skipped(), "failed",
                     result.failed(), "exitCode", result.exitCode()));
             if (result.detection() != null) {
-                m.put("detection", result.detection());
+                m.put("detection", result.detection().asMap());
             }
             session.out().println(Json.GSON.toJson(m));
         } else {
             session.out().printf(Locale.ROOT, "%d inputs: %d computed, %d already done, %d failed; results in %s%n",
                     result.items().size(), result.computed(), result.skipped(), result.failed(),
                     outDir.resolve("summary.csv"));
-            DetectionScores d = result.detection();
+            DetectionReport d = result.detection();
             if (d != null) {
                 session.out().printf(Locale.ROOT, "detection (DeepPCB protocol): mAP %.2f %%, F-score %.2f %% "
                         + "(TP %d, FP %d, FN %d) on %d inputs%s%n", 100 * d.map(), 100 * d.counts().f1(),
                         d.counts().truePositives(), d.counts().falsePositives(), d.counts().falseNegatives(),
-                        d.images(), d.unprocessed() == 0 ? "" : "; " + d.unprocessed() + " could not be processed "
-                        + "and count as all missed");
+                        d.images(), d.unprocessed().isEmpty() ? "" : "; " + d.unprocessed().size() + " could not "
+                        + "be processed and count as all missed");
             }
         }
         return result.exitCode();

@@ -1,8 +1,8 @@
 package org.loupe.pipeline.internal;
 
-import com.google.gson.GsonBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,18 +11,22 @@ import java.util.TreeSet;
 import org.loupe.api.LoupeException;
 import org.loupe.image.io.AtomicFiles;
 import org.loupe.pipeline.BatchResult;
-import org.loupe.pipeline.DetectionScores;
 import org.loupe.pipeline.ItemResult;
 import org.loupe.pipeline.Pipeline;
 import org.loupe.pipeline.Step;
+import org.loupe.report.Csv;
+import org.loupe.report.Json;
 
-/** A run's summaries beside its records: {@code summary.csv}, one row per input, and {@code run.json}, the totals. */
+/**
+ * A run's summaries beside its records: {@code summary.csv}, one row per input; {@code run.json}, the totals; and
+ * {@code report.html}, the page a person reads (see {@link RunReport}).
+ */
 public final class RunSummary {
 
     private RunSummary() {
     }
 
-    /** Writes both files atomically. */
+    /** Writes the three files atomically. */
     public static void write(Path outDir, Pipeline pipeline, BatchResult result) throws LoupeException {
         try {
             AtomicFiles.writeString(outDir.resolve("summary.csv"), csv(result.items(), threshold(pipeline)));
@@ -35,20 +39,10 @@ public final class RunSummary {
             run.put("cancelled", result.cancelled());
             run.put("exitCode", result.exitCode());
             if (result.detection() != null) {
-                DetectionScores d = result.detection();
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("protocol", "DeepPCB: same class and IoU > 0.33, all-point AP");
-                m.put("images", d.images());
-                m.put("unprocessedCountedAsMissed", d.unprocessed());
-                m.put("mAP", d.map());
-                m.put("fScore", d.counts().f1());
-                m.put("tp", d.counts().truePositives());
-                m.put("fp", d.counts().falsePositives());
-                m.put("fn", d.counts().falseNegatives());
-                run.put("detection", m);
+                run.put("detection", result.detection().asMap());
             }
-            AtomicFiles.writeString(outDir.resolve("run.json"), new GsonBuilder().setPrettyPrinting()
-                    .disableHtmlEscaping().create().toJson(run));
+            AtomicFiles.writeString(outDir.resolve("run.json"), Json.pretty(run));
+            RunReport.write(outDir, pipeline, result);
         } catch (IOException e) {
             throw LoupeException.badInput(outDir.toString(), "cannot write the run's summary (" + e.getMessage()
                     + ")", e);
@@ -56,7 +50,7 @@ public final class RunSummary {
     }
 
     /** The confidence a detection needs to count as found. */
-    private static double threshold(Pipeline pipeline) {
+    static double threshold(Pipeline pipeline) {
         return pipeline.detectStep().map(Step.Detect::scoreThreshold).orElse(0.0);
     }
 
@@ -65,28 +59,23 @@ public final class RunSummary {
         items.forEach(r -> metrics.addAll(r.metrics().keySet()));
         TreeSet<String> labels = new TreeSet<>();
         items.forEach(r -> labels.addAll(r.patches().keySet()));
-        StringBuilder sb = new StringBuilder("input,name,status,exit,detections");
-        labels.forEach(l -> sb.append(",patches ").append(l));
-        metrics.forEach(m -> sb.append(',').append(m));
-        sb.append(",millis,reason\n");
+        List<String> header = new ArrayList<>(List.of("input", "name", "status", "exit", "detections"));
+        labels.forEach(l -> header.add("patches " + l));
+        header.addAll(metrics);
+        header.addAll(List.of("millis", "reason"));
+        Csv csv = new Csv(header);
         for (ItemResult r : items) {
-            sb.append(quote(r.input())).append(',').append(quote(r.name())).append(',').append(r.status()).append(',')
-                    .append(r.exitClass()).append(',').append(r.detections().stream().filter(d -> d.score() >= threshold)
-                    .count());
-            for (String l : labels) {
-                sb.append(',').append(r.patches().getOrDefault(l, 0));
-            }
+            List<Object> row = new ArrayList<>(List.of(r.input(), r.name(), r.status(), r.exitClass(),
+                    r.detections().stream().filter(d -> d.score() >= threshold).count()));
+            labels.forEach(l -> row.add(r.patches().getOrDefault(l, 0)));
             for (String m : metrics) {
                 Double v = r.metrics().get(m);
-                sb.append(',').append(v == null ? "" : String.format(Locale.ROOT, "%.6g", v));
+                row.add(v == null ? "" : String.format(Locale.ROOT, "%.6g", v));
             }
-            sb.append(',').append(r.millis()).append(',').append(r.reason() == null ? "" : quote(r.reason()))
-                    .append('\n');
+            row.add(r.millis());
+            row.add(r.reason());
+            csv.row(row);
         }
-        return sb.toString();
-    }
-
-    private static String quote(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return csv.toString();
     }
 }

@@ -44,11 +44,12 @@ class RunCommandTest {
         assertEquals(0, eval.exitCode(), eval.toString());
         JsonObject e = json(eval);
         assertEquals(e.get("images").getAsInt(), d.get("images").getAsInt());
-        assertEquals(e.get("mAP").getAsDouble(), d.get("map").getAsDouble(), 1e-12);
-        JsonObject counts = d.getAsJsonObject("counts");
-        assertEquals(e.getAsJsonObject("counts").get("tp").getAsInt(), counts.get("truePositives").getAsInt());
-        assertEquals(e.getAsJsonObject("counts").get("fp").getAsInt(), counts.get("falsePositives").getAsInt());
-        assertEquals(e.getAsJsonObject("counts").get("fn").getAsInt(), counts.get("falseNegatives").getAsInt());
+        assertTrue(e.get("mAP").getAsDouble() > 0.5, eval.toString());
+        assertEquals(e.get("mAP").getAsDouble(), d.get("mAP").getAsDouble(), 1e-12);
+        assertEquals(e.getAsJsonObject("counts"), d.getAsJsonObject("counts"));
+        assertEquals(e.get("classes"), d.get("classes"), "the same report, class by class");
+        String report = Files.readString(out.resolve("report.html"));
+        assertTrue(report.contains("report-ap.png") && Files.size(out.resolve("report-ap.png")) > 1000, report);
         assertTrue(Files.isRegularFile(out.resolve("13000008.txt")));
         // the classify step: 100 patches of 64 px per 640x640 board, as the workbench's Classify Patches cuts them
         List<String> patches = Files.readAllLines(out.resolve("13000008.patches.csv"));

@@ -1,4 +1,4 @@
-package org.loupe.cli.internal;
+package org.loupe.bench.internal;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,17 +13,17 @@ import java.util.Map;
  * @param seconds wall time
  * @param peakKb  largest VmHWM seen, in KiB; 0 where {@code /proc} cannot tell
  */
-record ChildRun(double seconds, long peakKb) {
+public record ChildRun(double seconds, long peakKb) {
 
     private static final long POLL_MS = 50;
 
     /** Runs the command to its end, discarding its output; fails if it exits with an error. */
-    static ChildRun of(List<String> command) throws IOException, InterruptedException {
+    public static ChildRun of(List<String> command) throws IOException, InterruptedException {
         return of(command, Map.of());
     }
 
     /** The same, with extra environment variables. */
-    static ChildRun of(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
+    public static ChildRun of(List<String> command, Map<String, String> env) throws IOException, InterruptedException {
         long start = System.nanoTime();
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(
                 ProcessBuilder.Redirect.DISCARD);

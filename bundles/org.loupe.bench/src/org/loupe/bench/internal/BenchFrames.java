@@ -1,15 +1,15 @@
-package org.loupe.cli.internal;
+package org.loupe.bench.internal;
 
 import java.util.SplittableRandom;
 import org.loupe.image.GrayU16;
 
 /** Test frames for the batch benchmark: a gradient, fine structure and noise at 16 bits, different per seed. */
-final class BenchFrames {
+public final class BenchFrames {
 
     private BenchFrames() {
     }
 
-    static GrayU16 scene(int size, long seed) {
+    public static GrayU16 scene(int size, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         GrayU16 img = GrayU16.create(size, size);
         for (int y = 0; y < size; y++) {

@@ -1,4 +1,4 @@
-package org.loupe.cli.internal;
+package org.loupe.samples;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,11 +11,9 @@ import org.loupe.image.PixelImage;
 import org.loupe.image.io.AtomicFiles;
 import org.loupe.image.io.ImageFiles;
 import org.loupe.image.io.ReadOptions;
-import org.loupe.samples.Sample;
-import org.loupe.samples.Samples;
 
 /** Reads the bundled sample images (and their reference images) for the demo and the benchmarks. */
-final class SampleImages {
+public final class SampleImages {
 
     /** Opens one of a sample's resources. */
     @FunctionalInterface
@@ -29,18 +27,18 @@ final class SampleImages {
     }
 
     /** The sample with this file name. */
-    static Sample named(String fileName) {
+    public static Sample named(String fileName) {
         return Samples.all().stream().filter(s -> s.fileName().equals(fileName)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no bundled sample " + fileName));
     }
 
     /** The sample's image. */
-    static PixelImage read(Sample sample, ReadOptions options) throws LoupeException {
+    public static PixelImage read(Sample sample, ReadOptions options) throws LoupeException {
         return read(sample::open, sample.fileName(), options);
     }
 
     /** The sample's reference image; the sample must have one. */
-    static PixelImage readReference(Sample sample, ReadOptions options) throws LoupeException {
+    public static PixelImage readReference(Sample sample, ReadOptions options) throws LoupeException {
         return read(sample::openReference, sample.reference(), options);
     }
 
@@ -56,7 +54,7 @@ final class SampleImages {
      * The bundled DeepPCB pairs, unpacked (once per process) into a scratch folder in DeepPCB's layout, which is
      * deleted when the JVM exits.
      */
-    static synchronized List<DeepPcbDataset.Entry> pcbPairs() throws LoupeException {
+    public static synchronized List<DeepPcbDataset.Entry> pcbPairs() throws LoupeException {
         if (pcbFolder == null) {
             try {
                 Path dir = Files.createTempDirectory("loupe-samples");

@@ -1,4 +1,4 @@
-package org.loupe.cli.internal;
+package org.loupe.demo.internal;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,52 +29,56 @@ import org.loupe.metrics.detection.DetectionEvaluation;
 import org.loupe.metrics.detection.GroundTruth;
 import org.loupe.metrics.detection.MatchRule;
 import org.loupe.registry.ProviderHandle;
+import org.loupe.registry.ProviderRegistry;
+import org.loupe.report.Html;
+import org.loupe.samples.SampleImages;
 
 /**
  * The demo's PCB section: the template detector on the bundled DeepPCB test pairs (boxes drawn, counted against the
  * annotations with the DeepPCB rule), and the Siamese classifier on a few patches of the first pair with their
  * distances to the golden patch.
  */
-final class DemoPcbSection {
+public final class PcbSection {
 
     private static final String DETECTOR = "detect.template";
     private static final String CLASSIFIER = "classify.siamese";
     private static final int PATCHES_PER_CLASS = 3;
+    private static final int[][] COLOURS = {{230, 25, 75}, {60, 180, 75}, {0, 130, 200}, {245, 130, 48},
+        {145, 30, 180}, {240, 50, 230}};
 
-    private final Session session;
+    private final ProviderRegistry registry;
     private final Path dir;
-    private final StringBuilder html = new StringBuilder();
     private final Map<String, Object> json = new LinkedHashMap<>();
     private int results;
 
-    DemoPcbSection(Session session, Path dir) {
-        this.session = session;
+    /** The section, writing its images into {@code dir}. */
+    public PcbSection(ProviderRegistry registry, Path dir) {
+        this.registry = registry;
         this.dir = dir;
     }
 
-    /** Runs both plugins where installed; a failing one is reported and thrown after the section is complete. */
-    void run() throws LoupeException {
+    /** Runs both plugins where installed and appends the section; a failing one is thrown after its part. */
+    public void run(Html page) throws LoupeException {
         List<DeepPcbDataset.Entry> pairs = SampleImages.pcbPairs();
-        html.append("<h2>PCB inspection (DeepPCB test pairs)</h2>\n");
+        page.heading("PCB inspection (DeepPCB test pairs)");
         if (installed(DETECTOR)) {
-            detect(pairs);
+            detect(pairs, page);
         }
         if (installed(CLASSIFIER)) {
-            classify(pairs.get(0));
+            classify(pairs.get(0), page);
         }
     }
 
     private boolean installed(String id) {
-        return session.registry().providers().stream().anyMatch(s -> s.descriptor().id().equals(id));
+        return registry.providers().stream().anyMatch(s -> s.descriptor().id().equals(id));
     }
 
-    private void detect(List<DeepPcbDataset.Entry> pairs) throws LoupeException {
-        ProviderHandle<DefectDetector> h = session.registry().provider(DETECTOR, DefectDetector.class);
+    private void detect(List<DeepPcbDataset.Entry> pairs, Html page) throws LoupeException {
+        ProviderHandle<DefectDetector> h = registry.provider(DETECTOR, DefectDetector.class);
         ProcessingContext ctx = ProcessingContext.of(Parameters.defaults(h.call(LoupeService::parameters)));
-        html.append("<p>").append(DETECTOR).append(' ').append(h.descriptor().version()).append(": boxes with ")
-                .append("confidence of at least 0.5, coloured by type; counts by the DeepPCB rule (same type, IoU > ")
-                .append("0.33).</p>\n<table><tr><th>Pair</th><th>Found</th><th>Counts</th><th>Board</th>")
-                .append("<th>Template</th></tr>\n");
+        page.paragraph(DETECTOR + " " + h.descriptor().version() + ": boxes with confidence of at least 0.5, "
+                + "coloured by type; counts by the DeepPCB rule (same type, IoU > 0.33).");
+        List<List<?>> table = new ArrayList<>();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (DeepPcbDataset.Entry e : pairs) {
             PixelImage board = ImageFiles.read(e.test());
@@ -90,47 +94,46 @@ final class DemoPcbSection {
             String templateName = "pcb-" + e.id() + "-template.png";
             ImageFiles.write(boxes(board, found), dir.resolve(boardName));
             ImageFiles.write(template, dir.resolve(templateName));
-            StringBuilder list = new StringBuilder();
-            found.forEach(d -> list.append(String.format(Locale.ROOT, "%s %.2f<br>", d.label(), d.score())));
-            html.append(String.format(Locale.ROOT, "<tr><td>%s<br>%.1f ms</td><td>%s</td><td>%d annotated: %d found, "
-                    + "%d missed, %d false alarms</td><td><img src=\"%s\" alt=\"board\"></td><td><img src=\"%s\" "
-                    + "alt=\"template\"></td></tr>%n", e.id(), ms, list, truth.size(), c.truePositives(),
-                    c.falseNegatives(), c.falsePositives(), boardName, templateName));
+            table.add(List.of(Html.Cell.lines(List.of(e.id(), String.format(Locale.ROOT, "%.1f ms", ms))),
+                    Html.Cell.lines(found.stream().map(d -> String.format(Locale.ROOT, "%s %.2f", d.label(),
+                            d.score())).toList()),
+                    String.format(Locale.ROOT, "%d annotated: %d found, %d missed, %d false alarms", truth.size(),
+                            c.truePositives(), c.falseNegatives(), c.falsePositives()),
+                    Html.Cell.thumbnail(boardName, "board"), Html.Cell.thumbnail(templateName, "template")));
             rows.add(Map.of("pair", e.id(), "annotated", truth.size(), "tp", c.truePositives(), "fp",
                     c.falsePositives(), "fn", c.falseNegatives(), "millis", ms));
             results++;
         }
-        html.append("</table>\n");
+        page.table(List.of("Pair", "Found", "Counts", "Board", "Template"), table);
         json.put("detections", rows);
     }
 
-    private void classify(DeepPcbDataset.Entry pair) throws LoupeException {
-        ProviderHandle<DefectClassifier> h = session.registry().provider(CLASSIFIER, DefectClassifier.class);
+    private void classify(DeepPcbDataset.Entry pair, Html page) throws LoupeException {
+        ProviderHandle<DefectClassifier> h = registry.provider(CLASSIFIER, DefectClassifier.class);
         ProcessingContext ctx = ProcessingContext.of(Parameters.defaults(h.call(LoupeService::parameters)));
-        List<DeepPcbPatches.Patch> shown = new ArrayList<>();
         List<DeepPcbPatches.Patch> all = DeepPcbPatches.cut(pair, 64);
+        List<DeepPcbPatches.Patch> shown = new ArrayList<>();
         all.stream().filter(DeepPcbPatches.Patch::defective).limit(PATCHES_PER_CLASS).forEach(shown::add);
         all.stream().filter(p -> !p.defective()).limit(PATCHES_PER_CLASS).forEach(shown::add);
-        html.append("<p>").append(CLASSIFIER).append(' ').append(h.descriptor().version()).append(": 64x64 patches")
-                .append(" of pair ").append(pair.id()).append(" against the same window of the template.</p>\n")
-                .append("<table><tr><th>Patch</th><th>Annotated</th><th>Decision</th><th>Distance / threshold</th>")
-                .append("<th>Patch</th><th>Golden patch</th></tr>\n");
+        page.paragraph(CLASSIFIER + " " + h.descriptor().version() + ": 64x64 patches of pair " + pair.id()
+                + " against the same window of the template.");
+        List<List<?>> table = new ArrayList<>();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (DeepPcbPatches.Patch p : shown) {
             Classification c = h.call(k -> k.classify(p.test(), p.reference(), ctx));
             String stem = "patch-" + p.source().replace('@', '-').replace(',', '-');
             ImageFiles.write(p.test(), dir.resolve(stem + ".png"));
             ImageFiles.write(p.reference(), dir.resolve(stem + "-golden.png"));
-            html.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%.3f / %.3f</td>"
-                    + "<td><img src=\"%s.png\" alt=\"patch\"></td><td><img src=\"%s-golden.png\" alt=\"golden\">"
-                    + "</td></tr>%n", p.source(), p.defective() ? Classification.DEFECTIVE : Classification.DEFECT_FREE,
-                    c.label(), c.details().get(Classification.DISTANCE), c.details().get(Classification.THRESHOLD),
-                    stem, stem));
+            String annotated = p.defective() ? Classification.DEFECTIVE : Classification.DEFECT_FREE;
+            table.add(List.of(p.source(), annotated, c.label(), String.format(Locale.ROOT, "%.3f / %.3f",
+                    c.details().get(Classification.DISTANCE), c.details().get(Classification.THRESHOLD)),
+                    Html.Cell.thumbnail(stem + ".png", "patch"), Html.Cell.thumbnail(stem + "-golden.png",
+                    "golden")));
             rows.add(Map.of("patch", p.source(), "defective", p.defective(), "decision", c.label(), "distance",
                     c.details().get(Classification.DISTANCE), "threshold", c.details().get(Classification.THRESHOLD)));
             results++;
         }
-        html.append("</table>\n");
+        page.table(List.of("Patch", "Annotated", "Decision", "Distance / threshold", "Patch", "Golden patch"), table);
         json.put("patches", rows);
     }
 
@@ -144,10 +147,8 @@ final class DemoPcbSection {
                 out.set(x, y, v, v, v);
             }
         }
-        int[][] colours = {{230, 25, 75}, {60, 180, 75}, {0, 130, 200}, {245, 130, 48}, {145, 30, 180},
-                {240, 50, 230}};
         for (Detection d : found) {
-            int[] c = colours[DefectType.ofLabel(d.label()).map(t -> t.code() - 1).orElse(0)];
+            int[] c = COLOURS[DefectType.ofLabel(d.label()).map(t -> t.code() - 1).orElse(0)];
             int x1 = (int) d.x1();
             int y1 = (int) d.y1();
             int x2 = Math.min(board.width() - 1, (int) d.x2());
@@ -166,18 +167,13 @@ final class DemoPcbSection {
         return out;
     }
 
-    /** The section's HTML. */
-    String html() {
-        return html.toString();
-    }
-
-    /** The section's figures. */
-    Map<String, Object> json() {
+    /** The section's figures, for {@code pcb.json}. */
+    public Map<String, Object> json() {
         return json;
     }
 
     /** Boards and patches shown. */
-    int results() {
+    public int results() {
         return results;
     }
 }

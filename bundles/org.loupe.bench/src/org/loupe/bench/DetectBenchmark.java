@@ -1,0 +1,113 @@
+package org.loupe.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.loupe.api.DefectDetector;
+import org.loupe.api.Detection;
+import org.loupe.api.LoupeException;
+import org.loupe.api.ProcessingContext;
+import org.loupe.data.deeppcb.DeepPcbDataset;
+import org.loupe.data.deeppcb.DeepPcbFiles;
+import org.loupe.image.PixelImage;
+import org.loupe.image.io.AtomicFiles;
+import org.loupe.image.io.ImageFiles;
+import org.loupe.registry.ProviderHandle;
+
+/**
+ * End-to-end throughput of a detector on DeepPCB pairs (decode board and template, detect, write the DeepPCB result
+ * file) over several threads, next to a reference pass in the same process that only decodes the two images, so the
+ * figure reads as a ratio on any machine.
+ */
+public final class DetectBenchmark {
+
+    /**
+     * The figures.
+     *
+     * @param imagesPerSecond           end to end
+     * @param decodeOnlyImagesPerSecond the reference pass
+     */
+    public record Report(double imagesPerSecond, double decodeOnlyImagesPerSecond) {
+        /** How many times the reference pass's time the full pass takes. */
+        public double timeOverDecodeOnly() {
+            return decodeOnlyImagesPerSecond / imagesPerSecond;
+        }
+    }
+
+    /** One unit of work on a pair; returns anything, so the JIT cannot drop it. */
+    @FunctionalInterface
+    private interface Work {
+        int on(DeepPcbDataset.Entry e) throws LoupeException, IOException;
+    }
+
+    private DetectBenchmark() {
+    }
+
+    /** Processes {@code images} pairs (cycling through the list) on {@code workers} threads, after a warm-up. */
+    public static Report run(ProviderHandle<DefectDetector> detector, ProcessingContext ctx,
+            List<DeepPcbDataset.Entry> pairs, int images, int workers) throws LoupeException {
+        Path out = null;
+        try {
+            out = Files.createTempDirectory("loupe-bench-detect");
+            Path dir = out;
+            Work decode = e -> {
+                ImageFiles.read(e.test());
+                ImageFiles.read(e.template());
+                return 0;
+            };
+            Work full = e -> {
+                PixelImage board = ImageFiles.read(e.test());
+                PixelImage template = ImageFiles.read(e.template());
+                List<Detection> found = detector.call(d -> d.detect(board, template, ctx));
+                AtomicFiles.writeString(dir.resolve(e.id() + ".txt"), DeepPcbFiles.format(found));
+                return found.size();
+            };
+            run(pairs, Math.min(images, 2 * workers), workers, full);
+            double decodeSeconds = run(pairs, images, workers, decode);
+            double fullSeconds = run(pairs, images, workers, full);
+            return new Report(images / fullSeconds, images / decodeSeconds);
+        } catch (IOException e) {
+            throw LoupeException.badInput("scratch folder", "cannot be written (" + e.getMessage() + ")", e);
+        } finally {
+            if (out != null) {
+                AtomicFiles.deleteScratch(out);
+            }
+        }
+    }
+
+    private static double run(List<DeepPcbDataset.Entry> pairs, int n, int workers, Work work)
+            throws LoupeException {
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        try {
+            long t0 = System.nanoTime();
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                DeepPcbDataset.Entry e = pairs.get(i % pairs.size());
+                done.add(pool.submit(() -> work.on(e)));
+            }
+            for (Future<Integer> f : done) {
+                f.get();
+            }
+            return (System.nanoTime() - t0) / 1e9;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof LoupeException le) {
+                throw le;
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw LoupeException.badInput("scratch folder", "cannot be written (" + io.getMessage() + ")", io);
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw LoupeException.cancelled();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

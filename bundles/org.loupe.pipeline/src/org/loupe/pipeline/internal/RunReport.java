@@ -1,0 +1,138 @@
+package org.loupe.pipeline.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.loupe.metrics.detection.ClassResult;
+import org.loupe.pipeline.BatchResult;
+import org.loupe.pipeline.ItemResult;
+import org.loupe.pipeline.Pipeline;
+import org.loupe.pipeline.evaluation.DetectionReport;
+import org.loupe.report.Charts;
+import org.loupe.report.Html;
+
+/**
+ * A run's {@code report.html}: the totals and exit code, every failure with its reason, the detection scores with AP
+ * per class and IoU sensitivity plotted, the distribution of each measured figure, the patch decisions, and one row
+ * per input linking its outputs. Plots are PNG files beside the page.
+ */
+final class RunReport {
+
+    private static final int CHART_WIDTH = 720;
+    private static final int CHART_HEIGHT = 360;
+
+    private RunReport() {
+    }
+
+    static void write(Path outDir, Pipeline pipeline, BatchResult result) throws IOException {
+        Html page = new Html("Loupe run: " + pipeline.name());
+        page.stamp().paragraph(String.format(Locale.ROOT, "%d inputs: %d computed in this run, %d already done, %d "
+                + "failed%s; exit code %d.", result.items().size(), result.computed(), result.skipped(),
+                result.failed(), result.cancelled() ? ", cancelled" : "", result.exitCode()));
+        failures(page, result.items());
+        if (result.detection() != null) {
+            detection(page, outDir, result.detection());
+        }
+        metrics(page, outDir, result.items());
+        patches(page, result.items());
+        items(page, result.items(), RunSummary.threshold(pipeline));
+        page.write(outDir.resolve("report.html"));
+    }
+
+    private static void failures(Html page, List<ItemResult> items) {
+        List<List<?>> rows = items.stream().filter(r -> !r.ok()).<List<?>>map(r -> List.of(r.input(),
+                r.exitClass() == 3 ? "3 bad input" : r.exitClass() + " provider failure",
+                Html.Cell.styled("fail", String.valueOf(r.reason())))).toList();
+        if (!rows.isEmpty()) {
+            page.heading("Failures").table(List.of("Input", "Exit class", "Reason"), rows);
+        }
+    }
+
+    private static void detection(Html page, Path outDir, DetectionReport d) throws IOException {
+        page.heading("Detection").paragraph(DetectionReport.PROTOCOL + String.format(Locale.ROOT, "; %d images, "
+                + "score threshold %.2f. mAP %s, F-score %s (TP %d, FP %d, FN %d).", d.images(), d.scoreThreshold(),
+                pct(d.map()), pct(d.counts().f1()), d.counts().truePositives(), d.counts().falsePositives(),
+                d.counts().falseNegatives()));
+        if (!d.unprocessed().isEmpty()) {
+            page.paragraph("warn", d.unprocessed().size() + " input(s) could not be processed; their defects count "
+                    + "as missed: " + String.join(", ", d.unprocessed()));
+        }
+        List<List<?>> rows = new ArrayList<>();
+        Map<String, Double> ap = new LinkedHashMap<>();
+        for (ClassResult c : d.classes()) {
+            rows.add(List.of(c.label(), c.truthCount(), pct(c.averagePrecision()), pct(c.atThreshold().precision()),
+                    pct(c.atThreshold().recall()), pct(c.atThreshold().f1())));
+            ap.put(c.label(), Double.isNaN(c.averagePrecision()) ? 0 : c.averagePrecision());
+        }
+        page.table(List.of("Class", "Objects", "AP", "Precision", "Recall", "F1"), rows);
+        Charts.bars("AP per class", "AP", ap).writePng(outDir.resolve("report-ap.png"), CHART_WIDTH, CHART_HEIGHT);
+        List<double[]> map = d.sensitivity().stream().map(s -> new double[] {s.iouThreshold(),
+            s.meanAveragePrecision()}).toList();
+        List<double[]> f1 = d.sensitivity().stream().map(s -> new double[] {s.iouThreshold(), s.counts().f1()})
+                .toList();
+        Map<String, List<double[]>> curves = new LinkedHashMap<>();
+        curves.put("mAP", map);
+        curves.put("F-score", f1);
+        Charts.curves("IoU sensitivity", "IoU threshold", "score", curves).writePng(outDir.resolve("report-iou.png"), CHART_WIDTH, CHART_HEIGHT);
+        page.image("report-ap.png", "AP per class").image("report-iou.png", "mAP and F-score against the IoU "
+                + "threshold");
+    }
+
+    private static void metrics(Html page, Path outDir, List<ItemResult> items) throws IOException {
+        TreeSet<String> ids = new TreeSet<>();
+        items.forEach(r -> ids.addAll(r.metrics().keySet()));
+        for (String id : ids) {
+            double[] v = items.stream().map(r -> r.metrics().get(id)).filter(x -> x != null && Double.isFinite(x))
+                    .mapToDouble(Double::doubleValue).toArray();
+            if (v.length == 0) {
+                continue;
+            }
+            double mean = Arrays.stream(v).average().orElse(Double.NaN);
+            double min = Arrays.stream(v).min().orElse(Double.NaN);
+            double max = Arrays.stream(v).max().orElse(Double.NaN);
+            page.heading(id).paragraph(String.format(Locale.ROOT, "%d images: mean %.4g, min %.4g, max %.4g.",
+                    v.length, mean, min, max));
+            if (v.length >= 3) {
+                String file = "report-" + id.replaceAll("[^A-Za-z0-9.-]", "_") + ".png";
+                Charts.distribution(id, id, v).writePng(outDir.resolve(file), CHART_WIDTH, CHART_HEIGHT);
+                page.image(file, "distribution of " + id);
+            }
+        }
+    }
+
+    private static void patches(Html page, List<ItemResult> items) {
+        Map<String, Integer> totals = new TreeMap<>();
+        items.forEach(r -> r.patches().forEach((label, n) -> totals.merge(label, n, Integer::sum)));
+        if (!totals.isEmpty()) {
+            page.heading("Patches").table(List.of("Label", "Patches"), totals.entrySet().stream()
+                    .<List<?>>map(e -> List.of(e.getKey(), e.getValue())).toList());
+        }
+    }
+
+    private static void items(Html page, List<ItemResult> items, double threshold) {
+        List<List<?>> rows = new ArrayList<>();
+        for (ItemResult r : items) {
+            List<String> figures = new ArrayList<>();
+            r.metrics().forEach((k, v) -> figures.add(String.format(Locale.ROOT, "%s %.4g", k, v)));
+            r.patches().forEach((k, v) -> figures.add(v + " " + k));
+            Object status = r.ok() ? r.status() : Html.Cell.styled("fail", r.status());
+            Object warnings = r.warnings().isEmpty() ? "" : Html.Cell.styled("warn", String.join("; ",
+                    r.warnings()));
+            rows.add(List.of(r.name(), status, r.detections().stream().filter(d -> d.score() >= threshold).count(),
+                    Html.Cell.lines(figures), warnings, Html.Cell.links(r.outputs()), r.millis() + " ms"));
+        }
+        page.heading("Inputs").table(List.of("Input", "Status", "Detections", "Figures", "Warnings", "Outputs",
+                "Time"), rows);
+    }
+
+    private static String pct(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
+    }
+}
