@@ -229,6 +229,10 @@ public final class ImageDocument {
             throw LoupeException.badInput(target.toString(), e.getMessage(), e);
         }
         ImageFormat format = ImageFormat.fromFileName(target.getFileName().toString()).orElse(ImageFormat.TIFF);
+        if (format.orTiffFor(r.type()) != format) {
+            // the name is the user's own choice: say so rather than write another format under it
+            throw LoupeException.usage(format + " cannot store " + r.type() + "; save it as .tif");
+        }
         ImageFiles.write(r, target, format);
     }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.loupe.api.ImageEnhancer;
 import org.loupe.api.LoupeException;
 import org.loupe.api.ProcessingContext;
+import org.loupe.image.GrayF32;
 import org.loupe.image.GrayU16;
 import org.loupe.image.ImageType;
 import org.loupe.image.PixelImage;
@@ -188,5 +189,48 @@ class EnhanceCommandTest {
                 dir.resolve("o").toString());
         assertEquals(3, run.exitCode(), run.toString());
         assertEquals("loupe: " + dir.resolve("nope.png") + ": no such file\n", run.err());
+    }
+
+    /** An enhancer whose result (float) a PNG cannot hold: the one format rule writes TIFF, decided before the work. */
+    private static final class ToFloat implements ImageEnhancer {
+        @Override
+        public PixelImage enhance(PixelImage input, ProcessingContext ctx) {
+            GrayF32 out = GrayF32.create(input.width(), input.height());
+            for (int y = 0; y < input.height(); y++) {
+                for (int x = 0; x < input.width(); x++) {
+                    out.set(x, y, input.getFloat(x, y, 0) / 255f - 0.25f);
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public ImageType outputType(ImageType input) {
+            return ImageType.GRAY_F32;
+        }
+    }
+
+    @Test
+    void aResultThePngCannotHoldIsWrittenAsTiffWithANote() throws Exception {
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("loupe.id", "test.tofloat");
+        props.put("loupe.version", "1.0.0");
+        ServiceRegistration<ImageEnhancer> reg = OsgiServices.context().registerService(ImageEnhancer.class,
+                new ToFloat(), props);
+        try {
+            Path in = dir.resolve("board.png");
+            PixelImage board = SyntheticImages.scene(ImageType.GRAY_U8, 32, 24, 3);
+            ImageFiles.write(board, in);
+            Path out = dir.resolve("out");
+            CliRun run = CliRun.of("enhance", "--with", "test.tofloat", in.toString(), "--out", out.toString());
+            assertEquals(0, run.exitCode(), run.toString());
+            assertTrue(run.err().contains("PNG cannot store GRAY:FLOAT32:1; writing TIFF instead"), run.err());
+            PixelImage written = ImageFiles.read(out.resolve("board.tif"));
+            assertEquals(ImageType.GRAY_F32, written.type());
+            assertEquals(board.getFloat(5, 7, 0) / 255f - 0.25f, written.getFloat(5, 7, 0), 0f, "every bit is kept");
+            assertFalse(Files.exists(out.resolve("board.png")));
+        } finally {
+            reg.unregister();
+        }
     }
 }

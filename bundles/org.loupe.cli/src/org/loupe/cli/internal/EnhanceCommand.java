@@ -12,6 +12,7 @@ import org.loupe.api.LoupeException;
 import org.loupe.api.LoupeService;
 import org.loupe.api.Parameters;
 import org.loupe.api.ProcessingContext;
+import org.loupe.image.ImageType;
 import org.loupe.image.PixelImage;
 import org.loupe.image.io.ImageFiles;
 import org.loupe.image.io.ImageFormat;
@@ -99,17 +100,22 @@ final class EnhanceCommand implements Callable<Integer> {
             OutputPlan plan) throws LoupeException {
         Path target = plan.target(in);
         PixelImage input = ImageFiles.read(in, session.readOptions());
+        // the format is settled from the declared output type before the work, so a clash is found before it
+        ImageType outType = enhancer.call(e -> e.outputType(input.type()));
+        ImageFormat asked = ImageFormat.fromFileName(target.getFileName().toString()).orElse(ImageFormat.PNG);
+        ImageFormat targetFormat = asked.orTiffFor(outType);
+        if (targetFormat != asked) {
+            session.complain("note: " + asked + " cannot store " + outType + "; writing TIFF instead");
+            target = plan.target(in, targetFormat);
+        }
         long start = System.nanoTime();
         PixelImage result = enhancer.call(e -> e.enhance(input, ProcessingContext.of(parameters)));
         long millis = (System.nanoTime() - start) / 1_000_000;
-        ImageFormat targetFormat = ImageFormat.fromFileName(target.getFileName().toString()).orElse(ImageFormat.PNG);
-        if (!targetFormat.canStore(result.type())) {
-            // e.g. a float result from a PNG input: keep every bit rather than fail after the work is done
-            session.complain("note: " + targetFormat + " cannot store " + result.type() + "; writing TIFF instead");
-            targetFormat = ImageFormat.TIFF;
-            target = plan.target(in, targetFormat);
+        ImageFormat actual = targetFormat.orTiffFor(result.type());
+        if (actual != targetFormat) {
+            target = plan.target(in, actual); // the provider's declared output type was not what it made
         }
-        ImageFiles.write(result, target, targetFormat);
+        ImageFiles.write(result, target, actual);
         if (!json) {
             session.out().printf("%s -> %s  (%s %dx%d, %d ms)%n", Printable.of(in.toString()),
                     Printable.of(target.toString()), result.type(), result.width(),

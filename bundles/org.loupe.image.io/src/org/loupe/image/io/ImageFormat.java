@@ -35,6 +35,14 @@ public enum ImageFormat {
         return storable.contains(type);
     }
 
+    /**
+     * Loupe's one rule for where a result goes: this format if it can store the type, else TIFF, which stores every
+     * type Loupe writes (a float result asked for as PNG keeps every bit rather than fail after the work is done).
+     */
+    public ImageFormat orTiffFor(ImageType type) {
+        return canStore(type) ? this : TIFF;
+    }
+
     /** The usual file extension, without the dot. */
     public String extension() {
         return extensions.get(0);

@@ -147,11 +147,9 @@ public final class ItemRunner {
 
     /** Writes the image in the pipeline's format, else the input's, else TIFF when that cannot hold the result. */
     private String writeImage(Item item, PixelImage image) throws LoupeException {
-        ImageFormat format = pipeline.format() != null ? ImageFormat.fromFileName("x." + pipeline.format()).orElseThrow()
-                : ImageFormat.fromFileName(item.file().getFileName().toString()).orElse(ImageFormat.PNG);
-        if (!format.canStore(image.type())) {
-            format = ImageFormat.TIFF;
-        }
+        ImageFormat format = (pipeline.format() != null ? ImageFormat.fromFileName("x." + pipeline.format())
+                .orElseThrow() : ImageFormat.fromFileName(item.file().getFileName().toString())
+                .orElse(ImageFormat.PNG)).orTiffFor(image.type());
         String name = item.name() + "." + format.extension();
         ImageFiles.write(image, outDir.resolve(name), format);
         return name;

@@ -10,6 +10,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Shell;
 import org.loupe.api.LoupeException;
+import org.loupe.image.io.ImageFormat;
 import org.loupe.ui.ImageDocument;
 
 /** File > Save Result: writes the enhancer's result at full bit depth, never over the input image. */
@@ -44,6 +45,8 @@ public final class SaveResultHandler {
         String name = document.image().metadata().name();
         int dot = name.lastIndexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;
-        return stem + "." + document.resultProvider().id() + ".tif";
+        ImageFormat asked = ImageFormat.fromFileName(name).orElse(ImageFormat.TIFF);
+        return stem + "." + document.resultProvider().id() + "." + asked.orTiffFor(document.result().type())
+                .extension();
     }
 }
