@@ -1,6 +1,7 @@
 package org.loupe.metrics.detection;
 
 import org.loupe.api.Detection;
+import org.loupe.numerics.regions.Boxes;
 
 /**
  * Intersection over union of two boxes with continuous coordinates (COCO's convention: a box from x1 to x2 is
@@ -16,16 +17,9 @@ public final class Iou {
         return of(p.x1(), p.y1(), p.x2(), p.y2(), g.x1(), g.y1(), g.x2(), g.y2());
     }
 
-    /** IoU of two boxes given by their corners. */
+    /** IoU of two boxes given by their corners ({@link Boxes#iou}). */
     public static double of(double ax1, double ay1, double ax2, double ay2, double bx1, double by1, double bx2,
             double by2) {
-        double iw = Math.min(ax2, bx2) - Math.max(ax1, bx1);
-        double ih = Math.min(ay2, by2) - Math.max(ay1, by1);
-        if (iw <= 0 || ih <= 0) {
-            return 0;
-        }
-        double inter = iw * ih;
-        double union = (ax2 - ax1) * (ay2 - ay1) + (bx2 - bx1) * (by2 - by1) - inter;
-        return union > 0 ? inter / union : 0;
+        return Boxes.iou(ax1, ay1, ax2, ay2, bx1, by1, bx2, by2);
     }
 }

@@ -2,13 +2,12 @@ package org.loupe.detect.template.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.loupe.api.Detection;
 import org.loupe.api.LoupeException;
 import org.loupe.data.deeppcb.DefectType;
-import org.loupe.metrics.detection.Iou;
+import org.loupe.numerics.regions.Boxes;
 import org.loupe.tensorflow.ModelHandle;
 import org.loupe.tensorflow.ImageTensors;
 import org.loupe.tensorflow.train.Dihedral;
@@ -173,16 +172,6 @@ final class CandidateClassifier {
 
     /** Greedy non-maximum suppression within each type, most confident first. */
     static List<Detection> suppressDuplicates(List<Detection> found) {
-        List<Detection> sorted = new ArrayList<>(found);
-        sorted.sort(Comparator.comparingDouble(Detection::score).reversed());
-        List<Detection> kept = new ArrayList<>();
-        for (Detection d : sorted) {
-            boolean duplicate = kept.stream().anyMatch(k -> k.label().equals(d.label())
-                    && Iou.of(k.x1(), k.y1(), k.x2(), k.y2(), d.x1(), d.y1(), d.x2(), d.y2()) > NMS_IOU);
-            if (!duplicate) {
-                kept.add(d);
-            }
-        }
-        return kept;
+        return Boxes.suppressPerLabel(found, NMS_IOU);
     }
 }

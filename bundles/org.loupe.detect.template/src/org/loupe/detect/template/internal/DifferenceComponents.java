@@ -2,6 +2,7 @@ package org.loupe.detect.template.internal;
 
 import java.util.List;
 import org.loupe.numerics.regions.ConnectedComponents;
+import org.loupe.numerics.regions.Morphology;
 
 /**
  * Candidate defects from the difference of an aligned pair: pixels where the binarised board and template disagree,

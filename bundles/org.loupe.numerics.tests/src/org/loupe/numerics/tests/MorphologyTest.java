@@ -1,9 +1,10 @@
-package org.loupe.detect.template.internal;
+package org.loupe.numerics.tests;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.loupe.numerics.regions.Morphology;
 
 /** {@link Morphology} against the definitions of erosion and dilation, pixel by pixel, on random masks. */
 class MorphologyTest {

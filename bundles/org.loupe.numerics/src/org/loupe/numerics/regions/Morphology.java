@@ -1,22 +1,23 @@
-package org.loupe.detect.template.internal;
+package org.loupe.numerics.regions;
 
 /**
  * Binary erosion and dilation with square structuring elements, done separably (a row pass, then a column pass), on
- * masks of zeros and ones. Pixels outside the image count as zero. Erosion counts runs of ones; dilation paints
- * around each one, which is cheap because difference masks are sparse.
+ * row-major masks of zeros and ones ({@code w} by {@code h}). Pixels outside the image count as zero. Erosion
+ * counts runs of ones; dilation paints around each one, which is cheap because difference and defect masks are
+ * sparse. {@code erode} then {@code dilate} is the opening that removes specks narrower than the square.
  */
-final class Morphology {
+public final class Morphology {
 
     private Morphology() {
     }
 
     /** Erosion with a (2r+1) x (2r+1) square. */
-    static byte[] erode(byte[] mask, int w, int h, int r) {
+    public static byte[] erode(byte[] mask, int w, int h, int r) {
         return erodeColumns(erodeRows(mask, w, h, r), w, h, r);
     }
 
     /** Dilation with a (2r+1) x (2r+1) square. */
-    static byte[] dilate(byte[] mask, int w, int h, int r) {
+    public static byte[] dilate(byte[] mask, int w, int h, int r) {
         return dilateAlong(dilateAlong(mask, w, h, r, true), w, h, r, false);
     }
 
