@@ -28,6 +28,7 @@ import org.loupe.tensorflow.train.Batch;
 import org.loupe.tensorflow.train.ModelExport;
 import org.loupe.tensorflow.train.TrainingLoop;
 import org.loupe.tensorflow.train.TrainingParameters;
+import org.loupe.tensorflow.train.TrainingRecord;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -105,18 +106,12 @@ public final class SiameseTrainer implements ModelTrainer {
                     request.events(), ctx);
             weights = g.weights();
         }
-        Map<String, Object> training = new LinkedHashMap<>();
-        training.put("trainer", "classify.siamese 1.0.0");
-        training.put("dataset", request.dataset().toAbsolutePath().toString());
-        training.put("list", list.getFileName().toString());
-        training.put("patches", String.format(Locale.ROOT, "%d training, %d validation, %d test (%dx%d, half "
-                + "resolution; half of each defective)", train.size(), val.size(), test.size(), PatchTensors.PATCH,
-                PatchTensors.PATCH));
-        training.put("types", String.join(",", train.types()));
-        training.put("parameters", p.asText());
-        training.put("steps", outcome.steps());
-        training.put("seconds", outcome.elapsed().toMillis() / 1000.0);
-        training.put("finished", Instant.now().toString());
+        Map<String, Object> training = TrainingRecord.of(getClass(), request, p)
+                .put("list", list.getFileName().toString())
+                .put("patches", String.format(Locale.ROOT, "%d training, %d validation, %d test (%dx%d, half "
+                        + "resolution; half of each defective)", train.size(), val.size(), test.size(),
+                        PatchTensors.PATCH, PatchTensors.PATCH))
+                .put("types", String.join(",", train.types())).finish(outcome);
         String id = p.getString("name").isBlank() ? "classify.siamese" : p.getString("name");
         String description = "Siamese feature-fusion ResNet-" + depth + ", width " + model.width() + ", "
                 + model.dim() + "-d embedding";

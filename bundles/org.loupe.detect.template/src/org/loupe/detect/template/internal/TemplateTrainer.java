@@ -23,6 +23,7 @@ import org.loupe.tensorflow.train.Batch;
 import org.loupe.tensorflow.train.ModelExport;
 import org.loupe.tensorflow.train.TrainingLoop;
 import org.loupe.tensorflow.train.TrainingParameters;
+import org.loupe.tensorflow.train.TrainingRecord;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -81,18 +82,12 @@ public final class TemplateTrainer implements ModelTrainer {
             Map<String, Double> scores = new LinkedHashMap<>();
             scores.put("validation loss", outcome.bestValidationLoss());
             scores.put("validation accuracy", g.accuracy(validation));
-            Map<String, Object> training = new LinkedHashMap<>();
-            training.put("trainer", "detect.template 1.0.0");
-            training.put("dataset", request.dataset().toAbsolutePath().toString());
-            training.put("list", list.getFileName().toString());
-            training.put("pairs", trainPairs.size() + " for training, " + heldPairs.size() + " for validation ("
-                    + "DeepPcbSplit; the test part is left for 'loupe eval detect')");
-            training.put("candidates", train.count() + " for training (" + train.defects() + " defects), "
-                    + held.count() + " for validation (" + held.defects() + " defects)");
-            training.put("parameters", p.asText());
-            training.put("steps", outcome.steps());
-            training.put("seconds", outcome.elapsed().toMillis() / 1000.0);
-            training.put("finished", Instant.now().toString());
+            Map<String, Object> training = TrainingRecord.of(getClass(), request, p)
+                    .put("list", list.getFileName().toString())
+                    .put("pairs", trainPairs.size() + " for training, " + heldPairs.size() + " for validation ("
+                            + "DeepPcbSplit; the test part is left for 'loupe eval detect')")
+                    .put("candidates", train.count() + " for training (" + train.defects() + " defects), "
+                            + held.count() + " for validation (" + held.defects() + " defects)").finish(outcome);
             String id = p.getString("name").isBlank() ? "detect.template" : p.getString("name");
             ModelSidecar sidecar = new ModelSidecar(id, Instant.now().toString(), "template detector's candidate "
                     + "classifier: " + CandidateNetwork.CLASSES + " classes and a box per " + CandidateCrops.SIDE

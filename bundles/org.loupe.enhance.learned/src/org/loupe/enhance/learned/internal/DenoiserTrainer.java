@@ -2,7 +2,6 @@ package org.loupe.enhance.learned.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -24,6 +23,7 @@ import org.loupe.tensorflow.train.PatchSampler;
 import org.loupe.tensorflow.train.RestorationGraph;
 import org.loupe.tensorflow.train.TrainingLoop;
 import org.loupe.tensorflow.train.TrainingParameters;
+import org.loupe.tensorflow.train.TrainingRecord;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -96,16 +96,9 @@ public final class DenoiserTrainer implements ModelTrainer {
             Map<String, Double> scores = g.scores(validationBatches);
             String id = p.getString("name").isBlank() ? request.output().getFileName().toString()
                     : p.getString("name");
-            Map<String, Object> training = new LinkedHashMap<>();
-            training.put("trainer", "enhance.model 1.0.0");
-            training.put("dataset", request.dataset().toAbsolutePath().toString());
-            training.put("pairs", train.size() + " for training, " + held + " held out for validation");
-            training.put("parameters", p.asText());
-            training.put("steps", outcome.steps());
-            training.put("bestStep", outcome.bestStep());
-            training.put("seconds", outcome.elapsed().toMillis() / 1000.0);
-            training.put("weights", net.weights());
-            training.put("finished", Instant.now().toString());
+            Map<String, Object> training = TrainingRecord.of(getClass(), request, p)
+                    .put("pairs", train.size() + " for training, " + held + " held out for validation")
+                    .put("weights", net.weights()).finish(outcome);
             ModelSidecar sidecar = new ModelSidecar(id, Instant.now().toString(), "Residual denoiser, " + net.depth()
                     + " layers of " + net.width() + " channels.", "image", "denoised", channels, 1, 256,
                     Math.min(255, 4 * net.depth()), training, scores);

@@ -1,6 +1,5 @@
 package org.loupe.enhance.srq.internal;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,6 +22,7 @@ import org.loupe.tensorflow.train.PatchSampler;
 import org.loupe.tensorflow.train.RestorationGraph;
 import org.loupe.tensorflow.train.TrainingLoop;
 import org.loupe.tensorflow.train.TrainingParameters;
+import org.loupe.tensorflow.train.TrainingRecord;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -101,17 +101,10 @@ public final class SrqTrainer implements ModelTrainer {
             scores.put("held-out crops: bicubic PSNR (dB)", quantizer.psnr((luma, w, h) -> new double[w * h
                     * Architecture.SCALE * Architecture.SCALE]));
             scores.put("PSNR after quantizing each layer (dB)", q.psnrAfterLayer());
-            Map<String, Object> training = new LinkedHashMap<>();
-            training.put("trainer", "enhance.srq 1.0.0");
-            training.put("dataset", request.dataset().toAbsolutePath().toString());
-            training.put("images", set.files() + " (" + TrainingSet.HELD_OUT + " held out; scales "
-                    + Arrays.toString(scales) + ")");
-            training.put("parameters", p.asText());
-            training.put("steps", outcome.steps());
-            training.put("epochs", (double) outcome.steps() / stepsPerEpoch);
-            training.put("bestStep", outcome.bestStep());
-            training.put("seconds", outcome.elapsed().toMillis() / 1000.0);
-            training.put("finished", Instant.now().toString());
+            Map<String, Object> training = TrainingRecord.of(getClass(), request, p)
+                    .put("images", set.files() + " (" + TrainingSet.HELD_OUT + " held out; scales "
+                            + Arrays.toString(scales) + ")")
+                    .put("epochs", (double) outcome.steps() / stepsPerEpoch).finish(outcome);
             SrqModel model = new SrqModel(id, degradation.key(), kernels, q.quantization(), training, scores);
             model.write(request.output());
             Map<String, Double> result = new LinkedHashMap<>();

@@ -2,7 +2,6 @@ package org.loupe.enhance.xray.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.loupe.api.Accelerator;
@@ -25,6 +24,7 @@ import org.loupe.tensorflow.train.PatchSampler;
 import org.loupe.tensorflow.train.RestorationGraph;
 import org.loupe.tensorflow.train.TrainingLoop;
 import org.loupe.tensorflow.train.TrainingParameters;
+import org.loupe.tensorflow.train.TrainingRecord;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -109,17 +109,11 @@ public final class XrayTrainer implements ModelTrainer {
             Map<String, Double> scores = g.scores(validation);
             String id = p.getString("name").isBlank() ? "xray." + (dm ? "dm" : "bicubic" + factor)
                     : p.getString("name");
-            Map<String, Object> training = new LinkedHashMap<>();
-            training.put("trainer", "enhance.xray 1.0.0");
-            training.put("dataset", request.dataset().toAbsolutePath().toString());
-            training.put("frames", train.size() + " for training, " + held.size() + " held out for validation");
-            training.put("parameters", p.asText());
-            training.put("setting", net.setting() + (p.getDouble("ffl") > 0 ? " + FFL" : "")
-                    + (p.getDouble("whfl") > 0 ? " + WHFL" : ""));
-            training.put("weights", g.weights().values().stream().mapToLong(w -> w.length).sum());
-            training.put("steps", outcome.steps());
-            training.put("seconds", outcome.elapsed().toMillis() / 1000.0);
-            training.put("finished", Instant.now().toString());
+            Map<String, Object> training = TrainingRecord.of(getClass(), request, p)
+                    .put("frames", train.size() + " for training, " + held.size() + " held out for validation")
+                    .put("setting", net.setting() + (p.getDouble("ffl") > 0 ? " + FFL" : "")
+                            + (p.getDouble("whfl") > 0 ? " + WHFL" : ""))
+                    .put("weights", g.weights().values().stream().mapToLong(w -> w.length).sum()).finish(outcome);
             // upscale > 1 tells the enhancer to shrink frames by that factor first; tiles in model-input pixels,
             // overlapping by four receptive-field radii so that tiled output equals whole-frame output
             int upscale = dm ? 1 : factor;
