@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -48,17 +47,13 @@ class BatchRunnerTest {
     /** An 8-bit-only enhancer that counts its calls and throws on 17-pixel-wide images. */
     @BeforeEach
     void registerCountingEnhancer() {
-        Hashtable<String, Object> props = new Hashtable<>();
-        props.put("loupe.id", "test.counting");
-        props.put("loupe.version", "1.0.0");
-        props.put("loupe.inputTypes", new String[] {"GRAY:UINT8:1"});
-        counting = OsgiServices.context().registerService(ImageEnhancer.class, (input, ctx) -> {
+        counting = OsgiServices.register(ImageEnhancer.class, "test.counting", (input, ctx) -> {
             calls.incrementAndGet();
             if (input.width() == 17) {
                 throw new IllegalStateException("cannot stand odd widths");
             }
             return input.copy();
-        }, props);
+        }, "GRAY:UINT8:1");
     }
 
     @AfterEach
@@ -197,12 +192,9 @@ class BatchRunnerTest {
 
     @Test
     void aLearnedProvidersOwnStampNamingItsModelIsNotDoubled() throws Exception {
-        Hashtable<String, Object> props = new Hashtable<>();
-        props.put("loupe.id", "test.learned");
-        props.put("loupe.version", "1.0.0");
-        ServiceRegistration<ImageEnhancer> learned = OsgiServices.context().registerService(ImageEnhancer.class,
+        ServiceRegistration<ImageEnhancer> learned = OsgiServices.register(ImageEnhancer.class, "test.learned",
                 (input, ctx) -> input.copy().withMetadata(input.metadata().withStep("test.learned",
-                        "1.0.0 (model m v1)")), props);
+                        "1.0.0 (model m v1)")));
         try {
             Pipeline p = new PipelineReader(OsgiServices.await(ProviderRegistry.class)).parse("p.json",
                     "{\"steps\": [{\"enhance\": \"test.learned\"}], \"output\": {\"format\": \"png\"}}");

@@ -40,6 +40,51 @@ public record NameRule(String text) {
         }
     }
 
+    /**
+     * The rules relating an image to its reference, as a workbench session used them on one pair: the match binds
+     * {@code {name}} to the longest common beginning of the two file names that ends at a word boundary
+     * ({@code 13000008_test.jpg} and {@code 13000008_temp.jpg} give {@code {name}_test.jpg} and
+     * {@code {name}_temp.jpg}), and the reference rule climbs to the reference's folder. Where the names share no
+     * such beginning, every input gets the same reference: the match takes every image and the rule is the
+     * reference's absolute path.
+     *
+     * @param match     which files are inputs, binding {@code {name}}
+     * @param reference the reference of each input
+     */
+    public record Relation(NameRule match, NameRule reference) {
+    }
+
+    /** The relation between an image and its reference file (see {@link Relation}). */
+    public static Relation relating(Path image, Path reference) {
+        String a = image.getFileName().toString();
+        String b = reference.getFileName().toString();
+        int n = 0;
+        while (n < Math.min(a.length(), b.length()) && a.charAt(n) == b.charAt(n)) {
+            n++;
+        }
+        while (n > 0 && !(boundary(a, n) && boundary(b, n))) {
+            n--;
+        }
+        Path from = image.toAbsolutePath().getParent();
+        Path to = reference.toAbsolutePath().getParent();
+        String folder = from.relativize(to).toString().replace('\\', '/');
+        if (n > 0 && !a.substring(n).contains("{") && !b.substring(n).contains("{")) {
+            Relation r = new Relation(new NameRule("{name}" + a.substring(n)),
+                    new NameRule((folder.isEmpty() ? "" : folder + "/") + "{name}" + b.substring(n)));
+            String name = a.substring(0, n);
+            if (r.match().match(image).equals(Optional.of(name)) && r.reference().resolve(image, name)
+                    .equals(reference.toAbsolutePath().normalize())) {
+                return r;
+            }
+        }
+        return new Relation(ANY_IMAGE, new NameRule(reference.toAbsolutePath().normalize().toString()));
+    }
+
+    /** Whether a name may end before position {@code i}: at its end, or before a character not a letter or digit. */
+    private static boolean boundary(String s, int i) {
+        return i == s.length() || !Character.isLetterOrDigit(s.charAt(i));
+    }
+
     /** The value of {@code {name}} if {@code file}'s name fits this pattern. */
     public Optional<String> match(Path file) {
         String fileName = file.getFileName().toString();

@@ -2,12 +2,14 @@ package org.loupe.testing;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import java.util.Hashtable;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Filter;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -58,6 +60,21 @@ public final class OsgiServices {
         } catch (InvalidSyntaxException e) {
             throw new IllegalArgumentException("not a provider id: " + id, e);
         }
+    }
+
+    /**
+     * Registers a test provider with the service properties the registry reads (id, version 1.0.0 and, if given,
+     * accepted input types); unregister it when the test ends.
+     */
+    public static <T> ServiceRegistration<T> register(Class<T> contract, String id, T provider,
+            String... inputTypes) {
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("loupe.id", id);
+        props.put("loupe.version", "1.0.0");
+        if (inputTypes.length > 0) {
+            props.put("loupe.inputTypes", inputTypes);
+        }
+        return context().registerService(contract, provider, props);
     }
 
     private static <T> T await(ServiceTracker<T, T> tracker, String what) {

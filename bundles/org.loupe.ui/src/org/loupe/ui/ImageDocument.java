@@ -51,6 +51,8 @@ public final class ImageDocument {
     private volatile PixelImage image;
     private volatile Path path;
     private volatile PixelImage reference;
+    private volatile Path referencePath;
+    private volatile SessionSteps session = new SessionSteps();
     private volatile PixelImage result;
     private volatile ProviderDescriptor resultProvider;
     private volatile List<Mark> marks = List.of();
@@ -102,6 +104,16 @@ public final class ImageDocument {
         return marks;
     }
 
+    /** The reference's file, or null if there is no reference or it did not come from a file. */
+    public Path referencePath() {
+        return referencePath;
+    }
+
+    /** What was run on the open image, to be saved as a pipeline. */
+    public SessionSteps session() {
+        return session;
+    }
+
     /** Whether a job is running. */
     public boolean isBusy() {
         return running != null;
@@ -111,7 +123,9 @@ public final class ImageDocument {
     public Job open(Path file) {
         return schedule("Opening " + file.getFileName(), Parameters.defaults(List.of()), ctx -> {
             PixelImage loaded = ImageFiles.read(file);
-            return new Outcome(() -> showImage(loaded, file, keptReference(loaded)), opened(loaded));
+            PixelImage kept = keptReference(loaded);
+            Path keptPath = referencePath;
+            return new Outcome(() -> showImage(loaded, file, kept, keptPath), opened(loaded));
         });
     }
 
@@ -125,7 +139,7 @@ public final class ImageDocument {
             PixelImage ref = referenceFile == null ? null : sameSize(ImageFiles.read(referenceFile),
                     referenceFile.toString(), loaded);
             return new Outcome(() -> {
-                showImage(loaded, file, ref);
+                showImage(loaded, file, ref, referenceFile);
                 showMarks(loaded, found);
             }, opened(loaded) + counts(found));
         });
@@ -137,7 +151,7 @@ public final class ImageDocument {
             PixelImage loaded = read(sample.fileName(), sample::open);
             PixelImage ref = sample.reference() == null ? null : sameSize(read(sample.reference(),
                     sample::openReference), sample.reference(), loaded);
-            return new Outcome(() -> showImage(loaded, null, ref), opened(loaded)
+            return new Outcome(() -> showImage(loaded, null, ref, null), opened(loaded)
                     + (ref == null ? "" : " with its reference " + sample.reference()));
         });
     }
@@ -154,6 +168,7 @@ public final class ImageDocument {
             return new Outcome(() -> {
                 if (image == open) {
                     reference = loaded;
+                    referencePath = file;
                     listeners.forEach(DocumentListener::referenceChanged);
                 }
             }, "reference " + file.getFileName() + " opened");
@@ -170,6 +185,7 @@ public final class ImageDocument {
                 if (image == input) {
                     result = out;
                     resultProvider = d;
+                    session.enhanced(d.id(), parameters.asText());
                     listeners.forEach(DocumentListener::resultChanged);
                 }
             }, d.id() + " " + d.version() + " finished " + parameters.asText());
@@ -183,7 +199,12 @@ public final class ImageDocument {
         ProviderDescriptor d = detector.descriptor();
         return schedule(d.name(), parameters, ctx -> {
             List<Mark> found = Mark.of(detector.call(k -> k.detect(input, ref, ctx)));
-            return new Outcome(() -> showMarks(input, found), d.id() + " found " + found.size()
+            return new Outcome(() -> {
+                if (image == input) {
+                    session.detected(d.id(), parameters.asText(), ref != null);
+                }
+                showMarks(input, found);
+            }, d.id() + " found " + found.size()
                     + counts(found));
         });
     }
@@ -197,7 +218,12 @@ public final class ImageDocument {
             List<Mark> decided = PatchInspection.classify(input, ref, side, classifier, ctx).stream()
                     .map(p -> new Mark(Mark.Kind.PATCH, p.window().x(), p.window().y(), p.window().x() + side,
                             p.window().y() + side, p.verdict().label(), p.verdict().confidence())).toList();
-            return new Outcome(() -> showMarks(input, decided), d.id() + " decided " + decided.size() + " patches"
+            return new Outcome(() -> {
+                if (image == input) {
+                    session.classified(d.id(), parameters.asText(), side, ref != null);
+                }
+                showMarks(input, decided);
+            }, d.id() + " decided " + decided.size() + " patches"
                     + counts(decided));
         });
     }
@@ -260,10 +286,12 @@ public final class ImageDocument {
         return open;
     }
 
-    private void showImage(PixelImage loaded, Path source, PixelImage ref) {
+    private void showImage(PixelImage loaded, Path source, PixelImage ref, Path refSource) {
         image = loaded;
         path = source;
         reference = ref;
+        referencePath = ref == null ? null : refSource;
+        session = new SessionSteps();
         result = null;
         resultProvider = null;
         marks = List.of();

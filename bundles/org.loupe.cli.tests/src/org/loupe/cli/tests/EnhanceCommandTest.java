@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Hashtable;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,13 +113,10 @@ class EnhanceCommandTest {
 
     @Test
     void aProviderThatThrowsGivesExitFourAndNoOutput() throws Exception {
-        Hashtable<String, Object> props = new Hashtable<>();
-        props.put("loupe.id", "test.throws");
-        props.put("loupe.version", "1.0.0");
-        ServiceRegistration<ImageEnhancer> reg = OsgiServices.context().registerService(ImageEnhancer.class,
+        ServiceRegistration<ImageEnhancer> reg = OsgiServices.register(ImageEnhancer.class, "test.throws",
                 (input, ctx) -> {
                     throw new IllegalStateException("out of coffee");
-                }, props);
+                });
         try {
             Path in = sixteenBitTiff("a.tif");
             Path out = dir.resolve("out");
@@ -212,11 +208,8 @@ class EnhanceCommandTest {
 
     @Test
     void aResultThePngCannotHoldIsWrittenAsTiffWithANote() throws Exception {
-        Hashtable<String, Object> props = new Hashtable<>();
-        props.put("loupe.id", "test.tofloat");
-        props.put("loupe.version", "1.0.0");
-        ServiceRegistration<ImageEnhancer> reg = OsgiServices.context().registerService(ImageEnhancer.class,
-                new ToFloat(), props);
+        ServiceRegistration<ImageEnhancer> reg = OsgiServices.register(ImageEnhancer.class, "test.tofloat",
+                new ToFloat());
         try {
             Path in = dir.resolve("board.png");
             PixelImage board = SyntheticImages.scene(ImageType.GRAY_U8, 32, 24, 3);

@@ -7,7 +7,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Hashtable;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,12 +101,9 @@ class EvalDetectCommandTest {
         ImageFiles.write(SyntheticImages.scene(ImageType.GRAY_U8, 64, 64, 1), dir.resolve("g/1/001_test.jpg"));
         ImageFiles.write(SyntheticImages.scene(ImageType.GRAY_U8, 64, 64, 1), dir.resolve("g/1/001_temp.jpg"));
         // pair 002's images are missing: it cannot be processed
-        Hashtable<String, Object> props = new Hashtable<>();
-        props.put("loupe.id", "test.open-finder");
-        props.put("loupe.version", "1.0.0");
         String open = DefectType.ofCode(1).orElseThrow().label();
-        ServiceRegistration<DefectDetector> reg = OsgiServices.context().registerService(DefectDetector.class,
-                (image, reference, ctx) -> List.of(new Detection(10, 10, 30, 30, open, 0.9)), props);
+        ServiceRegistration<DefectDetector> reg = OsgiServices.register(DefectDetector.class, "test.open-finder",
+                (image, reference, ctx) -> List.of(new Detection(10, 10, 30, 30, open, 0.9)));
         try {
             CliRun r = CliRun.of("eval", "detect", "--dataset", dir.toString(), "--list", dir.resolve("list.txt")
                     .toString(), "--with", "test.open-finder", "--json");

@@ -16,7 +16,8 @@ import org.loupe.ui.Mark;
 /**
  * The self-test's inspection phase: opens a board and its template through the document the menus use, runs
  * {@code detect.template} and then {@code classify.siamese} on 64-pixel patches, and captures the window with each
- * set of marks ({@code board.png} before any, {@code detections.png}, {@code patches.png} in the screenshots folder).
+ * set of marks ({@code board.png} before any, {@code detections.png}, {@code patches.png} in the screenshots folder);
+ * then saves the session as a pipeline file ({@code session-pipeline.json}) for the product test to run.
  */
 final class InspectionSelfTest {
 
@@ -69,7 +70,10 @@ final class InspectionSelfTest {
         long flagged = document.marks().stream().filter(m -> !m.passing()).count();
         settle.await();
         capture.accept(screenshots.resolve("patches.png"));
+        // the session, saved as File > Save Session as Pipeline does: the product test runs it with loupe run
+        Path saved = screenshots.resolve("session-pipeline.json");
+        document.session().save(saved, registry, document.path(), document.referencePath());
         System.out.println("LOUPE-SELFTEST INSPECT OK detections=" + detections + " patches="
-                + document.marks().size() + " flagged=" + flagged);
+                + document.marks().size() + " flagged=" + flagged + " pipeline=" + saved);
     }
 }

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +84,7 @@ class WorkbenchTest {
             Launcher.Run cli = Launcher.run("run", pipelineFile.toString(), "--out", cliOut.toString());
             assertEquals(0, cli.exitCode(), cli.toString());
             assertEquals(summaryWithoutTimes(cliOut), summaryWithoutTimes(pipelineOut));
+            sessionPipelineDoesWhatTheAnalystDid(run.out());
         } finally {
             if (xvfb != null) {
                 xvfb.destroy();
@@ -112,6 +115,25 @@ class WorkbenchTest {
             f.remove(millis);
             return String.join(",", f);
         }).toList();
+    }
+
+    /**
+     * The interactive inspection, saved as a pipeline by the workbench and run by {@code loupe run} over the board's
+     * folder, finds on that board what the analyst saw: as many detections and as many flagged patches.
+     */
+    private static void sessionPipelineDoesWhatTheAnalystDid(String selfTestOut) throws Exception {
+        Matcher m = Pattern.compile("INSPECT OK detections=(\\d+) patches=(\\d+) flagged=(\\d+) pipeline=(\\S+)")
+                .matcher(selfTestOut);
+        assertTrue(m.find(), selfTestOut);
+        Path out = Launcher.fresh("workbench-session-run").resolve("out");
+        Launcher.Run run = Launcher.run("run", m.group(4), "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals(Integer.parseInt(m.group(1)), Files.readAllLines(out.resolve("20085009.txt")).size(),
+                "detections on the board");
+        List<String> patches = Files.readAllLines(out.resolve("20085009.patches.csv"));
+        assertEquals(Integer.parseInt(m.group(2)), patches.size() - 1, "patches");
+        assertEquals(Integer.parseInt(m.group(3)), patches.stream().filter(l -> l.contains(",defective,")).count(),
+                "flagged patches");
     }
 
     /** Pixels that are strongly coloured in {@code after} but were not in {@code before}: the board itself is grey. */
