@@ -11,6 +11,7 @@ import org.loupe.api.LoupeException;
 import org.loupe.numerics.noise.NoiseStats;
 import org.loupe.pipeline.evaluation.NoiseReport;
 import org.loupe.report.Charts;
+import org.loupe.report.TextTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -64,7 +65,7 @@ final class AnalyzeNoiseCommand implements Callable<Integer> {
             session.out().println(Json.GSON.toJson(m));
             return 0;
         }
-        Table t = new Table("SET", "PAIRS", "PIXELS", "MEAN", "SIGMA", "KS D");
+        TextTable t = new TextTable("SET", "PAIRS", "PIXELS", "MEAN", "SIGMA", "KS D");
         List<NoiseStats> rows = new ArrayList<>(report.pairs());
         rows.addAll(report.sets());
         for (NoiseStats s : rows) {

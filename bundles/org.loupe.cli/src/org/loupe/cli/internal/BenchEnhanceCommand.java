@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.loupe.api.LoupeException;
 import org.loupe.bench.EnhanceBenchmark;
 import org.loupe.image.PixelImage;
+import org.loupe.report.TextTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -55,7 +56,7 @@ final class BenchEnhanceCommand implements Callable<Integer> {
         }
         session.out().println("input " + size + "x" + size + " " + input.type() + " (x2 output for srq and bicubic), "
                 + threads + " hardware threads, median of " + runs + " runs");
-        Table t = new Table("ENHANCER", "PARAMETERS", "WEIGHTS", "BITS W/A", "MEDIAN ms", "OUTPUT MP/s",
+        TextTable t = new TextTable("ENHANCER", "PARAMETERS", "WEIGHTS", "BITS W/A", "MEDIAN ms", "OUTPUT MP/s",
                 "TIME / BICUBIC");
         for (EnhanceBenchmark.Row r : rows) {
             t.row(r.enhancer(), r.parameters(), r.weights(), r.bits(), String.format(Locale.ROOT, "%.1f",

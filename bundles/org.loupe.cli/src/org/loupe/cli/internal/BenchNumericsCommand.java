@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.loupe.api.LoupeException;
 import org.loupe.bench.NumericsBenchmark;
+import org.loupe.report.TextTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -57,8 +58,8 @@ final class BenchNumericsCommand implements Callable<Integer> {
             return 0;
         }
         session.out().println("Loupe numerics, " + r.setting());
-        Table t = !reference ? new Table("OPERATION", "TYPE", "LOUPE ms")
-                : new Table("OPERATION", "TYPE", "LOUPE ms", "OPENCV ms", "SKIMAGE ms", "LOUPE/OPENCV", "LOUPE/SKIMAGE");
+        TextTable t = !reference ? new TextTable("OPERATION", "TYPE", "LOUPE ms")
+                : new TextTable("OPERATION", "TYPE", "LOUPE ms", "OPENCV ms", "SKIMAGE ms", "LOUPE/OPENCV", "LOUPE/SKIMAGE");
         for (NumericsBenchmark.Row row : r.rows()) {
             if (!reference) {
                 t.row(row.operation(), row.type(), f(row.loupeMs()));

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.loupe.api.LoupeException;
 import org.loupe.bench.BatchBenchmark;
 import org.loupe.image.io.AtomicFiles;
+import org.loupe.report.TextTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -72,7 +73,7 @@ final class BenchRunCommand implements Callable<Integer> {
             session.out().println(Json.GSON.toJson(r));
             return 0;
         }
-        Table t = new Table("RUN", "IMAGES", "SECONDS", "IMAGES/S", "PEAK RSS MB");
+        TextTable t = new TextTable("RUN", "IMAGES", "SECONDS", "IMAGES/S", "PEAK RSS MB");
         for (BatchBenchmark.Row row : r.runs()) {
             t.row(row.run(), row.images(), String.format(Locale.ROOT, "%.1f", row.seconds()), String.format(
                     Locale.ROOT, "%.2f", row.imagesPerSecond()), row.peakRssMb() == 0 ? "-" : String.format(

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.loupe.api.LoupeException;
 import org.loupe.image.io.AtomicFiles;
+import org.loupe.report.TextTable;
 import org.loupe.tensorflow.bench.TensorFlowBenchmark;
 import org.loupe.tensorflow.bench.TensorFlowBenchmark.Timing;
 import picocli.CommandLine.Command;
@@ -66,7 +67,7 @@ final class BenchTfCommand implements Callable<Integer> {
             return 0;
         }
         devices.forEach(session.out()::println);
-        Table t = new Table("OPERATION", "MEDIAN ms", "ms/MP", "PEAK RSS MB");
+        TextTable t = new TextTable("OPERATION", "MEDIAN ms", "ms/MP", "PEAK RSS MB");
         for (Timing x : report.timings()) {
             t.row(x.name(), String.format("%.1f", x.millis()), x.megapixels() == 0 ? "-"
                     : String.format("%.1f", x.millis() / x.megapixels()), x.peakRssBytes() == 0 ? "-"

@@ -18,6 +18,7 @@ import org.loupe.image.PixelImage;
 import org.loupe.image.io.ImageFiles;
 import org.loupe.pipeline.BatchPolicy;
 import org.loupe.registry.ProviderHandle;
+import org.loupe.report.TextTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,7 +61,7 @@ final class ClassifyCommand implements Callable<Integer> {
         ProviderHandle<DefectClassifier> handle = session.registry().provider(classifier, DefectClassifier.class);
         Parameters bound = Parameters.bind(handle.call(LoupeService::parameters), params);
         PixelImage ref = reference == null ? null : ImageFiles.read(reference, session.readOptions());
-        Table t = new Table("IMAGE", "LABEL", "CONFIDENCE", "DETAILS");
+        TextTable t = new TextTable("IMAGE", "LABEL", "CONFIDENCE", "DETAILS");
         List<Map<String, Object>> rows = new ArrayList<>();
         BatchPolicy policy = new BatchPolicy(failFast.failFast, session::fail);
         for (Path file : images) {

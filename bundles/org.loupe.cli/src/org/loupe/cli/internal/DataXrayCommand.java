@@ -10,6 +10,7 @@ import org.loupe.api.ProcessingContext;
 import org.loupe.data.xray.XrayDataset;
 import org.loupe.data.xray.XraySimulation;
 import org.loupe.data.xray.XrayType;
+import org.loupe.report.TextTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -65,7 +66,7 @@ final class DataXrayCommand implements Callable<Integer> {
             session.out().println(Json.GSON.toJson(r.description()));
             return 0;
         }
-        Table t = new Table("TYPE", "SIZE", "TRAIN", "TEST", "LQ PSNR (dB)", "HQ PSNR (dB)", "LQ vs HQ (dB)");
+        TextTable t = new TextTable("TYPE", "SIZE", "TRAIN", "TEST", "LQ PSNR (dB)", "HQ PSNR (dB)", "LQ vs HQ (dB)");
         for (XrayDataset.TypeSummary x : r.summary()) {
             XrayType type = XrayType.of(x.type());
             t.row(x.type(), type.width() + "x" + type.height(), x.train(), x.test(), fmt(x.lqPsnr()),

@@ -12,6 +12,7 @@ import org.loupe.api.ProviderDescriptor;
 import org.loupe.api.ProviderKind;
 import org.loupe.image.ImageType;
 import org.loupe.registry.ProviderStatus;
+import org.loupe.report.TextTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -81,7 +82,7 @@ final class DescribeCommand implements Callable<Integer> {
             return 0;
         }
         out.println("  parameters (--param KEY=VALUE):");
-        Table table = new Table("    KEY", "TYPE", "DEFAULT", "RANGE", "DESCRIPTION");
+        TextTable table = new TextTable("    KEY", "TYPE", "DEFAULT", "RANGE", "DESCRIPTION");
         specs.forEach(s -> table.row("    " + s.key(), s.type().name().toLowerCase(), s.defaultValue(), s.range(),
                 s.description()));
         table.print(out);

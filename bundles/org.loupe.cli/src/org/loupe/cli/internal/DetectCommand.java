@@ -22,6 +22,7 @@ import org.loupe.image.io.ImageFiles;
 import org.loupe.pipeline.BatchPolicy;
 import org.loupe.pipeline.OutputPlan;
 import org.loupe.registry.ProviderHandle;
+import org.loupe.report.TextTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -84,7 +85,7 @@ final class DetectCommand implements Callable<Integer> {
         ProviderHandle<DefectDetector> handle = session.registry().provider(detector, DefectDetector.class);
         Parameters bound = Parameters.bind(handle.call(LoupeService::parameters), params);
         PixelImage ref = reference == null ? null : ImageFiles.read(reference, session.readOptions());
-        Table t = new Table("IMAGE", "TYPE", "CONFIDENCE", "BOX (x1,y1,x2,y2)");
+        TextTable t = new TextTable("IMAGE", "TYPE", "CONFIDENCE", "BOX (x1,y1,x2,y2)");
         List<Map<String, Object>> results = new ArrayList<>();
         int count = 0;
         BatchPolicy policy = new BatchPolicy(failFast.failFast, session::fail);

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.loupe.api.ComputeBackend;
 import org.loupe.api.ComputeDevice;
 import org.loupe.api.LoupeException;
+import org.loupe.report.TextTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,7 +29,7 @@ final class DevicesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Map<String, Object>> backends = new ArrayList<>();
-        Table table = new Table("BACKEND", "DEVICE", "TYPE", "MEMORY", "DESCRIPTION");
+        TextTable table = new TextTable("BACKEND", "DEVICE", "TYPE", "MEMORY", "DESCRIPTION");
         for (ComputeBackend b : session.registry().backends()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", b.name());

@@ -1,10 +1,8 @@
 package org.loupe.cli.internal;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.loupe.api.DefectClassifier;
@@ -67,11 +65,7 @@ final class EvalClassifyCommand implements Callable<Integer> {
         ProviderHandle<DefectClassifier> handle = session.registry().provider(classifier, DefectClassifier.class);
         ProcessingContext ctx = ProcessingContext.of(Parameters.bind(handle.call(LoupeService::parameters), params));
         ClassificationReport report = ClassificationReport.evaluate(handle, ctx, pairs.entries(), patch, costPairs);
-        if (json) {
-            session.out().println(Json.GSON.toJson(report.asMap()));
-        } else {
-            print(report);
-        }
+        session.out().print(json ? Json.GSON.toJson(report.asMap()) + "\n" : report.text());
         return 0;
     }
 
@@ -87,46 +81,5 @@ final class EvalClassifyCommand implements Callable<Integer> {
         }
         throw LoupeException.usage("--cost takes MISS:FALSE_ALARM, two costs of at least 0 (e.g. 10:1), got '"
                 + text + "'");
-    }
-
-    private void print(ClassificationReport r) {
-        PrintWriter o = session.out();
-        o.printf(Locale.ROOT, "%d patches from %d pairs; accuracy %.2f%%%n", r.patches(), r.pairs(),
-                100 * r.matrix().accuracy());
-        List<String> head = new ArrayList<>();
-        head.add("ACTUAL \\ PREDICTED");
-        head.addAll(r.labels());
-        Table t = new Table(head.toArray(String[]::new));
-        for (String a : r.labels()) {
-            List<Object> row = new ArrayList<>();
-            row.add(a);
-            r.labels().forEach(p -> row.add(r.matrix().count(a, p)));
-            t.row(row.toArray());
-        }
-        t.print(o);
-        if (r.distance() == null) {
-            return;
-        }
-        o.printf(Locale.ROOT, "distance ROC AUC %.4f; a threshold chosen on these patches (%.4f) would give "
-                + "%.2f%% (an upper bound, not a score)%n", r.distance().auc(), r.distance().oracleThreshold(),
-                100 * r.distance().oracleAccuracy());
-        if (r.costs().isEmpty()) {
-            return;
-        }
-        Table c = new Table("MISS COST", "FALSE ALARM COST", "MISSES", "FALSE ALARMS", "COST", "CHEAPEST THRESHOLD",
-                "ITS MISSES", "ITS FALSE ALARMS", "ITS COST");
-        for (ClassificationReport.CostRow x : r.costs()) {
-            c.row(fmt(x.missCost()), fmt(x.falseAlarmCost()), x.misses(), x.falseAlarms(), fmt(x.cost()),
-                    String.format(Locale.ROOT, "%.4f", x.cheapestThreshold()), x.cheapestMisses(),
-                    x.cheapestFalseAlarms(), fmt(x.cheapestCost()));
-        }
-        o.println("cost of the decisions, and the threshold that would cost least on these patches (choose it on "
-                + "validation patches, then give it as -p threshold=T):");
-        c.print(o);
-    }
-
-    private static String fmt(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d)
-                : String.format(Locale.ROOT, "%.4g", d);
     }
 }

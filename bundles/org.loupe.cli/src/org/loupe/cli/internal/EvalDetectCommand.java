@@ -3,7 +3,6 @@ package org.loupe.cli.internal;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.loupe.api.DefectDetector;
@@ -12,10 +11,7 @@ import org.loupe.api.LoupeService;
 import org.loupe.api.Parameters;
 import org.loupe.api.ProcessingContext;
 import org.loupe.data.deeppcb.DeepPcbDataset;
-import org.loupe.metrics.detection.ClassResult;
-import org.loupe.metrics.detection.Counts;
 import org.loupe.metrics.detection.InspectionCost;
-import org.loupe.metrics.detection.SpecTolerance;
 import org.loupe.pipeline.BatchPolicy;
 import org.loupe.pipeline.OutputPlan;
 import org.loupe.pipeline.evaluation.DetectionReport;
@@ -120,52 +116,7 @@ final class EvalDetectCommand implements Callable<Integer> {
         }
         DetectionReport report = DetectionReport.of(run.images(), run.unprocessed(), threshold, missCosts,
                 falseAlarmCosts);
-        if (json) {
-            session.out().println(Json.GSON.toJson(report.asMap()));
-        } else {
-            print(report);
-        }
+        session.out().print(json ? Json.GSON.toJson(report.asMap()) + "\n" : report.text());
         return policy.exitCode();
-    }
-
-    private void print(DetectionReport r) {
-        var out = session.out();
-        if (!r.unprocessed().isEmpty()) {
-            out.println(r.unprocessed().size() + " pair(s) could not be processed; their defects count as missed: "
-                    + String.join(", ", r.unprocessed()));
-        }
-        out.println("DeepPCB protocol: same class and IoU > 0.33, " + r.images() + " images, score threshold "
-                + r.scoreThreshold());
-        Table t = new Table("CLASS", "OBJECTS", "AP", "PRECISION", "RECALL", "F1");
-        for (ClassResult c : r.classes()) {
-            t.row(c.label(), c.truthCount(), pct(c.averagePrecision()), pct(c.atThreshold().precision()),
-                    pct(c.atThreshold().recall()), pct(c.atThreshold().f1()));
-        }
-        Counts all = r.counts();
-        t.row("all", r.objects(), pct(r.map()), pct(all.precision()), pct(all.recall()), pct(all.f1()));
-        t.print(out);
-        out.printf(Locale.ROOT, "mAP %s, F-score %s (TP %d, FP %d, FN %d); VOC mAP@0.5 %s, COCO mAP@[.5:.95] %s%n",
-                pct(r.map()), pct(all.f1()), all.truePositives(), all.falsePositives(), all.falseNegatives(),
-                pct(r.vocMap()), pct(r.cocoMap()));
-        out.printf(Locale.ROOT, "prediction within spec: %s of defects (centre within %.0f px, size within %.0f%%)%n",
-                pct(r.pwsPercent() / 100), SpecTolerance.DEFAULT.position(), 100 * SpecTolerance.DEFAULT.size());
-        out.println();
-        Table s = new Table("IOU >", "mAP", "F1");
-        r.sensitivity().forEach(x -> s.row(String.format(Locale.ROOT, "%.2f", x.iouThreshold()),
-                pct(x.meanAveragePrecision()), pct(x.counts().f1())));
-        s.print(out);
-        out.println();
-        Table c = new Table("MISS COST", "FALSE ALARM COST", "MISSES", "FALSE ALARMS", "TOTAL COST");
-        r.costs().forEach(x -> c.row(num(x.missCost()), num(x.falseAlarmCost()), num(x.missLoss()),
-                num(x.falseAlarmLoss()), num(x.total())));
-        c.print(out);
-    }
-
-    private static String pct(double v) {
-        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
-    }
-
-    private static String num(double v) {
-        return String.format(Locale.ROOT, "%.0f", v);
     }
 }

@@ -12,6 +12,7 @@ import org.loupe.api.Parameters;
 import org.loupe.api.ProcessingContext;
 import org.loupe.pipeline.evaluation.EnhancementReport;
 import org.loupe.registry.ProviderHandle;
+import org.loupe.report.TextTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -68,7 +69,7 @@ final class EvalEnhanceCommand implements Callable<Integer> {
         }
         session.out().println(id + " " + enhancer.descriptor().version() + " " + parameters.asText() + " on "
                 + dataset + " (" + split + "; PSNR peak and SSIM range from the bit depth)");
-        Table table = new Table("TYPE", "PAIRS", "PSNR (dB)", "GAIN", "SSIM", "GAIN", "ms/IMAGE");
+        TextTable table = new TextTable("TYPE", "PAIRS", "PSNR (dB)", "GAIN", "SSIM", "GAIN", "ms/IMAGE");
         for (EnhancementReport.Row x : r.types()) {
             table.row(x.type(), x.pairs(), f("%.2f", x.outputPsnr()), f("%+.2f", x.outputPsnr() - x.inputPsnr()),
                     f("%.4f", x.outputSsim()), f("%+.4f", x.outputSsim() - x.inputSsim()),

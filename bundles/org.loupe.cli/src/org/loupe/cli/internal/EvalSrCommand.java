@@ -15,6 +15,7 @@ import org.loupe.api.ProcessingContext;
 import org.loupe.pipeline.OutputPlan;
 import org.loupe.pipeline.evaluation.SrReport;
 import org.loupe.registry.ProviderHandle;
+import org.loupe.report.TextTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -83,7 +84,7 @@ final class EvalSrCommand implements Callable<Integer> {
             session.out().println(Json.GSON.toJson(report));
             return 0;
         }
-        Table t = new Table("IMAGE", "SIZE", "PSNR (dB)", "SSIM");
+        TextTable t = new TextTable("IMAGE", "SIZE", "PSNR (dB)", "SSIM");
         for (SrReport.Row row : r.images()) {
             t.row(row.image(), row.width() + "x" + row.height(), fmt("%.2f", row.psnr()), fmt("%.4f", row.ssim()));
         }

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.loupe.api.ProviderKind;
 import org.loupe.image.ImageType;
 import org.loupe.registry.ProviderStatus;
+import org.loupe.report.TextTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,7 +36,7 @@ final class PluginsCommand implements Callable<Integer> {
             session.out().println(Json.GSON.toJson(providers.stream().map(Json::provider).toList()));
             return 0;
         }
-        Table table = new Table("ID", "KIND", "VERSION", "MODEL", "ACCELERATOR", "HEALTH", "INPUTS", "BUNDLE",
+        TextTable table = new TextTable("ID", "KIND", "VERSION", "MODEL", "ACCELERATOR", "HEALTH", "INPUTS", "BUNDLE",
                 "NAME");
         for (ProviderStatus s : providers) {
             var d = s.descriptor();

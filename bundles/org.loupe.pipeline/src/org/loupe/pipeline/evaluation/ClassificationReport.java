@@ -3,6 +3,7 @@ package org.loupe.pipeline.evaluation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.loupe.api.Classification;
@@ -16,6 +17,7 @@ import org.loupe.metrics.classification.ConfusionMatrix;
 import org.loupe.metrics.detection.Counts;
 import org.loupe.metrics.detection.InspectionCost;
 import org.loupe.registry.ProviderHandle;
+import org.loupe.report.TextTable;
 
 /**
  * A defect classifier scored on patches cut from DeepPCB-style pairs (each with its template patch as golden
@@ -127,5 +129,45 @@ public record ClassificationReport(int pairs, int patches, List<String> labels, 
             out.put("costs", costs);
         }
         return out;
+    }
+
+    /** The report as a person reads it: accuracy, the confusion matrix, the distance figures and the cost table. */
+    public String text() {
+        StringBuilder o = new StringBuilder(String.format(Locale.ROOT, "%d patches from %d pairs; accuracy %.2f%%%n",
+                patches, pairs, 100 * matrix.accuracy()));
+        List<String> head = new ArrayList<>();
+        head.add("ACTUAL \\ PREDICTED");
+        head.addAll(labels);
+        TextTable t = new TextTable(head.toArray(String[]::new));
+        for (String a : labels) {
+            List<Object> row = new ArrayList<>();
+            row.add(a);
+            labels.forEach(p -> row.add(matrix.count(a, p)));
+            t.row(row.toArray());
+        }
+        o.append(t);
+        if (distance == null) {
+            return o.toString();
+        }
+        o.append(String.format(Locale.ROOT, "distance ROC AUC %.4f; a threshold chosen on these patches (%.4f) would "
+                + "give %.2f%% (an upper bound, not a score)%n", distance.auc(), distance.oracleThreshold(),
+                100 * distance.oracleAccuracy()));
+        if (costs.isEmpty()) {
+            return o.toString();
+        }
+        TextTable c = new TextTable("MISS COST", "FALSE ALARM COST", "MISSES", "FALSE ALARMS", "COST",
+                "CHEAPEST THRESHOLD", "ITS MISSES", "ITS FALSE ALARMS", "ITS COST");
+        for (CostRow x : costs) {
+            c.row(fmt(x.missCost()), fmt(x.falseAlarmCost()), x.misses(), x.falseAlarms(), fmt(x.cost()),
+                    String.format(Locale.ROOT, "%.4f", x.cheapestThreshold()), x.cheapestMisses(),
+                    x.cheapestFalseAlarms(), fmt(x.cheapestCost()));
+        }
+        return o.append("cost of the decisions, and the threshold that would cost least on these patches (choose it "
+                + "on validation patches, then give it as -p threshold=T):\n").append(c).toString();
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d)
+                : String.format(Locale.ROOT, "%.4g", d);
     }
 }

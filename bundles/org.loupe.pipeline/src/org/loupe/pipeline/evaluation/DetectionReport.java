@@ -2,6 +2,7 @@ package org.loupe.pipeline.evaluation;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.loupe.metrics.detection.AnnotatedImage;
 import org.loupe.metrics.detection.ApInterpolation;
@@ -12,6 +13,7 @@ import org.loupe.metrics.detection.InspectionCost;
 import org.loupe.metrics.detection.MatchRule;
 import org.loupe.metrics.detection.PredictionWithinSpec;
 import org.loupe.metrics.detection.SpecTolerance;
+import org.loupe.report.TextTable;
 
 /**
  * Detections scored against annotations by the DeepPCB protocol (same class and IoU over 0.33, greedy matching by
@@ -93,5 +95,44 @@ public record DetectionReport(int images, List<String> unprocessed, double score
         m.put("costs", costs.stream().map(c -> Map.of("missCost", c.missCost(), "falseAlarmCost",
                 c.falseAlarmCost(), "total", c.total())).toList());
         return m;
+    }
+
+    /** The report as the tables a person reads: per class, IoU sensitivity, and the cost of the run. */
+    public String text() {
+        StringBuilder out = new StringBuilder();
+        if (!unprocessed.isEmpty()) {
+            out.append(unprocessed.size()).append(" pair(s) could not be processed; their defects count as missed: ")
+                    .append(String.join(", ", unprocessed)).append('\n');
+        }
+        out.append("DeepPCB protocol: same class and IoU > 0.33, ").append(images).append(" images, score threshold ")
+                .append(scoreThreshold).append('\n');
+        TextTable t = new TextTable("CLASS", "OBJECTS", "AP", "PRECISION", "RECALL", "F1");
+        for (ClassResult c : classes) {
+            t.row(c.label(), c.truthCount(), pct(c.averagePrecision()), pct(c.atThreshold().precision()),
+                    pct(c.atThreshold().recall()), pct(c.atThreshold().f1()));
+        }
+        t.row("all", objects(), pct(map), pct(counts.precision()), pct(counts.recall()), pct(counts.f1()));
+        out.append(t).append(String.format(Locale.ROOT, "mAP %s, F-score %s (TP %d, FP %d, FN %d); VOC mAP@0.5 %s, "
+                + "COCO mAP@[.5:.95] %s%n", pct(map), pct(counts.f1()), counts.truePositives(),
+                counts.falsePositives(), counts.falseNegatives(), pct(vocMap), pct(cocoMap)));
+        out.append(String.format(Locale.ROOT, "prediction within spec: %s of defects (centre within %.0f px, size "
+                + "within %.0f%%)%n%n", pct(pwsPercent / 100), SpecTolerance.DEFAULT.position(),
+                100 * SpecTolerance.DEFAULT.size()));
+        TextTable s = new TextTable("IOU >", "mAP", "F1");
+        sensitivity.forEach(x -> s.row(String.format(Locale.ROOT, "%.2f", x.iouThreshold()),
+                pct(x.meanAveragePrecision()), pct(x.counts().f1())));
+        out.append(s).append('\n');
+        TextTable c = new TextTable("MISS COST", "FALSE ALARM COST", "MISSES", "FALSE ALARMS", "TOTAL COST");
+        costs.forEach(x -> c.row(num(x.missCost()), num(x.falseAlarmCost()), num(x.missLoss()),
+                num(x.falseAlarmLoss()), num(x.total())));
+        return out.append(c).toString();
+    }
+
+    private static String pct(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
+    }
+
+    private static String num(double v) {
+        return String.format(Locale.ROOT, "%.0f", v);
     }
 }
