@@ -2,14 +2,13 @@ package org.loupe.data.xray;
 
 import com.google.gson.GsonBuilder;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.loupe.api.LoupeException;
 import org.loupe.api.ProcessingContext;
+import org.loupe.data.internal.Staging;
 import org.loupe.image.io.AtomicFiles;
 
 /**
@@ -68,9 +67,7 @@ public final class XraySimulation {
      */
     public static Result create(Path out, Path templates, Map<XrayType, Integer> counts, long seed,
             ProcessingContext ctx) throws LoupeException {
-        requireEmpty(out);
-        Path target = out.toAbsolutePath().normalize();
-        Path work = target.resolveSibling(target.getFileName() + ".partial-" + ProcessHandle.current().pid());
+        Path work = Staging.begin(out);
         List<XrayDataset.TypeSummary> summary = XrayDataset.write(work, templates, counts, seed, ctx);
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("generator", "loupe data xray");
@@ -86,25 +83,11 @@ public final class XraySimulation {
         try {
             AtomicFiles.writeString(work.resolve("simulation.json"), new GsonBuilder().setPrettyPrinting()
                     .disableHtmlEscaping().create().toJson(d));
-            Files.deleteIfExists(target);
-            Files.move(work, target);
+            Staging.finish(work, out);
         } catch (IOException e) {
             throw LoupeException.badInput(out.toString(), "cannot finish the data set (" + e.getMessage() + "); "
                     + "it is in " + work, e);
         }
         return new Result(summary, d);
-    }
-
-    private static void requireEmpty(Path dir) throws LoupeException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            if (s.findAny().isPresent()) {
-                throw LoupeException.usage(dir + " is not empty; choose a new folder (nothing is overwritten)");
-            }
-        } catch (IOException e) {
-            throw LoupeException.badInput(dir.toString(), "cannot be listed (" + e.getMessage() + ")", e);
-        }
     }
 }

@@ -1,0 +1,64 @@
+package org.loupe.data.detection;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.loupe.api.LoupeException;
+import org.loupe.data.deeppcb.DeepPcbDataset;
+import org.loupe.data.deeppcb.DeepPcbFiles;
+
+/**
+ * Reads a detection data set in any of the layouts Loupe knows, so one folder trains and evaluates every backend:
+ * COCO ({@code annotations.json}), YOLO ({@code images/}, {@code labels/}, {@code classes.txt}) or DeepPCB (pair
+ * lists, test images with templates).
+ */
+public final class DetectionDatasets {
+
+    /** The layouts. */
+    public enum Layout {
+        /** {@code annotations.json} beside the images. */
+        COCO,
+        /** {@code images/}, {@code labels/} and {@code classes.txt}. */
+        YOLO,
+        /** DeepPCB's pair lists. */
+        DEEPPCB
+    }
+
+    private DetectionDatasets() {
+    }
+
+    /** The layout of a folder, from the files it holds (DeepPCB when neither COCO's nor YOLO's are there). */
+    public static Layout layoutOf(Path dir) {
+        if (Files.isRegularFile(dir.resolve(CocoFiles.FILE_NAME))) {
+            return Layout.COCO;
+        }
+        if (Files.isRegularFile(dir.resolve(YoloFiles.CLASSES)) && Files.isDirectory(dir.resolve("images"))) {
+            return Layout.YOLO;
+        }
+        return Layout.DEEPPCB;
+    }
+
+    /**
+     * Every annotated image of a COCO or YOLO folder.
+     *
+     * @throws LoupeException INPUT for a missing or malformed annotation, USAGE for a DeepPCB folder (whose pairs
+     *                        come from a list: see {@link #of(List)})
+     */
+    public static List<AnnotatedImageFile> read(Path dir) throws LoupeException {
+        return switch (layoutOf(dir)) {
+            case COCO -> CocoFiles.read(dir.resolve(CocoFiles.FILE_NAME));
+            case YOLO -> YoloFiles.read(dir);
+            case DEEPPCB -> throw LoupeException.usage(dir + " is in DeepPCB's layout: its pairs come from a list");
+        };
+    }
+
+    /** DeepPCB pairs as annotated images, each with its template as reference. */
+    public static List<AnnotatedImageFile> of(List<DeepPcbDataset.Entry> entries) throws LoupeException {
+        List<AnnotatedImageFile> out = new ArrayList<>();
+        for (DeepPcbDataset.Entry e : entries) {
+            out.add(new AnnotatedImageFile(e.id(), e.test(), e.template(), DeepPcbFiles.readTruth(e.annotation())));
+        }
+        return out;
+    }
+}
