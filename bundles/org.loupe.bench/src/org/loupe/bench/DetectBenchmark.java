@@ -13,7 +13,7 @@ import org.loupe.api.DefectDetector;
 import org.loupe.api.Detection;
 import org.loupe.api.LoupeException;
 import org.loupe.api.ProcessingContext;
-import org.loupe.data.deeppcb.DeepPcbDataset;
+import org.loupe.data.detection.AnnotatedImageFile;
 import org.loupe.data.deeppcb.DeepPcbFiles;
 import org.loupe.image.PixelImage;
 import org.loupe.image.io.AtomicFiles;
@@ -21,8 +21,8 @@ import org.loupe.image.io.ImageFiles;
 import org.loupe.registry.ProviderHandle;
 
 /**
- * End-to-end throughput of a detector on DeepPCB pairs (decode board and template, detect, write the DeepPCB result
- * file) over several threads, next to a reference pass in the same process that only decodes the two images, so the
+ * End-to-end throughput of a detector on a data set's images (decode the image and its reference if it has one,
+ * detect, write the DeepPCB-style result file) over several threads, next to a reference pass in the same process that only decodes the two images, so the
  * figure reads as a ratio on any machine.
  */
 public final class DetectBenchmark {
@@ -43,7 +43,7 @@ public final class DetectBenchmark {
     /** One unit of work on a pair; returns anything, so the JIT cannot drop it. */
     @FunctionalInterface
     private interface Work {
-        int on(DeepPcbDataset.Entry e) throws LoupeException, IOException;
+        int on(AnnotatedImageFile e) throws LoupeException, IOException;
     }
 
     private DetectBenchmark() {
@@ -51,19 +51,18 @@ public final class DetectBenchmark {
 
     /** Processes {@code images} pairs (cycling through the list) on {@code workers} threads, after a warm-up. */
     public static Report run(ProviderHandle<DefectDetector> detector, ProcessingContext ctx,
-            List<DeepPcbDataset.Entry> pairs, int images, int workers) throws LoupeException {
+            List<AnnotatedImageFile> pairs, int images, int workers) throws LoupeException {
         Path out = null;
         try {
             out = Files.createTempDirectory("loupe-bench-detect");
             Path dir = out;
             Work decode = e -> {
-                ImageFiles.read(e.test());
-                ImageFiles.read(e.template());
-                return 0;
+                ImageFiles.read(e.image());
+                return e.reference() == null ? 0 : ImageFiles.read(e.reference()).width();
             };
             Work full = e -> {
-                PixelImage board = ImageFiles.read(e.test());
-                PixelImage template = ImageFiles.read(e.template());
+                PixelImage board = ImageFiles.read(e.image());
+                PixelImage template = e.reference() == null ? null : ImageFiles.read(e.reference());
                 List<Detection> found = detector.call(d -> d.detect(board, template, ctx));
                 AtomicFiles.writeString(dir.resolve(e.id() + ".txt"), DeepPcbFiles.format(found));
                 return found.size();
@@ -81,14 +80,14 @@ public final class DetectBenchmark {
         }
     }
 
-    private static double run(List<DeepPcbDataset.Entry> pairs, int n, int workers, Work work)
+    private static double run(List<AnnotatedImageFile> pairs, int n, int workers, Work work)
             throws LoupeException {
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         try {
             long t0 = System.nanoTime();
             List<Future<Integer>> done = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                DeepPcbDataset.Entry e = pairs.get(i % pairs.size());
+                AnnotatedImageFile e = pairs.get(i % pairs.size());
                 done.add(pool.submit(() -> work.on(e)));
             }
             for (Future<Integer> f : done) {

@@ -13,6 +13,8 @@ import org.loupe.api.Parameters;
 import org.loupe.api.ProcessingContext;
 import org.loupe.bench.DetectBenchmark;
 import org.loupe.data.deeppcb.DeepPcbDataset;
+import org.loupe.data.detection.AnnotatedImageFile;
+import org.loupe.data.detection.DetectionDatasets;
 import org.loupe.registry.ProviderHandle;
 import org.loupe.samples.SampleImages;
 import picocli.CommandLine.Command;
@@ -23,13 +25,13 @@ import picocli.CommandLine.Option;
  * against a decode-only pass in the same process.
  */
 @Command(name = "detect", mixinStandardHelpOptions = true,
-        description = "Images per second of a detector end to end (decode, detect, write) on DeepPCB pairs.")
+        description = "Images per second of a detector end to end (decode, detect, write) on a data set.")
 final class BenchDetectCommand implements Callable<Integer> {
 
     private final Session session;
 
-    @Option(names = "--dataset", paramLabel = "DIR", description = "Folder laid out like DeepPCB (default: the "
-            + "demo's bundled pairs).")
+    @Option(names = "--dataset", paramLabel = "DIR", description = "A DeepPCB, COCO or YOLO folder (default: the "
+            + "demo's bundled DeepPCB pairs).")
     private Path dataset;
 
     @Option(names = "--with", paramLabel = "ID", defaultValue = "detect.template",
@@ -58,8 +60,12 @@ final class BenchDetectCommand implements Callable<Integer> {
         if (images < 1 || workers < 1) {
             throw LoupeException.usage("--images and --threads must be at least 1");
         }
-        List<DeepPcbDataset.Entry> pairs = dataset == null ? SampleImages.pcbPairs()
-                : DeepPcbDataset.read(dataset, DeepPcbSelection.listFile(dataset, null));
+        List<AnnotatedImageFile> pairs = DetectionDatasets.of(SampleImages.pcbPairs());
+        if (dataset != null) {
+            pairs = DetectionDatasets.layoutOf(dataset) == DetectionDatasets.Layout.DEEPPCB ? DetectionDatasets.of(
+                    DeepPcbDataset.read(dataset, DeepPcbSelection.listFile(dataset, null)))
+                    : DetectionDatasets.read(dataset);
+        }
         ProviderHandle<DefectDetector> h = session.registry().provider(detector, DefectDetector.class);
         Parameters bound = Parameters.bind(h.call(LoupeService::parameters), params);
         DetectBenchmark.Report r = DetectBenchmark.run(h, ProcessingContext.of(bound), pairs, images, workers);
@@ -76,9 +82,9 @@ final class BenchDetectCommand implements Callable<Integer> {
             session.out().println(Json.GSON.toJson(m));
             return 0;
         }
-        session.out().printf(Locale.ROOT, "%s (%s) on %d images (%d distinct pairs), %d threads:%n", detector,
+        session.out().printf(Locale.ROOT, "%s (%s) on %d images (%d distinct), %d threads:%n", detector,
                 bound.asText(), images, pairs.size(), workers);
-        session.out().printf(Locale.ROOT, "  end to end (decode board + template, detect, write): %.1f images/s%n",
+        session.out().printf(Locale.ROOT, "  end to end (decode image and reference, detect, write): %.1f images/s%n",
                 r.imagesPerSecond());
         session.out().printf(Locale.ROOT, "  reference, decode only in the same process:          %.1f images/s "
                 + "(end to end takes %.2fx its time)%n", r.decodeOnlyImagesPerSecond(), r.timeOverDecodeOnly());

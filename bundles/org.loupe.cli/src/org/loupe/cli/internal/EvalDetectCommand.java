@@ -10,7 +10,7 @@ import org.loupe.api.LoupeException;
 import org.loupe.api.LoupeService;
 import org.loupe.api.Parameters;
 import org.loupe.api.ProcessingContext;
-import org.loupe.data.deeppcb.DeepPcbDataset;
+import org.loupe.data.detection.AnnotatedImageFile;
 import org.loupe.metrics.detection.InspectionCost;
 import org.loupe.pipeline.BatchPolicy;
 import org.loupe.pipeline.OutputPlan;
@@ -23,24 +23,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code loupe eval detect}: scores defect detections on a DeepPCB-style data set with the DeepPCB protocol (a
- * detection counts when it has the class of an annotated defect and IoU above 0.33 with it): AP per class and mAP,
- * precision, recall and F-score at a score threshold, COCO-style figures, an IoU sensitivity table, prediction within
- * spec and the cost of the inspection run. The detections come from a detector run on the test images or from
- * prediction files.
+ * {@code loupe eval detect}: scores defect detections on a DeepPCB, COCO or YOLO data set with the DeepPCB
+ * protocol (a detection counts when it has the class of an annotated defect and IoU above 0.33 with it): the
+ * {@link DetectionReport}. The detections come from a detector run on the images (against DeepPCB's templates) or
+ * from prediction files.
  */
 @Command(name = "detect", mixinStandardHelpOptions = true,
-        description = "Score detections on a DeepPCB-style data set (same class, IoU > 0.33).")
+        description = "Score detections on a DeepPCB, COCO or YOLO data set (same class, IoU > 0.33).")
 final class EvalDetectCommand implements Callable<Integer> {
 
     private final Session session;
 
     @Mixin
     private DeepPcbSelection pairs;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "deeppcb",
-            description = "Annotation format; only deeppcb so far.")
-    private String format;
 
     @ArgGroup(multiplicity = "1")
     private Source source;
@@ -91,14 +86,11 @@ final class EvalDetectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws LoupeException {
-        if (!format.equals("deeppcb")) {
-            throw LoupeException.usage("unknown --format '" + format + "' (known: deeppcb)");
-        }
         if (!(threshold >= 0 && threshold <= 1)) {
             throw LoupeException.usage("--score-threshold must be in [0, 1], got " + threshold);
         }
         BatchPolicy policy = new BatchPolicy(failFast.failFast, session::fail);
-        List<DeepPcbDataset.Entry> entries = pairs.entries();
+        List<AnnotatedImageFile> entries = pairs.images();
         if (writeTo != null) {
             OutputPlan.refuseExisting(entries.stream().map(e -> writeTo.resolve(e.id() + ".txt")).toList(),
                     overwrite.overwrite);

@@ -92,7 +92,9 @@ final class TrainCommand implements Callable<Integer> {
             session.out().printf("wrote %s: %d steps in %s%s%n", r.model(), r.steps(),
                     TrainingProgress.clock(r.elapsed()), r.stoppedEarly() ? " (stopped early)" : "");
             new TreeMap<>(r.scores()).forEach((k, v) -> session.out().printf("  %s: %.4f%n", k, v));
-            session.out().println("checkpoints in " + request.checkpoints() + " (--resume continues from there)");
+            if (Files.isDirectory(request.checkpoints())) {
+                session.out().println("checkpoints in " + request.checkpoints() + " (--resume continues from there)");
+            }
         }
         return 0;
     }

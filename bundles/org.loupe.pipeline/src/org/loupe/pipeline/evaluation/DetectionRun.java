@@ -10,8 +10,8 @@ import org.loupe.api.DefectDetector;
 import org.loupe.api.Detection;
 import org.loupe.api.LoupeException;
 import org.loupe.api.ProcessingContext;
-import org.loupe.data.deeppcb.DeepPcbDataset;
 import org.loupe.data.deeppcb.DeepPcbFiles;
+import org.loupe.data.detection.AnnotatedImageFile;
 import org.loupe.image.PixelImage;
 import org.loupe.image.io.AtomicFiles;
 import org.loupe.image.io.ImageFiles;
@@ -21,10 +21,10 @@ import org.loupe.pipeline.BatchPolicy;
 import org.loupe.registry.ProviderHandle;
 
 /**
- * The detections of a DeepPCB-style evaluation, paired with their annotations: from a detector run on each test
- * image against its template, or from prediction files ({@code <id>.txt}). Under the batch policy a pair that cannot
- * be processed costs its own defects, not the evaluation: it is kept with no detections and named in
- * {@link #unprocessed}.
+ * The detections of an evaluation, paired with their annotations: from a detector run on each image (against its
+ * reference where the data set has one, as DeepPCB's templates), or from prediction files ({@code <id>.txt}). Under
+ * the batch policy an image that cannot be processed costs its own defects, not the evaluation: it is kept with no
+ * detections and named in {@link #unprocessed}.
  *
  * @param images      every listed pair with its annotations and detections
  * @param unprocessed ids of the pairs that could not be processed
@@ -38,14 +38,14 @@ public record DetectionRun(List<AnnotatedImage> images, List<String> unprocessed
      * @throws LoupeException what the policy does not absorb (usage, cancellation, fail-fast)
      */
     public static DetectionRun detect(ProviderHandle<DefectDetector> detector, ProcessingContext ctx,
-            List<DeepPcbDataset.Entry> entries, BatchPolicy policy, ReadOptions read, Path writeTo)
+            List<AnnotatedImageFile> entries, BatchPolicy policy, ReadOptions read, Path writeTo)
             throws LoupeException {
         List<AnnotatedImage> images = new ArrayList<>();
         List<String> unprocessed = new ArrayList<>();
-        for (DeepPcbDataset.Entry e : entries) {
+        for (AnnotatedImageFile e : entries) {
             List<Detection> found = policy.item(e.id(), () -> {
-                PixelImage img = ImageFiles.read(e.test(), read);
-                PixelImage template = ImageFiles.read(e.template(), read);
+                PixelImage img = ImageFiles.read(e.image(), read);
+                PixelImage template = e.reference() == null ? null : ImageFiles.read(e.reference(), read);
                 return detector.call(d -> d.detect(img, template, ctx));
             }).orElse(null);
             if (found == null) {
@@ -53,8 +53,7 @@ public record DetectionRun(List<AnnotatedImage> images, List<String> unprocessed
             } else if (writeTo != null) {
                 writePredictions(writeTo.resolve(e.id() + ".txt"), found);
             }
-            images.add(new AnnotatedImage(e.id(), DeepPcbFiles.readTruth(e.annotation()),
-                    found == null ? List.of() : found));
+            images.add(new AnnotatedImage(e.id(), e.truth(), found == null ? List.of() : found));
         }
         return new DetectionRun(images, unprocessed);
     }
@@ -65,16 +64,16 @@ public record DetectionRun(List<AnnotatedImage> images, List<String> unprocessed
      * @param notes hears a one-line note when some pairs have no file
      * @throws LoupeException INPUT when the folder holds no file for any pair, or a file is malformed
      */
-    public static DetectionRun predictions(Path dir, List<DeepPcbDataset.Entry> entries, Consumer<String> notes)
+    public static DetectionRun predictions(Path dir, List<AnnotatedImageFile> entries, Consumer<String> notes)
             throws LoupeException {
         List<AnnotatedImage> images = new ArrayList<>();
         int missing = 0;
-        for (DeepPcbDataset.Entry e : entries) {
+        for (AnnotatedImageFile e : entries) {
             Path file = dir.resolve(e.id() + ".txt");
             boolean present = Files.exists(file);
             missing += present ? 0 : 1;
-            images.add(new AnnotatedImage(e.id(), DeepPcbFiles.readTruth(e.annotation()),
-                    present ? DeepPcbFiles.readPredictions(file) : List.of()));
+            images.add(new AnnotatedImage(e.id(), e.truth(), present ? DeepPcbFiles.readPredictions(file)
+                    : List.of()));
         }
         if (missing == entries.size()) {
             throw LoupeException.badInput(dir.toString(), "holds no prediction file for any of the "
