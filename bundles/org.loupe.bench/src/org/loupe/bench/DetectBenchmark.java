@@ -34,6 +34,16 @@ public final class DetectBenchmark {
      * @param decodeOnlyImagesPerSecond the reference pass
      */
     public record Report(double imagesPerSecond, double decodeOnlyImagesPerSecond) {
+        /** Milliseconds per image end to end, on all the threads together. */
+        public double millisPerImage() {
+            return 1000 / imagesPerSecond;
+        }
+
+        /** Whether this rate keeps up with a line inspecting so many wafers an hour at so many images each. */
+        public boolean keepsUpWith(int wafersPerHour, int imagesPerWafer) {
+            return imagesPerSecond >= wafersPerHour * (double) imagesPerWafer / 3600;
+        }
+
         /** How many times the reference pass's time the full pass takes. */
         public double timeOverDecodeOnly() {
             return decodeOnlyImagesPerSecond / imagesPerSecond;

@@ -2,15 +2,21 @@ package org.loupe.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Paint;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.PaintScale;
+import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.HistogramDataset;
+import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.loupe.numerics.noise.NoiseStats;
@@ -63,7 +69,7 @@ public final class Charts {
 
     private static XYSeries densitySteps(NoiseStats s, double lo, double hi) {
         Histogram h = forDisplay(s.histogram(), lo, hi);
-        XYSeries series = new XYSeries(String.format(java.util.Locale.ROOT, "%s: mean %.2f, sigma %.2f, KS D %.4f "
+        XYSeries series = new XYSeries(String.format(Locale.ROOT, "%s: mean %.2f, sigma %.2f, KS D %.4f "
                 + "(%d pairs)", s.name(), s.fit().mean(), s.fit().sigma(), s.fit().ksDistance(), s.pairs()), false);
         for (int i = 0; i < h.counts().length; i++) {
             if (h.edge(i + 1) < lo || h.edge(i) > hi) {
@@ -114,7 +120,9 @@ public final class Charts {
         });
         JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL,
                 series.size() > 1, false, false);
-        chart.getXYPlot().setRenderer(new XYLineAndShapeRenderer(true, true));
+        // marks on short curves show their points; on long ones they would hide the line
+        boolean marks = series.values().stream().allMatch(p -> p.size() <= 30);
+        chart.getXYPlot().setRenderer(new XYLineAndShapeRenderer(true, marks));
         return styled(chart);
     }
 
@@ -124,6 +132,64 @@ public final class Charts {
         data.addSeries(valueLabel, values, Math.max(1, Math.min(40, values.length / 3)));
         return styled(ChartFactory.createHistogram(title, valueLabel, "images", data, PlotOrientation.VERTICAL,
                 false, false, false));
+    }
+
+    /**
+     * A heat map of a table of values (rows bottom to top, columns left to right), white for the smallest and deep
+     * red for the largest, each cell labelled with its value.
+     */
+    public static Chart heatmap(String title, String columnLabel, String rowLabel, double[] columns, double[] rows,
+            double[][] values) {
+        DefaultXYZDataset data = new DefaultXYZDataset();
+        int n = rows.length * columns.length;
+        double[][] xyz = new double[3][n];
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int r = 0; r < rows.length; r++) {
+            for (int c = 0; c < columns.length; c++) {
+                int i = r * columns.length + c;
+                xyz[0][i] = c;
+                xyz[1][i] = r;
+                xyz[2][i] = values[r][c];
+                lo = Math.min(lo, values[r][c]);
+                hi = Math.max(hi, values[r][c]);
+            }
+        }
+        data.addSeries(title, xyz);
+        XYBlockRenderer renderer = new XYBlockRenderer();
+        double top = hi > lo ? hi : lo + 1;
+        double bottom = lo;
+        renderer.setPaintScale(new PaintScale() {
+            @Override
+            public double getLowerBound() {
+                return bottom;
+            }
+
+            @Override
+            public double getUpperBound() {
+                return top;
+            }
+
+            @Override
+            public Paint getPaint(double v) {
+                float f = (float) Math.max(0, Math.min(1, (v - bottom) / (top - bottom)));
+                return new Color(1f, 1f - 0.8f * f, 1f - 0.85f * f);
+            }
+        });
+        renderer.setDefaultItemLabelGenerator((dataset, series, item) -> String.format(Locale.ROOT, "%.0f",
+                ((DefaultXYZDataset) dataset).getZValue(series, item)));
+        renderer.setDefaultItemLabelsVisible(true);
+        XYPlot plot = new XYPlot(data, axis(columnLabel, columns), axis(rowLabel, rows), renderer);
+        return styled(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false));
+    }
+
+    /** An axis whose ticks 0, 1, ... are labelled with the given values. */
+    private static SymbolAxis axis(String label, double[] values) {
+        String[] names = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            names[i] = String.format(Locale.ROOT, "%.0f", values[i]);
+        }
+        return new SymbolAxis(label, names);
     }
 
     private static Chart styled(JFreeChart chart) {

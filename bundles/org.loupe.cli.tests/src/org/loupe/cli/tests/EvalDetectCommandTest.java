@@ -64,6 +64,27 @@ class EvalDetectCommandTest {
         assertEquals(16, o.getAsJsonArray("costs").size());
     }
 
+    /**
+     * Three objects. Misses cost 10, alarms 1: keeping nothing costs 30; from 0.9 (the open hit) 20; from 0.8 (and
+     * the spur alarm) 21; from 0.7 (and the spur hit) 11, the cheapest, which the default threshold 0.5 also costs.
+     */
+    @Test
+    void theCheapestThresholdAndAnHtmlReportWithPlotsAreOffered() throws Exception {
+        Path report = dir.resolve("report");
+        CliRun r = run("--cost", "10:1", "--report", report.toString(), "--json");
+        assertEquals(0, r.exitCode(), r.toString());
+        JsonObject cheapest = JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonArray("cheapestThresholds")
+                .get(0).getAsJsonObject();
+        assertEquals(0.7, cheapest.get("threshold").getAsDouble(), 0);
+        assertEquals(11, cheapest.get("cost").getAsDouble(), 0);
+        assertEquals(11, cheapest.get("costAtThreshold").getAsDouble(), 0);
+        String html = Files.readString(report.resolve("index.html"));
+        for (String plot : new String[] {"detect-ap.png", "detect-pr.png", "detect-iou.png", "detect-cost.png"}) {
+            assertTrue(html.contains(plot) && Files.size(report.resolve(plot)) > 1000, plot);
+        }
+        assertEquals(2, run("--cost", "10").exitCode(), "a cost pair needs both costs");
+    }
+
     @Test
     void aBadAnnotationLineIsBadInputNamingFileAndLine() throws Exception {
         Files.writeString(dir.resolve("g/1_not/002.txt"), "50 50 70 70 4\n50 50 seventy 70 4\n");

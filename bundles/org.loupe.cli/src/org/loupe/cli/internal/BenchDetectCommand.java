@@ -16,6 +16,7 @@ import org.loupe.data.deeppcb.DeepPcbDataset;
 import org.loupe.data.detection.AnnotatedImageFile;
 import org.loupe.data.detection.DetectionDatasets;
 import org.loupe.registry.ProviderHandle;
+import org.loupe.report.TextTable;
 import org.loupe.samples.SampleImages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,6 +28,9 @@ import picocli.CommandLine.Option;
 @Command(name = "detect", mixinStandardHelpOptions = true,
         description = "Images per second of a detector end to end (decode, detect, write) on a data set.")
 final class BenchDetectCommand implements Callable<Integer> {
+
+    private static final int[] WAFERS_PER_HOUR = {100, 500, 1000, 2000};
+    private static final int IMAGES_PER_WAFER = 10;
 
     private final Session session;
 
@@ -79,6 +83,12 @@ final class BenchDetectCommand implements Callable<Integer> {
             m.put("imagesPerSecond", r.imagesPerSecond());
             m.put("decodeOnlyImagesPerSecond", r.decodeOnlyImagesPerSecond());
             m.put("timeOverDecodeOnly", r.timeOverDecodeOnly());
+            m.put("millisPerImage", r.millisPerImage());
+            Map<String, Boolean> line = new LinkedHashMap<>();
+            for (int wph : WAFERS_PER_HOUR) {
+                line.put(wph + " wafers/h", r.keepsUpWith(wph, IMAGES_PER_WAFER));
+            }
+            m.put("keepsUpWith", line);
             session.out().println(Json.GSON.toJson(m));
             return 0;
         }
@@ -88,6 +98,14 @@ final class BenchDetectCommand implements Callable<Integer> {
                 r.imagesPerSecond());
         session.out().printf(Locale.ROOT, "  reference, decode only in the same process:          %.1f images/s "
                 + "(end to end takes %.2fx its time)%n", r.decodeOnlyImagesPerSecond(), r.timeOverDecodeOnly());
+        TextTable t = new TextTable("WAFERS/HOUR", "IMAGES/S NEEDED (" + IMAGES_PER_WAFER + " PER WAFER)",
+                "KEEPS UP");
+        for (int wph : WAFERS_PER_HOUR) {
+            t.row(wph, String.format(Locale.ROOT, "%.2f", wph * (double) IMAGES_PER_WAFER / 3600),
+                    r.keepsUpWith(wph, IMAGES_PER_WAFER) ? "yes" : "no");
+        }
+        session.out().printf(Locale.ROOT, "  %.2f ms per image%n", r.millisPerImage());
+        t.print(session.out());
         return 0;
     }
 }

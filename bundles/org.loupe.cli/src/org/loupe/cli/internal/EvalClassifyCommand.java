@@ -1,6 +1,5 @@
 package org.loupe.cli.internal;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +41,8 @@ final class EvalClassifyCommand implements Callable<Integer> {
     @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE", description = "A parameter of the classifier.")
     private Map<String, String> params = new LinkedHashMap<>();
 
-    @Option(names = "--cost", paramLabel = "MISS:FALSE_ALARM", description = "Costs of a missed defective patch and "
-            + "of a false alarm, e.g. 10:1: prints the cost of the decisions and the cheapest threshold (repeatable).")
-    private List<String> costs = new ArrayList<>();
+    @Mixin
+    private CostOption costs;
 
     @Option(names = "--json", description = "Print JSON.")
     private boolean json;
@@ -58,28 +56,11 @@ final class EvalClassifyCommand implements Callable<Integer> {
         if (patch < 8) {
             throw LoupeException.usage("--patch must be at least 8, got " + patch);
         }
-        List<double[]> costPairs = new ArrayList<>();
-        for (String c : costs) {
-            costPairs.add(costPair(c));
-        }
+        List<double[]> costPairs = costs.pairs();
         ProviderHandle<DefectClassifier> handle = session.registry().provider(classifier, DefectClassifier.class);
         ProcessingContext ctx = ProcessingContext.of(Parameters.bind(handle.call(LoupeService::parameters), params));
         ClassificationReport report = ClassificationReport.evaluate(handle, ctx, pairs.entries(), patch, costPairs);
         session.out().print(json ? Json.GSON.toJson(report.asMap()) + "\n" : report.text());
         return 0;
-    }
-
-    private static double[] costPair(String text) throws LoupeException {
-        String[] f = text.split(":");
-        try {
-            double[] pair = {Double.parseDouble(f[0]), Double.parseDouble(f[1])};
-            if (f.length == 2 && pair[0] >= 0 && pair[1] >= 0 && Double.isFinite(pair[0] + pair[1])) {
-                return pair;
-            }
-        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-            // reported below
-        }
-        throw LoupeException.usage("--cost takes MISS:FALSE_ALARM, two costs of at least 0 (e.g. 10:1), got '"
-                + text + "'");
     }
 }

@@ -1,5 +1,7 @@
 package org.loupe.cli.internal;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,9 +16,11 @@ import org.loupe.data.detection.AnnotatedImageFile;
 import org.loupe.metrics.detection.InspectionCost;
 import org.loupe.pipeline.BatchPolicy;
 import org.loupe.pipeline.OutputPlan;
+import org.loupe.pipeline.evaluation.DetectionPage;
 import org.loupe.pipeline.evaluation.DetectionReport;
 import org.loupe.pipeline.evaluation.DetectionRun;
 import org.loupe.registry.ProviderHandle;
+import org.loupe.report.Html;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,6 +75,13 @@ final class EvalDetectCommand implements Callable<Integer> {
             description = "Costs per false alarm for the cost table (default 50,100,200,500).")
     private double[] falseAlarmCosts = InspectionCost.DEFAULT_FALSE_ALARM_COSTS;
 
+    @Mixin
+    private CostOption cheapest;
+
+    @Option(names = "--report", paramLabel = "DIR", description = "Also write an HTML report with plots (AP per "
+            + "class, precision-recall curves, IoU sensitivity, cost heat map) into this new or empty folder.")
+    private Path reportDir;
+
     @Option(names = "--json", description = "Print JSON instead of tables.")
     private boolean json;
 
@@ -88,6 +99,11 @@ final class EvalDetectCommand implements Callable<Integer> {
     public Integer call() throws LoupeException {
         if (!(threshold >= 0 && threshold <= 1)) {
             throw LoupeException.usage("--score-threshold must be in [0, 1], got " + threshold);
+        }
+        List<double[]> costPairs = cheapest.pairs();
+        if (reportDir != null && !OutputPlan.isEmptyOrAbsent(reportDir) && !overwrite.overwrite) {
+            throw LoupeException.usage(reportDir + " is not empty; choose a new folder for the report (or "
+                    + "--overwrite)");
         }
         BatchPolicy policy = new BatchPolicy(failFast.failFast, session::fail);
         List<AnnotatedImageFile> entries = pairs.images();
@@ -107,8 +123,23 @@ final class EvalDetectCommand implements Callable<Integer> {
             run = DetectionRun.predictions(source.predictions, entries, n -> session.complain("note: " + n));
         }
         DetectionReport report = DetectionReport.of(run.images(), run.unprocessed(), threshold, missCosts,
-                falseAlarmCosts);
+                falseAlarmCosts, costPairs);
+        if (reportDir != null) {
+            writeReport(report);
+        }
         session.out().print(json ? Json.GSON.toJson(report.asMap()) + "\n" : report.text());
         return policy.exitCode();
+    }
+
+    private void writeReport(DetectionReport report) throws LoupeException {
+        try {
+            Files.createDirectories(reportDir);
+            Html page = new Html("Loupe eval detect: " + pairs.dataset).stamp();
+            DetectionPage.append(page, reportDir, "detect-", report);
+            page.write(reportDir.resolve("index.html"));
+            session.complain("report: " + reportDir.resolve("index.html"));
+        } catch (IOException e) {
+            throw LoupeException.badInput(reportDir.toString(), "cannot hold the report (" + e.getMessage() + ")", e);
+        }
     }
 }

@@ -1,6 +1,8 @@
 package org.loupe.metrics.tests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -83,5 +85,24 @@ class DetectionProtocolTest {
         var r = new DetectionEvaluation(THIRD).perClass(MatchRule.DEEPPCB, ApInterpolation.ALL_POINT, 0.5);
         assertEquals("spur", r.get(0).label());
         assertEquals(1.0, r.get(0).averagePrecision());
+    }
+
+    /**
+     * One object; a false alarm at 0.9, the hit at 0.5. Misses cost 10 and alarms 1: keeping nothing costs 10, from
+     * 0.9 a miss and an alarm 11, from 0.5 one alarm 1, the cheapest. Misses cost 1 and alarms 10: keeping nothing
+     * (a threshold above 0.9) costs 1, the cheapest.
+     */
+    @Test
+    void theCheapestThresholdWeighsMissesAgainstFalseAlarms() {
+        List<AnnotatedImage> images = List.of(new AnnotatedImage("A", List.of(new GroundTruth(0, 0, 10, 10, "c")),
+                List.of(new Detection(50, 50, 60, 60, "c", 0.9), new Detection(0, 0, 10, 10, "c", 0.5))));
+        DetectionEvaluation e = new DetectionEvaluation(images);
+        assertArrayEquals(new double[] {0.5, 1}, e.cheapestThreshold(MatchRule.VOC, 10, 1), 0);
+        double[] none = e.cheapestThreshold(MatchRule.VOC, 1, 10);
+        assertTrue(none[0] > 0.9, "above every score");
+        assertEquals(1, none[1], 0);
+        List<double[]> curve = e.precisionRecall("c", MatchRule.VOC);
+        assertArrayEquals(new double[] {0, 0}, curve.get(0), 0);
+        assertArrayEquals(new double[] {1, 0.5}, curve.get(1), 0);
     }
 }

@@ -50,15 +50,50 @@ public final class DetectionEvaluation {
         return mean(perClass(rule, how, Double.POSITIVE_INFINITY));
     }
 
-    /** COCO's mAP@[.5:.95]: the mean of mAP at IoU 0.50, 0.55, ..., 0.95 (101-point AP, IoU at least the threshold). */
+    /** COCO's mAP@[.5:.95], exactly as {@link CocoEvaluation} computes it. */
     public double cocoMeanAveragePrecision() {
-        // thresholds as numpy.linspace(.5, .95, 10) computes them, as COCO's evaluation uses them
-        double step = (0.95 - 0.5) / 9;
-        double sum = 0;
-        for (int i = 0; i < 10; i++) {
-            sum += meanAveragePrecision(new MatchRule(0.5 + i * step, false), ApInterpolation.COCO_101_POINT);
+        return new CocoEvaluation(images).scores().map();
+    }
+
+    /**
+     * One class's precision-recall curve under a matching rule: a point {recall, precision} after each prediction,
+     * most confident first (empty without annotated objects).
+     */
+    public List<double[]> precisionRecall(String label, MatchRule rule) {
+        Matching m = Matching.of(images, label, rule, 0);
+        List<double[]> points = new ArrayList<>();
+        if (m.truthCount == 0) {
+            return points;
         }
-        return sum / 10;
+        int tp = 0;
+        for (int i = 0; i < m.outcomes.size(); i++) {
+            tp += m.outcomes.get(i).truePositive() ? 1 : 0;
+            points.add(new double[] {(double) tp / m.truthCount, (double) tp / (i + 1)});
+        }
+        return points;
+    }
+
+    /**
+     * The score threshold that costs least when each missed object costs {@code missCost} and each false alarm
+     * {@code falseAlarmCost}: every distinct prediction score is tried (and 1.0 above them all, keeping nothing);
+     * ties go to the higher threshold, which keeps fewer alarms.
+     *
+     * @return {threshold, its cost}
+     */
+    public double[] cheapestThreshold(MatchRule rule, double missCost, double falseAlarmCost) {
+        TreeSet<Double> scores = new TreeSet<>();
+        images.forEach(i -> i.predictions().forEach(p -> scores.add(p.score())));
+        scores.add(Math.nextUp(scores.isEmpty() ? 0 : scores.last()));
+        double best = Double.NaN;
+        double bestCost = Double.POSITIVE_INFINITY;
+        for (double t : scores.descendingSet()) {
+            double cost = InspectionCost.of(overall(rule, t), missCost, falseAlarmCost);
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = t;
+            }
+        }
+        return new double[] {best, bestCost};
     }
 
     /** Counts summed over classes for predictions scoring at least {@code scoreThreshold}. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.loupe.metrics.detection.AnnotatedImage;
 import org.loupe.metrics.detection.ApInterpolation;
 import org.loupe.metrics.detection.ClassResult;
+import org.loupe.metrics.detection.CocoEvaluation;
 import org.loupe.metrics.detection.Counts;
 import org.loupe.metrics.detection.DetectionEvaluation;
 import org.loupe.metrics.detection.InspectionCost;
@@ -28,14 +29,26 @@ import org.loupe.report.TextTable;
  * @param map            DeepPCB mAP
  * @param counts         overall counts at the threshold
  * @param vocMap         mAP at IoU 0.5
- * @param cocoMap        mAP averaged over IoU 0.5 to 0.95
+ * @param coco           COCO's figures, by its protocol exactly (mAP@[.5:.95], at 0.5 and 0.75, per area range)
  * @param pwsPercent     percentage of defects predicted within spec
  * @param sensitivity    mAP and F-score at other IoU thresholds
  * @param costs          cost of the run for each pair of miss and false-alarm costs
+ * @param curves         each class's precision-recall curve by the DeepPCB rule, points {recall, precision}
+ * @param cheapest       for each pair of costs asked for, the score threshold that costs least on these images
  */
 public record DetectionReport(int images, List<String> unprocessed, double scoreThreshold, List<ClassResult> classes,
-        double map, Counts counts, double vocMap, double cocoMap, double pwsPercent, List<DetectionEvaluation.SensitivityRow> sensitivity,
-        List<InspectionCost.Row> costs) {
+        double map, Counts counts, double vocMap, CocoEvaluation.Scores coco, double pwsPercent, List<DetectionEvaluation.SensitivityRow> sensitivity,
+        List<InspectionCost.Row> costs, Map<String, List<double[]>> curves, List<CostChoice> cheapest) {
+
+    /**
+     * The score threshold that would cost least on these images: choose it on validation images, then evaluate it
+     * on test images with that threshold.
+     *
+     * @param costAtThreshold what the report's own score threshold costs, for comparison
+     */
+    public record CostChoice(double missCost, double falseAlarmCost, double threshold, double cost,
+            double costAtThreshold) {
+    }
 
     /** The protocol in one line, as reports print it. */
     public static final String PROTOCOL =
@@ -52,16 +65,36 @@ public record DetectionReport(int images, List<String> unprocessed, double score
     /** Scores the images; the cost table crosses every miss cost with every false-alarm cost. */
     public static DetectionReport of(List<AnnotatedImage> images, List<String> unprocessed, double scoreThreshold,
             double[] missCosts, double[] falseAlarmCosts) {
+        return of(images, unprocessed, scoreThreshold, missCosts, falseAlarmCosts, List.of());
+    }
+
+    /** The same, with the cheapest threshold for each pair {miss cost, false-alarm cost}. */
+    public static DetectionReport of(List<AnnotatedImage> images, List<String> unprocessed, double scoreThreshold,
+            double[] missCosts, double[] falseAlarmCosts, List<double[]> costPairs) {
         DetectionEvaluation eval = new DetectionEvaluation(images);
         MatchRule rule = MatchRule.DEEPPCB;
         Counts all = eval.overall(rule, scoreThreshold);
         return new DetectionReport(images.size(), List.copyOf(unprocessed), scoreThreshold,
                 eval.perClass(rule, ApInterpolation.ALL_POINT, scoreThreshold),
                 eval.meanAveragePrecision(rule, ApInterpolation.ALL_POINT), all,
-                eval.meanAveragePrecision(MatchRule.VOC, ApInterpolation.ALL_POINT), eval.cocoMeanAveragePrecision(),
+                eval.meanAveragePrecision(MatchRule.VOC, ApInterpolation.ALL_POINT), new CocoEvaluation(images).scores(),
                 PredictionWithinSpec.percent(images, rule, scoreThreshold, SpecTolerance.DEFAULT),
                 eval.iouSensitivity(rule, IOU_STEPS, scoreThreshold),
-                InspectionCost.table(all, missCosts, falseAlarmCosts));
+                InspectionCost.table(all, missCosts, falseAlarmCosts), curves(eval, rule), costPairs.stream().map(c -> {
+                    double[] best = eval.cheapestThreshold(rule, c[0], c[1]);
+                    return new CostChoice(c[0], c[1], best[0], best[1], InspectionCost.of(all, c[0], c[1]));
+                }).toList());
+    }
+
+    private static Map<String, List<double[]>> curves(DetectionEvaluation eval, MatchRule rule) {
+        Map<String, List<double[]>> curves = new LinkedHashMap<>();
+        for (String label : eval.labels()) {
+            List<double[]> c = eval.precisionRecall(label, rule);
+            if (!c.isEmpty()) {
+                curves.put(label, c);
+            }
+        }
+        return curves;
     }
 
     /** Annotated objects over all classes. */
@@ -86,12 +119,15 @@ public record DetectionReport(int images, List<String> unprocessed, double score
         m.put("recall", counts.recall());
         m.put("fScore", counts.f1());
         m.put("mAP50", vocMap);
-        m.put("mAP50to95", cocoMap);
+        m.put("mAP50to95", coco.map());
+        m.put("coco", Map.of("mAP", coco.map(), "mAP50", coco.map50(), "mAP75", coco.map75(), "small",
+                coco.small(), "medium", coco.medium(), "large", coco.large()));
         m.put("pwsPercent", pwsPercent);
         m.put("specTolerance", Map.of("positionPx", SpecTolerance.DEFAULT.position(), "sizeFraction",
                 SpecTolerance.DEFAULT.size()));
         m.put("iouSensitivity", sensitivity.stream().map(r -> Map.of("iou", r.iouThreshold(), "mAP",
                 r.meanAveragePrecision(), "f1", r.counts().f1())).toList());
+        m.put("cheapestThresholds", cheapest);
         m.put("costs", costs.stream().map(c -> Map.of("missCost", c.missCost(), "falseAlarmCost",
                 c.falseAlarmCost(), "total", c.total())).toList());
         return m;
@@ -114,7 +150,10 @@ public record DetectionReport(int images, List<String> unprocessed, double score
         t.row("all", objects(), pct(map), pct(counts.precision()), pct(counts.recall()), pct(counts.f1()));
         out.append(t).append(String.format(Locale.ROOT, "mAP %s, F-score %s (TP %d, FP %d, FN %d); VOC mAP@0.5 %s, "
                 + "COCO mAP@[.5:.95] %s%n", pct(map), pct(counts.f1()), counts.truePositives(),
-                counts.falsePositives(), counts.falseNegatives(), pct(vocMap), pct(cocoMap)));
+                counts.falsePositives(), counts.falseNegatives(), pct(vocMap), pct(coco.map())));
+        out.append(String.format(Locale.ROOT, "COCO protocol (at most 100 detections per image and class): AP@.50 %s, "
+                + "AP@.75 %s; small %s, medium %s, large %s%n", pct(coco.map50()), pct(coco.map75()),
+                pct(coco.small()), pct(coco.medium()), pct(coco.large())));
         out.append(String.format(Locale.ROOT, "prediction within spec: %s of defects (centre within %.0f px, size "
                 + "within %.0f%%)%n%n", pct(pwsPercent / 100), SpecTolerance.DEFAULT.position(),
                 100 * SpecTolerance.DEFAULT.size()));
@@ -125,7 +164,16 @@ public record DetectionReport(int images, List<String> unprocessed, double score
         TextTable c = new TextTable("MISS COST", "FALSE ALARM COST", "MISSES", "FALSE ALARMS", "TOTAL COST");
         costs.forEach(x -> c.row(num(x.missCost()), num(x.falseAlarmCost()), num(x.missLoss()),
                 num(x.falseAlarmLoss()), num(x.total())));
-        return out.append(c).toString();
+        out.append(c);
+        if (!cheapest.isEmpty()) {
+            TextTable k = new TextTable("MISS COST", "FALSE ALARM COST", "COST AT " + scoreThreshold,
+                    "CHEAPEST THRESHOLD", "ITS COST");
+            cheapest.forEach(x -> k.row(num(x.missCost()), num(x.falseAlarmCost()), num(x.costAtThreshold()),
+                    String.format(Locale.ROOT, "%.4f", x.threshold()), num(x.cost())));
+            out.append("\nthe threshold that would cost least on these images (choose it on validation images, then "
+                    + "give it as --score-threshold on test images):\n").append(k);
+        }
+        return out.toString();
     }
 
     private static String pct(double v) {

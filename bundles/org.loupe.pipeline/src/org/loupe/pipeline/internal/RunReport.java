@@ -4,16 +4,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.loupe.metrics.detection.ClassResult;
 import org.loupe.pipeline.BatchResult;
 import org.loupe.pipeline.ItemResult;
 import org.loupe.pipeline.Pipeline;
+import org.loupe.pipeline.evaluation.DetectionPage;
 import org.loupe.pipeline.evaluation.DetectionReport;
 import org.loupe.report.Charts;
 import org.loupe.report.Html;
@@ -56,33 +55,7 @@ final class RunReport {
     }
 
     private static void detection(Html page, Path outDir, DetectionReport d) throws IOException {
-        page.heading("Detection").paragraph(DetectionReport.PROTOCOL + String.format(Locale.ROOT, "; %d images, "
-                + "score threshold %.2f. mAP %s, F-score %s (TP %d, FP %d, FN %d).", d.images(), d.scoreThreshold(),
-                pct(d.map()), pct(d.counts().f1()), d.counts().truePositives(), d.counts().falsePositives(),
-                d.counts().falseNegatives()));
-        if (!d.unprocessed().isEmpty()) {
-            page.paragraph("warn", d.unprocessed().size() + " input(s) could not be processed; their defects count "
-                    + "as missed: " + String.join(", ", d.unprocessed()));
-        }
-        List<List<?>> rows = new ArrayList<>();
-        Map<String, Double> ap = new LinkedHashMap<>();
-        for (ClassResult c : d.classes()) {
-            rows.add(List.of(c.label(), c.truthCount(), pct(c.averagePrecision()), pct(c.atThreshold().precision()),
-                    pct(c.atThreshold().recall()), pct(c.atThreshold().f1())));
-            ap.put(c.label(), Double.isNaN(c.averagePrecision()) ? 0 : c.averagePrecision());
-        }
-        page.table(List.of("Class", "Objects", "AP", "Precision", "Recall", "F1"), rows);
-        Charts.bars("AP per class", "AP", ap).writePng(outDir.resolve("report-ap.png"), CHART_WIDTH, CHART_HEIGHT);
-        List<double[]> map = d.sensitivity().stream().map(s -> new double[] {s.iouThreshold(),
-            s.meanAveragePrecision()}).toList();
-        List<double[]> f1 = d.sensitivity().stream().map(s -> new double[] {s.iouThreshold(), s.counts().f1()})
-                .toList();
-        Map<String, List<double[]>> curves = new LinkedHashMap<>();
-        curves.put("mAP", map);
-        curves.put("F-score", f1);
-        Charts.curves("IoU sensitivity", "IoU threshold", "score", curves).writePng(outDir.resolve("report-iou.png"), CHART_WIDTH, CHART_HEIGHT);
-        page.image("report-ap.png", "AP per class").image("report-iou.png", "mAP and F-score against the IoU "
-                + "threshold");
+        DetectionPage.append(page, outDir, "report-", d);
     }
 
     private static void metrics(Html page, Path outDir, List<ItemResult> items) throws IOException {
@@ -130,9 +103,5 @@ final class RunReport {
         }
         page.heading("Inputs").table(List.of("Input", "Status", "Detections", "Figures", "Warnings", "Outputs",
                 "Time"), rows);
-    }
-
-    private static String pct(double v) {
-        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
     }
 }
