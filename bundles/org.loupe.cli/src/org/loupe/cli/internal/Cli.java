@@ -42,6 +42,8 @@ public final class Cli {
                 .addSubcommand(new CommandLine(new EvalDetectCommand(session)))
                 .addSubcommand(new CommandLine(new EvalClassifyCommand(session)))
                 .addSubcommand(new CommandLine(new EvalEnhanceCommand(session))));
+        cl.addSubcommand(new CommandLine(new CompareCommand())
+                .addSubcommand(new CommandLine(new CompareDetectorsCommand(session))));
         cl.addSubcommand(new CommandLine(new AnalyzeCommand())
                 .addSubcommand(new CommandLine(new AnalyzeNoiseCommand(session))));
         CommandLine bench = new CommandLine(new BenchCommand())
