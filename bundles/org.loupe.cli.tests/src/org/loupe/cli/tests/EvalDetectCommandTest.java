@@ -3,6 +3,7 @@ package org.loupe.cli.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
@@ -78,6 +79,12 @@ class EvalDetectCommandTest {
         assertEquals(0.7, cheapest.get("threshold").getAsDouble(), 0);
         assertEquals(11, cheapest.get("cost").getAsDouble(), 0);
         assertEquals(11, cheapest.get("costAtThreshold").getAsDouble(), 0);
+        // pair 001 misses the short and has the spur alarm; 002 is right: only 001 is among the worst images
+        JsonArray worst = JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonArray("worstImages");
+        assertEquals(1, worst.size(), r.out());
+        assertEquals("001", worst.get(0).getAsJsonObject().get("image").getAsString());
+        assertEquals(1, worst.get(0).getAsJsonObject().get("misses").getAsInt());
+        assertEquals(1, worst.get(0).getAsJsonObject().get("falseAlarms").getAsInt());
         String html = Files.readString(report.resolve("index.html"));
         for (String plot : new String[] {"detect-ap.png", "detect-pr.png", "detect-iou.png", "detect-cost.png"}) {
             assertTrue(html.contains(plot) && Files.size(report.resolve(plot)) > 1000, plot);

@@ -96,6 +96,26 @@ public final class DetectionEvaluation {
         return new double[] {best, bestCost};
     }
 
+    /**
+     * Each image's own counts at a score threshold, for error analysis: which images carry the misses and the false
+     * alarms.
+     */
+    public List<ImageCounts> perImage(MatchRule rule, double scoreThreshold) {
+        List<ImageCounts> out = new ArrayList<>();
+        for (AnnotatedImage img : images) {
+            out.add(new ImageCounts(img.id(), new DetectionEvaluation(List.of(img)).overall(rule, scoreThreshold)));
+        }
+        return out;
+    }
+
+    /** One image's counts, from {@link #perImage}. */
+    public record ImageCounts(String id, Counts counts) {
+        /** Misses and false alarms together. */
+        public int errors() {
+            return counts.falseNegatives() + counts.falsePositives();
+        }
+    }
+
     /** Counts summed over classes for predictions scoring at least {@code scoreThreshold}. */
     public Counts overall(MatchRule rule, double scoreThreshold) {
         Counts total = new Counts(0, 0, 0);

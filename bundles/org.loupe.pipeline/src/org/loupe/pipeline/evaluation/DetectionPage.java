@@ -45,10 +45,16 @@ public final class DetectionPage {
         Map<String, Double> ap = new LinkedHashMap<>();
         for (ClassResult c : d.classes()) {
             rows.add(List.of(c.label(), c.truthCount(), pct(c.averagePrecision()), pct(c.atThreshold().precision()),
-                    pct(c.atThreshold().recall()), pct(c.atThreshold().f1())));
+                    pct(c.atThreshold().recall()), pct(c.atThreshold().f1()), c.atThreshold().falseNegatives(),
+                    c.atThreshold().falsePositives()));
             ap.put(c.label(), Double.isNaN(c.averagePrecision()) ? 0 : c.averagePrecision());
         }
-        page.table(List.of("Class", "Objects", "AP", "Precision", "Recall", "F1"), rows);
+        page.table(List.of("Class", "Objects", "AP", "Precision", "Recall", "F1", "Misses", "False alarms"), rows);
+        if (!d.worst().isEmpty()) {
+            page.paragraph("The images with the most misses and false alarms at the threshold:").table(List.of("Image",
+                    "Misses", "False alarms"), d.worst().stream().<List<?>>map(i -> List.of(i.id(),
+                    i.counts().falseNegatives(), i.counts().falsePositives())).toList());
+        }
         Charts.bars("AP per class", "AP", ap).writePng(dir.resolve(prefix + "ap.png"), WIDTH, HEIGHT);
         page.image(prefix + "ap.png", "AP per class");
         if (!d.curves().isEmpty()) {

@@ -1,5 +1,6 @@
 package org.loupe.pipeline.evaluation;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,10 +36,16 @@ import org.loupe.report.TextTable;
  * @param costs          cost of the run for each pair of miss and false-alarm costs
  * @param curves         each class's precision-recall curve by the DeepPCB rule, points {recall, precision}
  * @param cheapest       for each pair of costs asked for, the score threshold that costs least on these images
+ * @param worst          the images with the most misses and false alarms at the threshold, worst first (at most
+ *                       {@link #WORST})
  */
 public record DetectionReport(int images, List<String> unprocessed, double scoreThreshold, List<ClassResult> classes,
         double map, Counts counts, double vocMap, CocoEvaluation.Scores coco, double pwsPercent, List<DetectionEvaluation.SensitivityRow> sensitivity,
-        List<InspectionCost.Row> costs, Map<String, List<double[]>> curves, List<CostChoice> cheapest) {
+        List<InspectionCost.Row> costs, Map<String, List<double[]>> curves, List<CostChoice> cheapest,
+        List<DetectionEvaluation.ImageCounts> worst) {
+
+    /** How many of the worst images a report names. */
+    public static final int WORST = 8;
 
     /**
      * The score threshold that would cost least on these images: choose it on validation images, then evaluate it
@@ -83,7 +90,9 @@ public record DetectionReport(int images, List<String> unprocessed, double score
                 InspectionCost.table(all, missCosts, falseAlarmCosts), curves(eval, rule), costPairs.stream().map(c -> {
                     double[] best = eval.cheapestThreshold(rule, c[0], c[1]);
                     return new CostChoice(c[0], c[1], best[0], best[1], InspectionCost.of(all, c[0], c[1]));
-                }).toList());
+                }).toList(), eval.perImage(rule, scoreThreshold).stream().filter(i -> i.errors() > 0)
+                .sorted(Comparator.comparingInt(DetectionEvaluation.ImageCounts::errors).reversed()).limit(WORST)
+                .toList());
     }
 
     private static Map<String, List<double[]>> curves(DetectionEvaluation eval, MatchRule rule) {
@@ -128,6 +137,8 @@ public record DetectionReport(int images, List<String> unprocessed, double score
         m.put("iouSensitivity", sensitivity.stream().map(r -> Map.of("iou", r.iouThreshold(), "mAP",
                 r.meanAveragePrecision(), "f1", r.counts().f1())).toList());
         m.put("cheapestThresholds", cheapest);
+        m.put("worstImages", worst.stream().map(i -> Map.of("image", i.id(), "misses", i.counts().falseNegatives(),
+                "falseAlarms", i.counts().falsePositives())).toList());
         m.put("costs", costs.stream().map(c -> Map.of("missCost", c.missCost(), "falseAlarmCost",
                 c.falseAlarmCost(), "total", c.total())).toList());
         return m;
@@ -142,12 +153,14 @@ public record DetectionReport(int images, List<String> unprocessed, double score
         }
         out.append("DeepPCB protocol: same class and IoU > 0.33, ").append(images).append(" images, score threshold ")
                 .append(scoreThreshold).append('\n');
-        TextTable t = new TextTable("CLASS", "OBJECTS", "AP", "PRECISION", "RECALL", "F1");
+        TextTable t = new TextTable("CLASS", "OBJECTS", "AP", "PRECISION", "RECALL", "F1", "MISSES", "FALSE ALARMS");
         for (ClassResult c : classes) {
             t.row(c.label(), c.truthCount(), pct(c.averagePrecision()), pct(c.atThreshold().precision()),
-                    pct(c.atThreshold().recall()), pct(c.atThreshold().f1()));
+                    pct(c.atThreshold().recall()), pct(c.atThreshold().f1()), c.atThreshold().falseNegatives(),
+                    c.atThreshold().falsePositives());
         }
-        t.row("all", objects(), pct(map), pct(counts.precision()), pct(counts.recall()), pct(counts.f1()));
+        t.row("all", objects(), pct(map), pct(counts.precision()), pct(counts.recall()), pct(counts.f1()),
+                counts.falseNegatives(), counts.falsePositives());
         out.append(t).append(String.format(Locale.ROOT, "mAP %s, F-score %s (TP %d, FP %d, FN %d); VOC mAP@0.5 %s, "
                 + "COCO mAP@[.5:.95] %s%n", pct(map), pct(counts.f1()), counts.truePositives(),
                 counts.falsePositives(), counts.falseNegatives(), pct(vocMap), pct(coco.map())));
@@ -165,6 +178,11 @@ public record DetectionReport(int images, List<String> unprocessed, double score
         costs.forEach(x -> c.row(num(x.missCost()), num(x.falseAlarmCost()), num(x.missLoss()),
                 num(x.falseAlarmLoss()), num(x.total())));
         out.append(c);
+        if (!worst.isEmpty()) {
+            TextTable w = new TextTable("WORST IMAGES", "MISSES", "FALSE ALARMS");
+            worst.forEach(i -> w.row(i.id(), i.counts().falseNegatives(), i.counts().falsePositives()));
+            out.append('\n').append(w);
+        }
         if (!cheapest.isEmpty()) {
             TextTable k = new TextTable("MISS COST", "FALSE ALARM COST", "COST AT " + scoreThreshold,
                     "CHEAPEST THRESHOLD", "ITS COST");
