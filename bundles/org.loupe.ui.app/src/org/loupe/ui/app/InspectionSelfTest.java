@@ -75,5 +75,23 @@ final class InspectionSelfTest {
         document.session().save(saved, registry, document.path(), document.referencePath());
         System.out.println("LOUPE-SELFTEST INSPECT OK detections=" + detections + " patches="
                 + document.marks().size() + " flagged=" + flagged + " pipeline=" + saved);
+        String wafer = System.getProperty("loupe.selftest.inspect.wafer");
+        if (wafer != null) {
+            singleImage(Path.of(wafer), document, registry, settle, capture);
+        }
+    }
+
+    /** A single-image detector needs no reference: the wafer's defects are marked with the board's dropped. */
+    private void singleImage(Path wafer, ImageDocument document, ProviderRegistry registry, Settle settle,
+            Consumer<Path> capture) throws Exception {
+        SelfTest.join(document.open(wafer));
+        SelfTest.await(() -> wafer.equals(document.path()), "the wafer did not open");
+        SelfTest.await(() -> document.reference() == null, "the board's template was kept for the wafer");
+        ProviderHandle<DefectDetector> classic = registry.provider("detect.classic", DefectDetector.class);
+        SelfTest.join(document.detect(classic, Parameters.defaults(classic.call(LoupeService::parameters))));
+        SelfTest.await(() -> !document.marks().isEmpty(), "detect.classic marked nothing on the wafer");
+        settle.await();
+        capture.accept(screenshots.resolve("wafer.png"));
+        System.out.println("LOUPE-SELFTEST WAFER OK detections=" + document.marks().size());
     }
 }

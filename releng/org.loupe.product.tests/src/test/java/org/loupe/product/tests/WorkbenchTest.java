@@ -56,6 +56,9 @@ class WorkbenchTest {
         }
         env.put("DISPLAY", display);
         env.put("NO_AT_BRIDGE", "1");
+        Path wafers = Launcher.fresh("workbench-wafer").resolve("wafers");
+        assertEquals(0, Launcher.run("data", "wafers", "--out", wafers.toString(), "--count", "1", "--seed", "5",
+                "--difficulty", "easy").exitCode());
         env.put("LOUPE_JAVA_OPTS", "-Dloupe.selftest.image=" + Launcher.samples().resolve("xray-board.tif")
                 + " -Dloupe.selftest.enhancer=enhance.median -Dloupe.selftest.screenshot=" + screenshot
                 + " -Dloupe.selftest.result=" + result + " -Dloupe.selftest.train.dataset=" + dataset
@@ -65,6 +68,7 @@ class WorkbenchTest {
                 + " -Dloupe.selftest.inspect.board=" + pair.resolve("20085009_test.jpg")
                 + " -Dloupe.selftest.inspect.template=" + pair.resolve("20085009_temp.jpg")
                 + " -Dloupe.selftest.inspect.screenshots=" + inspectShots
+                + " -Dloupe.selftest.inspect.wafer=" + wafers.resolve("images/wafer-00001.png")
                 + " -Dloupe.selftest.pipeline.file=" + pipelineFile
                 + " -Dloupe.selftest.pipeline.out=" + pipelineOut
                 + " -Dloupe.selftest.pipeline.screenshot=" + pipelineShot);
@@ -77,6 +81,8 @@ class WorkbenchTest {
             // the 640x640 board is cut into 10x10 patches of 64 px
             assertTrue(run.out().contains("LOUPE-SELFTEST INSPECT OK detections=") && run.out().contains(
                     " patches=100 flagged="), run.toString());
+            // a single-image detector on a wafer, no reference needed
+            assertTrue(run.out().contains("LOUPE-SELFTEST WAFER OK detections="), run.toString());
             // File > Run Pipeline runs the same BatchRunner as loupe run: the same table, row for row
             assertTrue(run.out().contains("LOUPE-SELFTEST PIPELINE OK rows=3 ok=3 detections=") && run.out().contains(
                     " folder=2"), run.toString());
