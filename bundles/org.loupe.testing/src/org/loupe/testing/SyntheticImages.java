@@ -73,4 +73,21 @@ public final class SyntheticImages {
         }
         return out;
     }
+
+    /**
+     * An 8-bit grey image (a synthetic wafer, a drawn board) in another type, every band the same: values scaled to
+     * the type's full range, or to [0, 1] for float types.
+     */
+    public static PixelImage asType(PixelImage grey8, ImageType type) {
+        PixelImage out = PixelImage.create(type, grey8.width(), grey8.height());
+        double scale = type.pixelType().isInteger() ? type.pixelType().maxValue() / 255.0 : 1 / 255.0;
+        for (int y = 0; y < grey8.height(); y++) {
+            for (int x = 0; x < grey8.width(); x++) {
+                for (int b = 0; b < out.bands(); b++) {
+                    out.setFloat(x, y, b, (float) (grey8.getFloat(x, y, 0) * scale));
+                }
+            }
+        }
+        return out;
+    }
 }

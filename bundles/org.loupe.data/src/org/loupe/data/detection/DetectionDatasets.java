@@ -53,6 +53,14 @@ public final class DetectionDatasets {
         };
     }
 
+    /**
+     * Every annotated image of a folder in any layout, a DeepPCB folder's pairs from its list file {@code list}
+     * (relative to the folder), in order: what trainers read.
+     */
+    public static List<AnnotatedImageFile> readAll(Path dir, String list) throws LoupeException {
+        return layoutOf(dir) == Layout.DEEPPCB ? of(DeepPcbDataset.read(dir, dir.resolve(list))) : read(dir);
+    }
+
     /** DeepPCB pairs as annotated images, each with its template as reference. */
     public static List<AnnotatedImageFile> of(List<DeepPcbDataset.Entry> entries) throws LoupeException {
         List<AnnotatedImageFile> out = new ArrayList<>();

@@ -10,7 +10,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.loupe.api.LoupeException;
-import org.loupe.data.deeppcb.DeepPcbDataset;
 import org.loupe.data.detection.AnnotatedImageFile;
 import org.loupe.data.detection.DetectionDatasets;
 import org.loupe.metrics.detection.GroundTruth;
@@ -23,10 +22,7 @@ final class TrainingData {
 
     /** Every annotated image of the folder, in its order (a DeepPCB folder's pairs from its list). */
     static List<AnnotatedImageFile> read(Path dataset, String list) throws LoupeException {
-        if (DetectionDatasets.layoutOf(dataset) == DetectionDatasets.Layout.DEEPPCB) {
-            return DetectionDatasets.of(DeepPcbDataset.read(dataset, dataset.resolve(list)));
-        }
-        return DetectionDatasets.read(dataset);
+        return DetectionDatasets.readAll(dataset, list);
     }
 
     /** SHA-256 of the images' names and sizes and of every annotation, so a model names the data it saw. */

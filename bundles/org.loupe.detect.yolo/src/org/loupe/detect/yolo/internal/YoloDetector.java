@@ -1,0 +1,62 @@
+package org.loupe.detect.yolo.internal;
+
+import java.util.List;
+import org.loupe.api.DefectDetector;
+import org.loupe.api.Detection;
+import org.loupe.api.LoupeException;
+import org.loupe.api.LoupeProvider;
+import org.loupe.api.ParameterSpec;
+import org.loupe.api.Parameters;
+import org.loupe.api.ProcessingContext;
+import org.loupe.api.ProviderDescriptor;
+import org.loupe.image.PixelImage;
+import org.loupe.tensorflow.ModelCache;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+/**
+ * {@code detect.yolo}: the one-stage, anchor-free grid detector ({@link GridNetwork}) on a single image, run with
+ * TensorFlow from a model folder made by {@code loupe train detect.yolo}. No model ships yet: the parameter
+ * {@code model} names one.
+ */
+@Component(service = DefectDetector.class)
+@LoupeProvider(id = "detect.yolo", name = "One-stage grid detector", version = "0.1.0",
+        inputTypes = {"GRAY:UINT8:1", "GRAY:UINT16:1", "RGB:UINT8:3"},
+        description = "Anchor-free one-stage detector (backbone, feature pyramid step, objectness, class and box "
+                + "heads, GIoU loss, NMS) on a single image; needs a model from 'loupe train detect.yolo'.")
+public final class YoloDetector implements DefectDetector {
+
+    private static final ProviderDescriptor DESCRIPTOR = ProviderDescriptor.declaredBy(YoloDetector.class);
+    private static final List<ParameterSpec> PARAMETERS = List.of(
+            ParameterSpec.text("model", "", "The model folder from 'loupe train detect.yolo'."),
+            ParameterSpec.real("min-score", 0.05, 0, 1, "Smallest confidence reported."),
+            ParameterSpec.real("nms-iou", 0.5, 0, 1, "Boxes of one class overlapping more than this are one."));
+
+    private final ModelCache models = new ModelCache(YoloDetector.class, "/models/yolo/", DESCRIPTOR.id());
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return PARAMETERS;
+    }
+
+    @Override
+    public List<Detection> detect(PixelImage image, PixelImage reference, ProcessingContext ctx)
+            throws LoupeException {
+        DESCRIPTOR.requireAccepted(image);
+        ctx.checkCancelled();
+        Parameters p = ctx.parameters();
+        if (p.getString("model").isBlank()) {
+            throw LoupeException.usage("detect.yolo needs a model folder: --param model=FOLDER (from 'loupe train "
+                    + "detect.yolo')");
+        }
+        List<Detection> found = YoloModel.of(models.get(p.getString("model"))).detect(image,
+                p.getDouble("min-score"), p.getDouble("nms-iou"));
+        ctx.progress(1, found.size() + " defects");
+        return found;
+    }
+
+    @Deactivate
+    void close() {
+        models.close();
+    }
+}

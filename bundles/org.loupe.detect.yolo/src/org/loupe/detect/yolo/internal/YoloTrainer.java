@@ -1,0 +1,160 @@
+package org.loupe.detect.yolo.internal;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.loupe.api.Accelerator;
+import org.loupe.api.LoupeException;
+import org.loupe.api.LoupeProvider;
+import org.loupe.api.ModelTrainer;
+import org.loupe.api.ParameterSpec;
+import org.loupe.api.Parameters;
+import org.loupe.api.ProcessingContext;
+import org.loupe.api.TrainingRequest;
+import org.loupe.api.TrainingResult;
+import org.loupe.data.deeppcb.DeepPcbSplit;
+import org.loupe.data.detection.AnnotatedImageFile;
+import org.loupe.data.detection.DetectionDatasets;
+import org.loupe.image.FloatImages;
+import org.loupe.image.GrayF32;
+import org.loupe.image.io.AtomicFiles;
+import org.loupe.image.io.ImageFiles;
+import org.loupe.metrics.detection.AnnotatedImage;
+import org.loupe.metrics.detection.ApInterpolation;
+import org.loupe.metrics.detection.DetectionEvaluation;
+import org.loupe.metrics.detection.MatchRule;
+import org.loupe.tensorflow.ModelHandle;
+import org.loupe.tensorflow.ModelSidecar;
+import org.loupe.tensorflow.TensorFlowRuntime;
+import org.loupe.tensorflow.train.Batch;
+import org.loupe.tensorflow.train.ModelExport;
+import org.loupe.tensorflow.train.TrainingLoop;
+import org.loupe.tensorflow.train.TrainingParameters;
+import org.loupe.tensorflow.train.TrainingRecord;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Trains {@code detect.yolo} on a COCO, YOLO or DeepPCB folder: square crops of the training part with the eight
+ * symmetries of the square, Adam with cosine decay, the loss of {@link GridGraph} watched on crops of the validation
+ * part; the exported model is then run on the whole validation images and its mAP recorded. The test part is left
+ * for {@code loupe eval detect --part test}.
+ */
+@Component(service = ModelTrainer.class)
+@LoupeProvider(id = "detect.yolo", name = "One-stage grid detector trainer", version = "0.1.0",
+        accelerator = Accelerator.GPU_OPTIONAL,
+        description = "Trains the anchor-free one-stage detector on single images of a COCO, YOLO or DeepPCB folder.")
+public final class YoloTrainer implements ModelTrainer {
+
+    private static final List<ParameterSpec> PARAMETERS = List.of(
+            TrainingParameters.steps(3000),
+            TrainingParameters.batch(8),
+            TrainingParameters.learningRate(2e-3, "cosine decay to 1/100 of it"),
+            TrainingParameters.validate(250),
+            TrainingParameters.seed("weights, crops and symmetries"),
+            ParameterSpec.integer("patch", 256, 64, 2048, 16, "Side of the training crops, a multiple of 16."),
+            ParameterSpec.text("list", "trainval.txt", "For a DeepPCB folder: its list of pairs."),
+            TrainingParameters.name("detect.yolo"));
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return PARAMETERS;
+    }
+
+    @Override
+    public TrainingResult train(TrainingRequest request, ProcessingContext ctx) throws LoupeException {
+        TensorFlowRuntime.version();
+        Parameters p = ctx.parameters();
+        List<AnnotatedImageFile> all = DetectionDatasets.readAll(request.dataset(), p.getString("list"));
+        List<AnnotatedImageFile> trainFiles = DeepPcbSplit.part(all, DeepPcbSplit.Part.TRAINING);
+        List<AnnotatedImageFile> valFiles = DeepPcbSplit.part(all, DeepPcbSplit.Part.VALIDATION);
+        if (trainFiles.isEmpty() || valFiles.isEmpty()) {
+            throw LoupeException.badInput(request.dataset().toString(), "has " + all.size() + " images: too few for "
+                    + "a training and a validation part (10 at least)");
+        }
+        TreeSet<String> names = new TreeSet<>();
+        trainFiles.forEach(f -> f.truth().forEach(g -> names.add(g.label())));
+        List<String> classes = List.copyOf(names);
+        ctx.progress(0, "reading " + (trainFiles.size() + valFiles.size()) + " images");
+        List<GridBatches.Sample> train = load(trainFiles, ctx);
+        List<GridBatches.Sample> val = load(valFiles, ctx);
+        int batch = p.getInt("batch");
+        int patch = p.getInt("patch");
+        long seed = p.getInt("seed");
+        GridNetwork network = new GridNetwork(classes.size());
+        GridBatches held = new GridBatches(val, classes, patch, batch, seed + 1, false);
+        List<Batch> validation = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            validation.add(held.batch(i));
+        }
+        long pixels = train.stream().mapToLong(s -> (long) s.width() * s.height()).sum();
+        TrainingLoop.Config config = TrainingParameters.cosineLoop(p, pixels / ((long) batch * patch * patch), 25, 0);
+        TrainingLoop.Outcome outcome;
+        Map<String, float[]> weights;
+        try (GridGraph g = new GridGraph(network, classes.size(), seed)) {
+            outcome = TrainingLoop.run(g.setup(), config, new GridBatches(train, classes, patch, batch, seed, true),
+                    validation, request.checkpoints(), request.resume(), request.events(), ctx);
+            weights = g.weights();
+        }
+        Map<String, Object> training = TrainingRecord.of(getClass(), request, p)
+                .put("classes", classes)
+                .put("images", trainFiles.size() + " for training, " + valFiles.size() + " for validation "
+                        + "(DeepPcbSplit; the test part is left for 'loupe eval detect --part test')")
+                .put("weights", weights.values().stream().mapToLong(w -> w.length).sum()).finish(outcome);
+        String id = p.getString("name").isBlank() ? "detect.yolo" : p.getString("name");
+        String description = "anchor-free one-stage grid detector, stride " + GridNetwork.STRIDE + ", "
+                + classes.size() + " classes";
+        ModelExport.write(request.output(), network, weights, sidecar(id, description, training, Map.of()));
+        Map<String, Double> scores = score(request, valFiles);
+        scores.put("validation loss", outcome.bestValidationLoss());
+        // a figure that cannot be computed (no detection at all: no precision) is left out, not written as NaN
+        scores.values().removeIf(v -> !Double.isFinite(v));
+        try {
+            AtomicFiles.writeString(request.output().resolve(ModelSidecar.FILE_NAME), sidecar(id, description,
+                    training, scores).toJson());
+        } catch (IOException e) {
+            throw LoupeException.badInput(request.output().toString(), "cannot write the model's scores ("
+                    + e.getMessage() + ")", e);
+        }
+        return new TrainingResult(request.output(), outcome.steps(), outcome.elapsed(), false, scores);
+    }
+
+    private static ModelSidecar sidecar(String id, String description, Map<String, Object> training,
+            Map<String, Double> scores) {
+        return new ModelSidecar(id, Instant.now().toString(), description, "image", "grid", 1, 1, 0, 0, training,
+                scores);
+    }
+
+    private static List<GridBatches.Sample> load(List<AnnotatedImageFile> files, ProcessingContext ctx)
+            throws LoupeException {
+        List<GridBatches.Sample> out = new ArrayList<>();
+        for (AnnotatedImageFile f : files) {
+            ctx.checkCancelled();
+            GrayF32 g = FloatImages.brightness(ImageFiles.read(f.image()));
+            out.add(new GridBatches.Sample(g.copy().data(), g.width(), g.height(), f.truth()));
+        }
+        return out;
+    }
+
+    /** The exported model on the whole validation images: mAP by the VOC and DeepPCB rules. */
+    private static Map<String, Double> score(TrainingRequest request, List<AnnotatedImageFile> valFiles)
+            throws LoupeException {
+        List<AnnotatedImage> images = new ArrayList<>();
+        try (ModelHandle h = ModelHandle.load(request.output())) {
+            YoloModel m = YoloModel.of(h);
+            for (AnnotatedImageFile f : valFiles) {
+                images.add(new AnnotatedImage(f.id(), f.truth(), m.detect(ImageFiles.read(f.image()), 0.05, 0.5)));
+            }
+        }
+        DetectionEvaluation e = new DetectionEvaluation(images);
+        Map<String, Double> scores = new LinkedHashMap<>();
+        scores.put("validation mAP@0.5", e.meanAveragePrecision(MatchRule.VOC, ApInterpolation.ALL_POINT));
+        scores.put("validation mAP (DeepPCB rule)", e.meanAveragePrecision(MatchRule.DEEPPCB,
+                ApInterpolation.ALL_POINT));
+        scores.put("validation F1 (DeepPCB rule, score 0.5)", e.overall(MatchRule.DEEPPCB, 0.5).f1());
+        return scores;
+    }
+}
