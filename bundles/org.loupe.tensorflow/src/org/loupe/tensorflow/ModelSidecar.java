@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.loupe.api.LoupeException;
+import org.loupe.image.io.AtomicFiles;
 
 /**
  * What Loupe needs to know about a SavedModel besides its graph, kept beside it as {@value #FILE_NAME}: which model it
@@ -51,6 +53,23 @@ public record ModelSidecar(String id, String version, String description, String
     /** The sidecar as JSON. */
     public String toJson() {
         return GSON.toJson(this);
+    }
+
+    /**
+     * Writes this sidecar, with the given scores, into an exported model's folder: trainers measure a model after
+     * exporting it, then record what they measured. Scores that could not be computed (NaN) are left out.
+     */
+    public void writeWithScores(Path modelDir, Map<String, Double> measured) throws LoupeException {
+        Map<String, Double> kept = new LinkedHashMap<>(measured);
+        kept.values().removeIf(v -> v == null || !Double.isFinite(v));
+        ModelSidecar s = new ModelSidecar(id, version, description, input, output, channels, upscale, tile, overlap,
+                training, kept);
+        try {
+            AtomicFiles.writeString(modelDir.resolve(FILE_NAME), s.toJson());
+        } catch (IOException e) {
+            throw LoupeException.badInput(modelDir.toString(), "cannot write the model's scores (" + e.getMessage()
+                    + ")", e);
+        }
     }
 
     /**

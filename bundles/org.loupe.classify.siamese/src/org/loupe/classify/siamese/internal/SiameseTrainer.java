@@ -1,6 +1,5 @@
 package org.loupe.classify.siamese.internal;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import org.loupe.api.TrainingResult;
 import org.loupe.data.deeppcb.DeepPcbDataset;
 import org.loupe.data.deeppcb.DeepPcbPatches;
 import org.loupe.data.deeppcb.DeepPcbSplit;
-import org.loupe.image.io.AtomicFiles;
 import org.loupe.tensorflow.ModelHandle;
 import org.loupe.tensorflow.ModelSidecar;
 import org.loupe.tensorflow.TensorFlowRuntime;
@@ -115,15 +113,10 @@ public final class SiameseTrainer implements ModelTrainer {
         String id = p.getString("name").isBlank() ? "classify.siamese" : p.getString("name");
         String description = "Siamese feature-fusion ResNet-" + depth + ", width " + model.width() + ", "
                 + model.dim() + "-d embedding";
-        ModelExport.write(request.output(), model, weights, sidecar(id, description, training, Map.of()));
+        ModelSidecar exported = sidecar(id, description, training, Map.of());
+        ModelExport.write(request.output(), model, weights, exported);
         Map<String, Double> scores = score(request.output(), val, test);
-        try {
-            AtomicFiles.writeString(request.output().resolve(ModelSidecar.FILE_NAME), sidecar(id, description,
-                    training, scores).toJson());
-        } catch (IOException e) {
-            throw LoupeException.badInput(request.output().toString(), "cannot write the model's scores ("
-                    + e.getMessage() + ")", e);
-        }
+        exported.writeWithScores(request.output(), scores);
         return new TrainingResult(request.output(), outcome.steps(), outcome.elapsed(), false, scores);
     }
 

@@ -1,6 +1,5 @@
 package org.loupe.detect.yolo.internal;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +20,6 @@ import org.loupe.data.detection.AnnotatedImageFile;
 import org.loupe.data.detection.DetectionDatasets;
 import org.loupe.image.FloatImages;
 import org.loupe.image.GrayF32;
-import org.loupe.image.io.AtomicFiles;
 import org.loupe.image.io.ImageFiles;
 import org.loupe.metrics.detection.AnnotatedImage;
 import org.loupe.metrics.detection.ApInterpolation;
@@ -107,18 +105,11 @@ public final class YoloTrainer implements ModelTrainer {
         String id = p.getString("name").isBlank() ? "detect.yolo" : p.getString("name");
         String description = "anchor-free one-stage grid detector, stride " + GridNetwork.STRIDE + ", "
                 + classes.size() + " classes";
-        ModelExport.write(request.output(), network, weights, sidecar(id, description, training, Map.of()));
+        ModelSidecar exported = sidecar(id, description, training, Map.of());
+        ModelExport.write(request.output(), network, weights, exported);
         Map<String, Double> scores = score(request, valFiles);
         scores.put("validation loss", outcome.bestValidationLoss());
-        // a figure that cannot be computed (no detection at all: no precision) is left out, not written as NaN
-        scores.values().removeIf(v -> !Double.isFinite(v));
-        try {
-            AtomicFiles.writeString(request.output().resolve(ModelSidecar.FILE_NAME), sidecar(id, description,
-                    training, scores).toJson());
-        } catch (IOException e) {
-            throw LoupeException.badInput(request.output().toString(), "cannot write the model's scores ("
-                    + e.getMessage() + ")", e);
-        }
+        exported.writeWithScores(request.output(), scores);
         return new TrainingResult(request.output(), outcome.steps(), outcome.elapsed(), false, scores);
     }
 
