@@ -12,7 +12,6 @@ import org.loupe.api.LoupeService;
 import org.loupe.api.Parameters;
 import org.loupe.api.ProcessingContext;
 import org.loupe.bench.DetectBenchmark;
-import org.loupe.data.deeppcb.DeepPcbDataset;
 import org.loupe.data.detection.AnnotatedImageFile;
 import org.loupe.data.detection.DetectionDatasets;
 import org.loupe.registry.ProviderHandle;
@@ -64,12 +63,9 @@ final class BenchDetectCommand implements Callable<Integer> {
         if (images < 1 || workers < 1) {
             throw LoupeException.usage("--images and --threads must be at least 1");
         }
-        List<AnnotatedImageFile> pairs = DetectionDatasets.of(SampleImages.pcbPairs());
-        if (dataset != null) {
-            pairs = DetectionDatasets.layoutOf(dataset) == DetectionDatasets.Layout.DEEPPCB ? DetectionDatasets.of(
-                    DeepPcbDataset.read(dataset, DeepPcbSelection.listFile(dataset, null)))
-                    : DetectionDatasets.read(dataset);
-        }
+        List<AnnotatedImageFile> pairs = dataset == null ? DetectionDatasets.of(SampleImages.pcbPairs())
+                : DetectionDatasets.readAll(dataset, DeepPcbSelection.listFile(dataset, null).getFileName()
+                        .toString());
         ProviderHandle<DefectDetector> h = session.registry().provider(detector, DefectDetector.class);
         Parameters bound = Parameters.bind(h.call(LoupeService::parameters), params);
         DetectBenchmark.Report r = DetectBenchmark.run(h, ProcessingContext.of(bound), pairs, images, workers);
