@@ -19,6 +19,18 @@ public interface DefectDetector extends LoupeService {
      */
     List<Detection> detect(PixelImage image, PixelImage reference, ProcessingContext ctx) throws LoupeException;
 
+    /**
+     * Gets ready to detect with these parameters and says whether it can: loads the model they name and with it the
+     * native library and device it runs on. Callers call it once before a batch, so that a backend that cannot run
+     * is known before any image is read (and can be replaced, see {@code org.loupe.pipeline.DetectorChoice}).
+     * Detectors that need nothing beyond their code keep the default, which does nothing.
+     *
+     * @throws LoupeException PROVIDER or INPUT naming why it cannot run: no model named, a missing or corrupt model
+     *                        folder, a model of another kind, a native library or device that is not there
+     */
+    default void prepare(Parameters parameters) throws LoupeException {
+    }
+
     /** The detections without a reference. */
     default List<Detection> detect(PixelImage image, ProcessingContext ctx) throws LoupeException {
         return detect(image, null, ctx);

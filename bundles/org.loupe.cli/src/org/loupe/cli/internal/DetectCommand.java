@@ -12,14 +12,13 @@ import java.util.concurrent.Callable;
 import org.loupe.api.DefectDetector;
 import org.loupe.api.Detection;
 import org.loupe.api.LoupeException;
-import org.loupe.api.LoupeService;
-import org.loupe.api.Parameters;
 import org.loupe.api.ProcessingContext;
 import org.loupe.data.deeppcb.DeepPcbFiles;
 import org.loupe.image.PixelImage;
 import org.loupe.image.io.AtomicFiles;
 import org.loupe.image.io.ImageFiles;
 import org.loupe.pipeline.BatchPolicy;
+import org.loupe.pipeline.DetectorChoice;
 import org.loupe.pipeline.OutputPlan;
 import org.loupe.registry.ProviderHandle;
 import org.loupe.report.TextTable;
@@ -66,6 +65,9 @@ final class DetectCommand implements Callable<Integer> {
     @Mixin
     private FailFastOption failFast;
 
+    @Mixin
+    private FallbackOption fallback;
+
     @picocli.CommandLine.Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Images or folders.")
     private List<Path> inputs;
 
@@ -82,14 +84,15 @@ final class DetectCommand implements Callable<Integer> {
         // planned before any work, so that two images never write the same file
         OutputPlan plan = out == null ? null : OutputPlan.withExtension(files, out, "txt", detector,
                 overwrite.overwrite);
-        ProviderHandle<DefectDetector> handle = session.registry().provider(detector, DefectDetector.class);
-        Parameters bound = Parameters.bind(handle.call(LoupeService::parameters), params);
+        DetectorChoice choice = DetectorChoice.choose(session.registry(), detector, params, !fallback.noFallback,
+                w -> session.complain("warning: " + w));
+        ProviderHandle<DefectDetector> handle = choice.handle();
         PixelImage ref = reference == null ? null : ImageFiles.read(reference, session.readOptions());
         TextTable t = new TextTable("IMAGE", "TYPE", "CONFIDENCE", "BOX (x1,y1,x2,y2)");
         List<Map<String, Object>> results = new ArrayList<>();
         int count = 0;
         BatchPolicy policy = new BatchPolicy(failFast.failFast, session::fail);
-        ProcessingContext ctx = ProcessingContext.builder().parameters(bound)
+        ProcessingContext ctx = ProcessingContext.builder().parameters(choice.parameters())
                 .onWarning(w -> session.complain("warning: " + w)).build();
         for (Path file : files) {
             Optional<List<Detection>> detected = policy.item(file.toString(), () -> {
@@ -116,7 +119,7 @@ final class DetectCommand implements Callable<Integer> {
             results.add(m);
         }
         if (json) {
-            session.out().println(Json.GSON.toJson(Map.of("detector", Map.of("id", detector, "version",
+            session.out().println(Json.GSON.toJson(Map.of("detector", Map.of("id", handle.descriptor().id(), "version",
                     handle.descriptor().version(), "model", handle.descriptor().model()), "scoreThreshold",
                     threshold, "results", results, "failures", policy.failures())));
         } else {

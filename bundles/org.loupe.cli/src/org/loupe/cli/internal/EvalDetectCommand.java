@@ -7,19 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.loupe.api.DefectDetector;
 import org.loupe.api.LoupeException;
-import org.loupe.api.LoupeService;
-import org.loupe.api.Parameters;
 import org.loupe.api.ProcessingContext;
 import org.loupe.data.detection.AnnotatedImageFile;
 import org.loupe.metrics.detection.InspectionCost;
 import org.loupe.pipeline.BatchPolicy;
+import org.loupe.pipeline.DetectorChoice;
 import org.loupe.pipeline.OutputPlan;
 import org.loupe.pipeline.evaluation.DetectionPage;
 import org.loupe.pipeline.evaluation.DetectionReport;
 import org.loupe.pipeline.evaluation.DetectionRun;
-import org.loupe.registry.ProviderHandle;
 import org.loupe.report.Html;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -91,6 +88,9 @@ final class EvalDetectCommand implements Callable<Integer> {
     @Mixin
     private FailFastOption failFast;
 
+    @Mixin
+    private FallbackOption fallback;
+
     EvalDetectCommand(Session session) {
         this.session = session;
     }
@@ -113,12 +113,11 @@ final class EvalDetectCommand implements Callable<Integer> {
         }
         DetectionRun run;
         if (source.detector != null) {
-            ProviderHandle<DefectDetector> detector = session.registry().provider(source.detector,
-                    DefectDetector.class);
-            ProcessingContext ctx = ProcessingContext.builder()
-                    .parameters(Parameters.bind(detector.call(LoupeService::parameters), params))
+            DetectorChoice choice = DetectorChoice.choose(session.registry(), source.detector, params,
+                    !fallback.noFallback, w -> session.complain("warning: " + w));
+            ProcessingContext ctx = ProcessingContext.builder().parameters(choice.parameters())
                     .onWarning(w -> session.complain("warning: " + w)).build();
-            run = DetectionRun.detect(detector, ctx, entries, policy, session.readOptions(), writeTo);
+            run = DetectionRun.detect(choice.handle(), ctx, entries, policy, session.readOptions(), writeTo);
         } else {
             run = DetectionRun.predictions(source.predictions, entries, n -> session.complain("note: " + n));
         }

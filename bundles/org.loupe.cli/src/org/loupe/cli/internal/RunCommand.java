@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.loupe.api.LoupeException;
 import org.loupe.pipeline.BatchResult;
 import org.loupe.pipeline.BatchRunner;
+import org.loupe.pipeline.DetectorChoice;
 import org.loupe.pipeline.Inputs;
 import org.loupe.pipeline.Item;
 import org.loupe.pipeline.ItemResult;
@@ -61,6 +62,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private OverwriteOption overwrite;
 
+    @Mixin
+    private FallbackOption fallback;
+
     RunCommand(Session session) {
         this.session = session;
     }
@@ -70,7 +74,8 @@ final class RunCommand implements Callable<Integer> {
         if (jobs < 1) {
             throw LoupeException.usage("--jobs must be at least 1, got " + jobs);
         }
-        Pipeline pipeline = new PipelineReader(session.registry()).read(file);
+        Pipeline pipeline = DetectorChoice.settle(new PipelineReader(session.registry()).read(file),
+                session.registry(), !fallback.noFallback, w -> session.complain("warning: " + w));
         List<String> specs = inputs.isEmpty() ? pipeline.paths() : inputs;
         if (specs.isEmpty()) {
             throw LoupeException.usage(file + " names no input.paths: give --input DIR|GLOB|LIST");

@@ -53,6 +53,12 @@ public final class ClassicDetector implements DefectDetector {
         return found;
     }
 
+    /** Reads the model folder, if one is named, so that a broken one is known before any image is read. */
+    @Override
+    public void prepare(Parameters parameters) throws LoupeException {
+        model(parameters);
+    }
+
     /** The model folder's model if one is named, else the untrained rules with the given settings. */
     static ClassicModel model(Parameters p) throws LoupeException {
         String folder = p.getString("model");

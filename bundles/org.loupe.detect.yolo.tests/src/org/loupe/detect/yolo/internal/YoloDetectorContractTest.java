@@ -26,6 +26,7 @@ import org.loupe.image.ImageType;
 import org.loupe.image.io.AtomicFiles;
 import org.loupe.image.PixelImage;
 import org.loupe.testing.DefectDetectorContract;
+import org.loupe.testing.ModelFolders;
 import org.loupe.testing.SyntheticImages;
 
 /**
@@ -86,10 +87,24 @@ class YoloDetectorContractTest extends DefectDetectorContract {
     }
 
     @Test
-    void withoutAModelItSaysWhichParameterToGive() {
-        LoupeException e = assertThrows(LoupeException.class, () -> detector.detect(sample(ImageType.GRAY_U8), null,
-                ProcessingContext.of(Parameters.defaults(detector.parameters()))));
-        assertEquals(LoupeException.Reason.USAGE, e.reason());
+    void withoutAModelItCannotRunAndSaysWhichParameterToGive() {
+        Parameters defaults = Parameters.defaults(detector.parameters());
+        LoupeException e = assertThrows(LoupeException.class, () -> detector.prepare(defaults));
+        assertEquals(LoupeException.Reason.PROVIDER, e.reason());
         assertTrue(e.getMessage().contains("model=FOLDER"), e.getMessage());
+        assertThrows(LoupeException.class, () -> detector.detect(sample(ImageType.GRAY_U8), null,
+                ProcessingContext.of(defaults)));
+    }
+
+    @Test
+    void aModelOfAnotherKindIsRefusedWhenPrepared() throws Exception {
+        Path other = Files.createTempDirectory("not-yolo");
+        ModelFolders.copy(model, other);
+        Path sidecar = other.resolve("loupe-model.json");
+        Files.writeString(sidecar, Files.readString(sidecar).replace("\"grid\"", "\"image\""));
+        Parameters p = Parameters.bind(detector.parameters(), Map.of("model", other.toString()));
+        LoupeException e = assertThrows(LoupeException.class, () -> detector.prepare(p));
+        assertEquals(LoupeException.Reason.INPUT, e.reason());
+        assertTrue(e.getMessage().startsWith(other.toString()), e.getMessage());
     }
 }

@@ -45,14 +45,22 @@ public final class YoloDetector implements DefectDetector {
         DESCRIPTOR.requireAccepted(image);
         ctx.checkCancelled();
         Parameters p = ctx.parameters();
-        if (p.getString("model").isBlank()) {
-            throw LoupeException.usage("detect.yolo needs a model folder: --param model=FOLDER (from 'loupe train "
-                    + "detect.yolo')");
-        }
-        List<Detection> found = YoloModel.of(models.get(p.getString("model"))).detect(image,
-                p.getDouble("min-score"), p.getDouble("nms-iou"));
+        List<Detection> found = model(p).detect(image, p.getDouble("min-score"), p.getDouble("nms-iou"));
         ctx.progress(1, found.size() + " defects");
         return found;
+    }
+
+    @Override
+    public void prepare(Parameters parameters) throws LoupeException {
+        model(parameters);
+    }
+
+    private YoloModel model(Parameters p) throws LoupeException {
+        if (p.getString("model").isBlank()) {
+            throw LoupeException.provider(DESCRIPTOR.id(), "has no model: --param model=FOLDER (from 'loupe train "
+                    + "detect.yolo')", null);
+        }
+        return YoloModel.of(models.get(p.getString("model")));
     }
 
     @Deactivate

@@ -28,6 +28,10 @@ final class YoloModel {
 
     /** The model of a handle whose sidecar names its classes. */
     static YoloModel of(ModelHandle handle) throws LoupeException {
+        if (!"grid".equals(handle.sidecar().output())) {
+            throw LoupeException.badInput(handle.folder().toString(), "is not a detect.yolo model (it is a '"
+                    + handle.sidecar().id() + "' model)");
+        }
         Object names = handle.sidecar().training() == null ? null : handle.sidecar().training().get("classes");
         if (!(names instanceof List<?> list) || list.isEmpty()) {
             throw LoupeException.badInput(handle.folder().toString(), "is not a detect.yolo model (its sidecar's "

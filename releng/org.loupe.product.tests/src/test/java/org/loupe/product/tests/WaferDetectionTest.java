@@ -47,7 +47,7 @@ class WaferDetectionTest {
         assertEquals(10, report.get("images").getAsInt());
         assertTrue(report.get("mAP50").getAsDouble() > 0.2, "the trained detector finds wafer defects: " + eval.out());
         Launcher.Run broken = Launcher.run("detect", "--with", "detect.classic", "-p", "model=" + dir, wafer.toString());
-        assertEquals(3, broken.exitCode(), broken.toString());
+        assertEquals(4, broken.exitCode(), broken.toString());
         assertTrue(broken.err().contains("loupe-model.json"), broken.toString());
     }
 }
