@@ -3,8 +3,7 @@ package org.loupe.detect.yolo.internal;
 import java.util.List;
 import org.loupe.api.Detection;
 import org.loupe.api.LoupeException;
-import org.loupe.image.FloatImages;
-import org.loupe.image.GrayF32;
+import org.loupe.detect.learned.PyramidBackbone;
 import org.loupe.image.PixelImage;
 import org.loupe.tensorflow.ImageTensors;
 import org.loupe.tensorflow.ModelHandle;
@@ -14,7 +13,7 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * A trained one-stage model and its class names (kept in the sidecar's training record), run on whole images: the
- * image as grey values in [0, 1], padded with zeros to a multiple of {@value GridNetwork#ALIGN} pixels.
+ * image as grey values in [0, 1], padded with zeros to a multiple of {@value PyramidBackbone#ALIGN} pixels.
  */
 final class YoloModel {
 
@@ -50,22 +49,14 @@ final class YoloModel {
 
     /** The detections of one image, at least {@code minScore}, overlapping ones of a class suppressed. */
     List<Detection> detect(PixelImage image, double minScore, double nmsIou) throws LoupeException {
-        int w = image.width();
-        int h = image.height();
-        int pw = (w + GridNetwork.ALIGN - 1) / GridNetwork.ALIGN * GridNetwork.ALIGN;
-        int ph = (h + GridNetwork.ALIGN - 1) / GridNetwork.ALIGN * GridNetwork.ALIGN;
-        GrayF32 grey = FloatImages.brightness(image);
-        float[] in = new float[pw * ph];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                in[y * pw + x] = grey.get(x, y);
-            }
-        }
+        PyramidBackbone.Padded in = PyramidBackbone.pad(image);
+        int pw = in.width();
+        int ph = in.height();
         float[] out;
-        try (TFloat32 t = TFloat32.tensorOf(Shape.of(1, ph, pw, 1), DataBuffers.of(in, true, false))) {
+        try (TFloat32 t = TFloat32.tensorOf(Shape.of(1, ph, pw, 1), DataBuffers.of(in.grey(), true, false))) {
             out = handle.run(t, ImageTensors::values);
         }
-        return GridDecoder.decode(out, pw / GridNetwork.STRIDE, ph / GridNetwork.STRIDE, classes, w, h, minScore,
-                nmsIou);
+        return GridDecoder.decode(out, pw / GridNetwork.STRIDE, ph / GridNetwork.STRIDE, classes, image.width(),
+                image.height(), minScore, nmsIou);
     }
 }

@@ -2,10 +2,8 @@ package org.loupe.detect.yolo.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.loupe.api.Accelerator;
 import org.loupe.api.LoupeException;
 import org.loupe.api.LoupeProvider;
@@ -15,16 +13,8 @@ import org.loupe.api.Parameters;
 import org.loupe.api.ProcessingContext;
 import org.loupe.api.TrainingRequest;
 import org.loupe.api.TrainingResult;
-import org.loupe.data.deeppcb.DeepPcbSplit;
-import org.loupe.data.detection.AnnotatedImageFile;
-import org.loupe.data.detection.DetectionDatasets;
-import org.loupe.image.FloatImages;
-import org.loupe.image.GrayF32;
-import org.loupe.image.io.ImageFiles;
-import org.loupe.metrics.detection.AnnotatedImage;
-import org.loupe.metrics.detection.ApInterpolation;
-import org.loupe.metrics.detection.DetectionEvaluation;
-import org.loupe.metrics.detection.MatchRule;
+import org.loupe.detect.learned.DetectionCrops;
+import org.loupe.detect.learned.DetectorData;
 import org.loupe.tensorflow.ModelHandle;
 import org.loupe.tensorflow.ModelSidecar;
 import org.loupe.tensorflow.TensorFlowRuntime;
@@ -66,19 +56,11 @@ public final class YoloTrainer implements ModelTrainer {
     public TrainingResult train(TrainingRequest request, ProcessingContext ctx) throws LoupeException {
         TensorFlowRuntime.version();
         Parameters p = ctx.parameters();
-        List<AnnotatedImageFile> all = DetectionDatasets.readAll(request.dataset(), p.getString("list"));
-        List<AnnotatedImageFile> trainFiles = DeepPcbSplit.part(all, DeepPcbSplit.Part.TRAINING);
-        List<AnnotatedImageFile> valFiles = DeepPcbSplit.part(all, DeepPcbSplit.Part.VALIDATION);
-        if (trainFiles.isEmpty() || valFiles.isEmpty()) {
-            throw LoupeException.badInput(request.dataset().toString(), "has " + all.size() + " images: too few for "
-                    + "a training and a validation part (10 at least)");
-        }
-        TreeSet<String> names = new TreeSet<>();
-        trainFiles.forEach(f -> f.truth().forEach(g -> names.add(g.label())));
-        List<String> classes = List.copyOf(names);
-        ctx.progress(0, "reading " + (trainFiles.size() + valFiles.size()) + " images");
-        List<GridBatches.Sample> train = load(trainFiles, ctx);
-        List<GridBatches.Sample> val = load(valFiles, ctx);
+        DetectorData data = DetectorData.read(request.dataset(), p.getString("list"));
+        List<String> classes = data.classes();
+        ctx.progress(0, "reading " + (data.training().size() + data.validation().size()) + " images");
+        List<DetectionCrops.Sample> train = DetectorData.load(data.training(), ctx);
+        List<DetectionCrops.Sample> val = DetectorData.load(data.validation(), ctx);
         int batch = p.getInt("batch");
         int patch = p.getInt("patch");
         long seed = p.getInt("seed");
@@ -99,15 +81,18 @@ public final class YoloTrainer implements ModelTrainer {
         }
         Map<String, Object> training = TrainingRecord.of(getClass(), request, p)
                 .put("classes", classes)
-                .put("images", trainFiles.size() + " for training, " + valFiles.size() + " for validation "
-                        + "(DeepPcbSplit; the test part is left for 'loupe eval detect --part test')")
+                .put("images", data.describe())
                 .put("weights", weights.values().stream().mapToLong(w -> w.length).sum()).finish(outcome);
         String id = p.getString("name").isBlank() ? "detect.yolo" : p.getString("name");
         String description = "anchor-free one-stage grid detector, stride " + GridNetwork.STRIDE + ", "
                 + classes.size() + " classes";
         ModelSidecar exported = sidecar(id, description, training, Map.of());
         ModelExport.write(request.output(), network, weights, exported);
-        Map<String, Double> scores = score(request, valFiles);
+        Map<String, Double> scores;
+        try (ModelHandle h = ModelHandle.load(request.output())) {
+            YoloModel m = YoloModel.of(h);
+            scores = data.score(image -> m.detect(image, 0.05, 0.5));
+        }
         scores.put("validation loss", outcome.bestValidationLoss());
         exported.writeWithScores(request.output(), scores);
         return new TrainingResult(request.output(), outcome.steps(), outcome.elapsed(), false, scores);
@@ -117,35 +102,5 @@ public final class YoloTrainer implements ModelTrainer {
             Map<String, Double> scores) {
         return new ModelSidecar(id, Instant.now().toString(), description, "image", "grid", 1, 1, 0, 0, training,
                 scores);
-    }
-
-    private static List<GridBatches.Sample> load(List<AnnotatedImageFile> files, ProcessingContext ctx)
-            throws LoupeException {
-        List<GridBatches.Sample> out = new ArrayList<>();
-        for (AnnotatedImageFile f : files) {
-            ctx.checkCancelled();
-            GrayF32 g = FloatImages.brightness(ImageFiles.read(f.image()));
-            out.add(new GridBatches.Sample(g.copy().data(), g.width(), g.height(), f.truth()));
-        }
-        return out;
-    }
-
-    /** The exported model on the whole validation images: mAP by the VOC and DeepPCB rules. */
-    private static Map<String, Double> score(TrainingRequest request, List<AnnotatedImageFile> valFiles)
-            throws LoupeException {
-        List<AnnotatedImage> images = new ArrayList<>();
-        try (ModelHandle h = ModelHandle.load(request.output())) {
-            YoloModel m = YoloModel.of(h);
-            for (AnnotatedImageFile f : valFiles) {
-                images.add(new AnnotatedImage(f.id(), f.truth(), m.detect(ImageFiles.read(f.image()), 0.05, 0.5)));
-            }
-        }
-        DetectionEvaluation e = new DetectionEvaluation(images);
-        Map<String, Double> scores = new LinkedHashMap<>();
-        scores.put("validation mAP@0.5", e.meanAveragePrecision(MatchRule.VOC, ApInterpolation.ALL_POINT));
-        scores.put("validation mAP (DeepPCB rule)", e.meanAveragePrecision(MatchRule.DEEPPCB,
-                ApInterpolation.ALL_POINT));
-        scores.put("validation F1 (DeepPCB rule, score 0.5)", e.overall(MatchRule.DEEPPCB, 0.5).f1());
-        return scores;
     }
 }
