@@ -19,6 +19,15 @@ public final class Losses {
     private Losses() {
     }
 
+    /**
+     * Binary cross-entropy of logits {@code x} against targets {@code z}, element by element (not a scalar, so
+     * callers can weigh and sum it), written stably: max(x, 0) - x z + log(1 + exp(-|x|)).
+     */
+    public static Operand<TFloat32> binaryCrossEntropy(Ops tf, Operand<TFloat32> x, Operand<TFloat32> z) {
+        return tf.math.add(tf.math.sub(tf.math.maximum(x, tf.constant(0f)), tf.math.mul(x, z)),
+                tf.math.log1p(tf.math.exp(tf.math.neg(tf.math.abs(x)))));
+    }
+
     /** Mean absolute error. */
     public static Operand<TFloat32> l1(Ops tf, Operand<TFloat32> prediction, Operand<TFloat32> target) {
         return tf.math.mean(tf.math.abs(tf.math.sub(prediction, target)), allAxes(tf, prediction));

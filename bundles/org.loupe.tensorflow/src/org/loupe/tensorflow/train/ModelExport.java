@@ -44,26 +44,47 @@ public final class ModelExport {
         TensorFlowRuntime.version();
         Path dir = target.toAbsolutePath();
         Path tmp = dir.resolveSibling("." + dir.getFileName() + ".part");
-        Path old = dir.resolveSibling("." + dir.getFileName() + ".old");
         try {
             deleteTree(tmp);
             Files.createDirectories(dir.getParent());
             export(tmp, definition, weights, sidecar);
             Files.writeString(tmp.resolve(ModelSidecar.FILE_NAME), sidecar.toJson(), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            discard(tmp);
+            throw LoupeException.badInput(dir.toString(), "cannot write the model (" + e.getMessage() + ")", e);
+        }
+        install(tmp, dir);
+    }
+
+    /**
+     * Puts a folder prepared beside {@code target} in its place in two renames, so that a reader finds the old
+     * model or the new one, never a mix: how models made of several parts (a two-stage detector's) are written.
+     *
+     * @throws LoupeException INPUT if the folders cannot be moved; the prepared folder is deleted
+     */
+    public static void install(Path prepared, Path target) throws LoupeException {
+        Path dir = target.toAbsolutePath();
+        Path old = dir.resolveSibling("." + dir.getFileName() + ".old");
+        try {
             deleteTree(old);
             if (Files.exists(dir)) {
                 Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
             }
-            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(prepared, dir, StandardCopyOption.ATOMIC_MOVE);
             deleteTree(old);
         } catch (IOException | RuntimeException e) {
             throw LoupeException.badInput(dir.toString(), "cannot write the model (" + e.getMessage() + ")", e);
         } finally {
-            try {
-                deleteTree(tmp);
-            } catch (IOException e) {
-                // a leftover temporary folder is harmless and replaced by the next export
-            }
+            discard(prepared);
+        }
+    }
+
+    /** Deletes a prepared folder that will not be installed. */
+    public static void discard(Path prepared) {
+        try {
+            deleteTree(prepared);
+        } catch (IOException e) {
+            // a leftover temporary folder is harmless and replaced by the next export
         }
     }
 

@@ -2,6 +2,7 @@ package org.loupe.detect.yolo.internal;
 
 import java.util.Map;
 import org.loupe.tensorflow.train.AdamOptimizer;
+import org.loupe.tensorflow.train.Losses;
 import org.loupe.tensorflow.train.Network;
 import org.loupe.tensorflow.train.TrainingLoop;
 import org.tensorflow.Graph;
@@ -39,7 +40,8 @@ final class GridGraph implements AutoCloseable {
         Operand<TFloat32> count = tf.math.maximum(tf.reduceSum(pos, tf.constant(new int[] {0, 1, 2, 3})),
                 tf.constant(1f));
         Operand<TFloat32> objectness = focal(tf, slice(tf, out, 0, 1), pos);
-        Operand<TFloat32> cls = tf.math.mul(pos, bce(tf, slice(tf, out, 1, classes), slice(tf, target, 1, classes)));
+        Operand<TFloat32> cls = tf.math.mul(pos, Losses.binaryCrossEntropy(tf, slice(tf, out, 1, classes),
+                slice(tf, target, 1, classes)));
         Operand<TFloat32> box = tf.math.mul(pos, tf.math.sub(tf.constant(1f), giou(tf,
                 tf.math.exp(tf.math.minimum(tf.math.maximum(slice(tf, out, 1 + classes, 4), tf.constant(-6f)),
                         tf.constant(6f))),
@@ -60,12 +62,6 @@ final class GridGraph implements AutoCloseable {
         return tf.reduceSum(x, tf.constant(new int[] {0, 1, 2, 3}));
     }
 
-    /** Binary cross-entropy with logits, stable: max(x, 0) - x z + log(1 + exp(-|x|)). */
-    private static Operand<TFloat32> bce(Ops tf, Operand<TFloat32> x, Operand<TFloat32> z) {
-        return tf.math.add(tf.math.sub(tf.math.maximum(x, tf.constant(0f)), tf.math.mul(x, z)),
-                tf.math.log1p(tf.math.exp(tf.math.neg(tf.math.abs(x)))));
-    }
-
     private static Operand<TFloat32> focal(Ops tf, Operand<TFloat32> x, Operand<TFloat32> z) {
         Operand<TFloat32> p = tf.math.sigmoid(x);
         Operand<TFloat32> one = tf.constant(1f);
@@ -74,7 +70,7 @@ final class GridGraph implements AutoCloseable {
         Operand<TFloat32> alpha = tf.math.add(tf.math.mul(tf.constant(0.25f), z), tf.math.mul(tf.constant(0.75f),
                 tf.math.sub(one, z)));
         Operand<TFloat32> modulation = tf.math.square(tf.math.sub(one, pt));
-        return tf.math.mul(tf.math.mul(alpha, modulation), bce(tf, x, z));
+        return tf.math.mul(tf.math.mul(alpha, modulation), Losses.binaryCrossEntropy(tf, x, z));
     }
 
     /** GIoU of boxes given as distances from one point to their left, top, right and bottom edges. */

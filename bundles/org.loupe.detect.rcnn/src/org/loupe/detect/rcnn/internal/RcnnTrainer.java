@@ -1,0 +1,118 @@
+package org.loupe.detect.rcnn.internal;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.loupe.api.Accelerator;
+import org.loupe.api.LoupeException;
+import org.loupe.api.LoupeProvider;
+import org.loupe.api.ModelTrainer;
+import org.loupe.api.ParameterSpec;
+import org.loupe.api.Parameters;
+import org.loupe.api.ProcessingContext;
+import org.loupe.api.TrainingRequest;
+import org.loupe.api.TrainingResult;
+import org.loupe.detect.learned.DetectionCrops;
+import org.loupe.detect.learned.DetectorData;
+import org.loupe.detect.learned.PyramidBackbone;
+import org.loupe.tensorflow.ModelHandle;
+import org.loupe.tensorflow.ModelSidecar;
+import org.loupe.tensorflow.TensorFlowRuntime;
+import org.loupe.tensorflow.train.Batch;
+import org.loupe.tensorflow.train.ModelExport;
+import org.loupe.tensorflow.train.TrainingLoop;
+import org.loupe.tensorflow.train.TrainingParameters;
+import org.loupe.tensorflow.train.TrainingRecord;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Trains {@code detect.rcnn} on a COCO, YOLO or DeepPCB folder: both stages at once ({@link RcnnGraph}) on square
+ * crops of the training part with the eight symmetries of the square, Adam with cosine decay, the loss watched on
+ * crops of the validation part. The model folder holds the first stage as a SavedModel and the second in its
+ * {@value RcnnModel#HEAD} folder, written beside the target and put in its place at once; the exported model is then
+ * run on the whole validation images and its mAP recorded.
+ */
+@Component(service = ModelTrainer.class)
+@LoupeProvider(id = "detect.rcnn", name = "Two-stage detector trainer", version = "0.1.0",
+        accelerator = Accelerator.GPU_OPTIONAL,
+        description = "Trains the two-stage detector (region proposals, RoIAlign, class and box head) on single "
+                + "images of a COCO, YOLO or DeepPCB folder.")
+public final class RcnnTrainer implements ModelTrainer {
+
+    private static final List<ParameterSpec> PARAMETERS = List.of(
+            TrainingParameters.steps(3000),
+            TrainingParameters.batch(4),
+            TrainingParameters.learningRate(1e-3, "cosine decay to 1/100 of it"),
+            TrainingParameters.validate(250),
+            TrainingParameters.seed("weights, crops, symmetries and sampled regions"),
+            ParameterSpec.integer("patch", 256, 64, 2048, 16, "Side of the training crops, a multiple of 16."),
+            ParameterSpec.text("list", "trainval.txt", "For a DeepPCB folder: its list of pairs."),
+            TrainingParameters.name("detect.rcnn"));
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return PARAMETERS;
+    }
+
+    @Override
+    public TrainingResult train(TrainingRequest request, ProcessingContext ctx) throws LoupeException {
+        TensorFlowRuntime.version();
+        Parameters p = ctx.parameters();
+        DetectorData data = DetectorData.read(request.dataset(), p.getString("list"));
+        List<String> classes = data.classes();
+        ctx.progress(0, "reading " + (data.training().size() + data.validation().size()) + " images");
+        List<DetectionCrops.Sample> train = DetectorData.load(data.training(), ctx);
+        List<DetectionCrops.Sample> val = DetectorData.load(data.validation(), ctx);
+        int batch = p.getInt("batch");
+        int patch = p.getInt("patch");
+        long seed = p.getInt("seed");
+        RcnnNetwork network = new RcnnNetwork(classes.size());
+        RcnnTargets targets = new RcnnTargets(patch, classes);
+        RcnnBatches held = new RcnnBatches(val, targets, patch, batch, seed + 1, false);
+        List<Batch> validation = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            validation.add(held.batch(i));
+        }
+        long pixels = train.stream().mapToLong(s -> (long) s.width() * s.height()).sum();
+        TrainingLoop.Config config = TrainingParameters.cosineLoop(p, pixels / ((long) batch * patch * patch), 25, 0);
+        TrainingLoop.Outcome outcome;
+        Map<String, float[]> weights;
+        try (RcnnGraph g = new RcnnGraph(network, targets, classes.size(), batch, patch, seed)) {
+            outcome = TrainingLoop.run(g.setup(), config, new RcnnBatches(train, targets, patch, batch, seed, true),
+                    validation, request.checkpoints(), request.resume(), request.events(), ctx);
+            weights = g.weights();
+        }
+        Map<String, Object> training = TrainingRecord.of(getClass(), request, p)
+                .put("classes", classes)
+                .put("images", data.describe())
+                .put("anchors", Anchors.PER_CELL + " per cell of the stride-" + PyramidBackbone.STRIDE + " grid, sides "
+                        + "16-128 px, ratios 1:2, 1:1, 2:1")
+                .put("weights", weights.values().stream().mapToLong(w -> w.length).sum()).finish(outcome);
+        String id = p.getString("name").isBlank() ? "detect.rcnn" : p.getString("name");
+        String version = Instant.now().toString();
+        ModelSidecar first = new ModelSidecar(id, version, "two-stage detector, first stage (backbone and region "
+                + "proposals), " + classes.size() + " classes", "image", "rpn", 1, 1, 0, 0, training, Map.of());
+        ModelSidecar second = new ModelSidecar(id + ".head", version, "two-stage detector, second stage (class and box "
+                + "of RoIAligned regions)", "regions", "head", PyramidBackbone.CHANNELS, 1, 0, 0, null, Map.of());
+        Path target = request.output().toAbsolutePath();
+        Path staged = target.resolveSibling("." + target.getFileName() + ".staged");
+        try {
+            ModelExport.write(staged, network.proposals(), weights, first);
+            ModelExport.write(staged.resolve(RcnnModel.HEAD), network.head(), weights, second);
+            Map<String, Double> scores;
+            try (ModelHandle h1 = ModelHandle.load(staged); ModelHandle h2 = ModelHandle.load(
+                    staged.resolve(RcnnModel.HEAD))) {
+                RcnnModel m = RcnnModel.of(h1, h2);
+                scores = data.score(image -> m.detect(image, 0.05, 0.5, RcnnDetector.PROPOSALS));
+            }
+            scores.put("validation loss", outcome.bestValidationLoss());
+            first.writeWithScores(staged, scores);
+            ModelExport.install(staged, target);
+            return new TrainingResult(request.output(), outcome.steps(), outcome.elapsed(), false, scores);
+        } finally {
+            ModelExport.discard(staged);
+        }
+    }
+}
