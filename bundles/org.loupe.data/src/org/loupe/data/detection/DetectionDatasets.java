@@ -1,12 +1,19 @@
 package org.loupe.data.detection;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import org.loupe.api.LoupeException;
 import org.loupe.data.deeppcb.DeepPcbDataset;
 import org.loupe.data.deeppcb.DeepPcbFiles;
+import org.loupe.metrics.detection.GroundTruth;
 
 /**
  * Reads a detection data set in any of the layouts Loupe knows, so one folder trains and evaluates every backend:
@@ -68,5 +75,30 @@ public final class DetectionDatasets {
             out.add(new AnnotatedImageFile(e.id(), e.test(), e.template(), DeepPcbFiles.readTruth(e.annotation())));
         }
         return out;
+    }
+
+    /**
+     * A fingerprint of a data set as trainers record it beside a model: SHA-256 over every image's name and size
+     * and every box, in order, so that retraining on the same data gives the same hash and any edit changes it.
+     *
+     * @throws LoupeException INPUT if an image cannot be read
+     */
+    public static String hash(List<AnnotatedImageFile> all) throws LoupeException {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (AnnotatedImageFile f : all) {
+                md.update((f.image().getFileName() + " " + Files.size(f.image()) + "\n").getBytes(
+                        StandardCharsets.UTF_8));
+                for (GroundTruth g : f.truth()) {
+                    md.update(String.format(Locale.ROOT, "%s %.3f %.3f %.3f %.3f\n", g.label(), g.x1(), g.y1(),
+                            g.x2(), g.y2()).getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw LoupeException.badInput("training images", "cannot be read (" + e.getMessage() + ")", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 }

@@ -64,6 +64,13 @@ public record DetectorData(List<AnnotatedImageFile> training, List<AnnotatedImag
                 + "part is left for 'loupe eval detect --part test')";
     }
 
+    /** The fingerprint of both parts ({@link DetectionDatasets#hash}), for the training record. */
+    public String hash() throws LoupeException {
+        List<AnnotatedImageFile> both = new ArrayList<>(training);
+        both.addAll(validation);
+        return DetectionDatasets.hash(both);
+    }
+
     /** The images decoded as brightness in [0, 1]. */
     public static List<DetectionCrops.Sample> load(List<AnnotatedImageFile> files, ProcessingContext ctx)
             throws LoupeException {

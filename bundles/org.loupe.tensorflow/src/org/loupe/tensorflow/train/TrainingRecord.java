@@ -3,6 +3,7 @@ package org.loupe.tensorflow.train;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.loupe.api.LoupeBuild;
 import org.loupe.api.LoupeService;
 import org.loupe.api.Parameters;
 import org.loupe.api.ProviderDescriptor;
@@ -28,6 +29,7 @@ public final class TrainingRecord {
         ProviderDescriptor d = ProviderDescriptor.declaredBy(trainer);
         TrainingRecord r = new TrainingRecord();
         r.fields.put("trainer", d.id() + " " + d.version());
+        r.fields.put("loupeVersion", LoupeBuild.version());
         r.fields.put("dataset", request.dataset().toAbsolutePath().toString());
         r.fields.put("parameters", p.asText());
         StringBuilder command = new StringBuilder("./loupe train ").append(d.id()).append(" --dataset ")

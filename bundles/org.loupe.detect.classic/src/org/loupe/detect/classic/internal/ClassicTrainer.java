@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import org.loupe.api.LoupeBuild;
 import org.loupe.api.LoupeException;
 import org.loupe.api.LoupeProvider;
 import org.loupe.api.ModelTrainer;
@@ -21,6 +22,7 @@ import org.loupe.api.TrainingRequest;
 import org.loupe.api.TrainingResult;
 import org.loupe.data.deeppcb.DeepPcbSplit;
 import org.loupe.data.detection.AnnotatedImageFile;
+import org.loupe.data.detection.DetectionDatasets;
 import org.loupe.image.PixelImage;
 import org.loupe.image.io.ImageFiles;
 import org.loupe.metrics.detection.AnnotatedImage;
@@ -110,7 +112,8 @@ public final class ClassicTrainer implements ModelTrainer {
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("trainer", d.id() + " " + d.version());
         training.put("dataset", request.dataset().toAbsolutePath().toString());
-        training.put("datasetHash", TrainingData.hash(all));
+        training.put("datasetHash", DetectionDatasets.hash(all));
+        training.put("loupeVersion", LoupeBuild.version());
         training.put("images", train.size() + " for training, " + validation.size() + " for validation "
                 + "(DeepPcbSplit; the test part is left for 'loupe eval detect --part test')");
         training.put("parameters", p.asText());

@@ -87,6 +87,9 @@ public final class RcnnTrainer implements ModelTrainer {
         Map<String, Object> training = TrainingRecord.of(getClass(), request, p)
                 .put("classes", classes)
                 .put("images", data.describe())
+                .put("datasetHash", data.hash())
+                .put("inputSize", "any, padded to a multiple of " + PyramidBackbone.ALIGN + " px; trained on " + patch
+                        + " px crops")
                 .put("anchors", Anchors.PER_CELL + " per cell of the stride-" + PyramidBackbone.STRIDE + " grid, sides "
                         + "16-128 px, ratios 1:2, 1:1, 2:1")
                 .put("weights", weights.values().stream().mapToLong(w -> w.length).sum()).finish(outcome);

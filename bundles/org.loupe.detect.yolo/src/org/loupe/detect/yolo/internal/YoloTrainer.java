@@ -15,6 +15,7 @@ import org.loupe.api.TrainingRequest;
 import org.loupe.api.TrainingResult;
 import org.loupe.detect.learned.DetectionCrops;
 import org.loupe.detect.learned.DetectorData;
+import org.loupe.detect.learned.PyramidBackbone;
 import org.loupe.tensorflow.ModelHandle;
 import org.loupe.tensorflow.ModelSidecar;
 import org.loupe.tensorflow.TensorFlowRuntime;
@@ -82,6 +83,9 @@ public final class YoloTrainer implements ModelTrainer {
         Map<String, Object> training = TrainingRecord.of(getClass(), request, p)
                 .put("classes", classes)
                 .put("images", data.describe())
+                .put("datasetHash", data.hash())
+                .put("inputSize", "any, padded to a multiple of " + PyramidBackbone.ALIGN + " px; trained on " + patch
+                        + " px crops")
                 .put("weights", weights.values().stream().mapToLong(w -> w.length).sum()).finish(outcome);
         String id = p.getString("name").isBlank() ? "detect.yolo" : p.getString("name");
         String description = "anchor-free one-stage grid detector, stride " + GridNetwork.STRIDE + ", "
