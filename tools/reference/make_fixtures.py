@@ -7,25 +7,17 @@ small test images from the bundled samples, and writes them with the expected re
 bundles/org.loupe.testing/fixtures/ (reference.json plus the images). The JUnit tests compare Loupe against these
 values; re-run this script only when a test image or a case changes, and commit its output.
 """
-import importlib
 import json
 import os
-import subprocess
 import sys
+
+from apt_packages import ensure_packages  # beside this script
 
 PACKAGES = {"numpy": "python3-numpy", "scipy": "python3-scipy", "skimage": "python3-skimage",
             "cv2": "python3-opencv", "pywt": "python3-pywt"}
 
 
-def ensure_packages():
-    missing = [deb for mod, deb in PACKAGES.items() if importlib.util.find_spec(mod) is None]
-    if missing:
-        sudo = [] if os.geteuid() == 0 else ["sudo"]
-        subprocess.check_call(sudo + ["apt-get", "install", "-y", "-qq"] + missing,
-                              env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"))
-
-
-ensure_packages()
+ensure_packages(PACKAGES)
 
 import cv2  # noqa: E402
 import numpy as np  # noqa: E402

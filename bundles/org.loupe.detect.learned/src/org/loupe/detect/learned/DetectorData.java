@@ -71,6 +71,25 @@ public record DetectorData(List<AnnotatedImageFile> training, List<AnnotatedImag
         return DetectionDatasets.hash(both);
     }
 
+    /**
+     * Both parts decoded, after a progress line.
+     *
+     * @param training   the training images
+     * @param validation the validation images
+     */
+    public record Decoded(List<DetectionCrops.Sample> training, List<DetectionCrops.Sample> validation) {
+        /** Pixels of the training part, for counting epochs. */
+        public long trainingPixels() {
+            return training.stream().mapToLong(s -> (long) s.width() * s.height()).sum();
+        }
+    }
+
+    /** Decodes both parts. */
+    public Decoded decode(ProcessingContext ctx) throws LoupeException {
+        ctx.progress(0, "reading " + (training.size() + validation.size()) + " images");
+        return new Decoded(load(training, ctx), load(validation, ctx));
+    }
+
     /** The images decoded as brightness in [0, 1]. */
     public static List<DetectionCrops.Sample> load(List<AnnotatedImageFile> files, ProcessingContext ctx)
             throws LoupeException {

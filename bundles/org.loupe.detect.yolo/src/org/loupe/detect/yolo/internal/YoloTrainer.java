@@ -1,7 +1,6 @@
 package org.loupe.detect.yolo.internal;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.loupe.api.Accelerator;
@@ -13,13 +12,12 @@ import org.loupe.api.Parameters;
 import org.loupe.api.ProcessingContext;
 import org.loupe.api.TrainingRequest;
 import org.loupe.api.TrainingResult;
-import org.loupe.detect.learned.DetectionCrops;
 import org.loupe.detect.learned.DetectorData;
 import org.loupe.detect.learned.PyramidBackbone;
 import org.loupe.tensorflow.ModelHandle;
 import org.loupe.tensorflow.ModelSidecar;
 import org.loupe.tensorflow.TensorFlowRuntime;
-import org.loupe.tensorflow.train.Batch;
+import org.loupe.tensorflow.train.BatchSource;
 import org.loupe.tensorflow.train.ModelExport;
 import org.loupe.tensorflow.train.TrainingLoop;
 import org.loupe.tensorflow.train.TrainingParameters;
@@ -59,25 +57,20 @@ public final class YoloTrainer implements ModelTrainer {
         Parameters p = ctx.parameters();
         DetectorData data = DetectorData.read(request.dataset(), p.getString("list"));
         List<String> classes = data.classes();
-        ctx.progress(0, "reading " + (data.training().size() + data.validation().size()) + " images");
-        List<DetectionCrops.Sample> train = DetectorData.load(data.training(), ctx);
-        List<DetectionCrops.Sample> val = DetectorData.load(data.validation(), ctx);
+        DetectorData.Decoded images = data.decode(ctx);
         int batch = p.getInt("batch");
         int patch = p.getInt("patch");
         long seed = p.getInt("seed");
         GridNetwork network = new GridNetwork(classes.size());
-        GridBatches held = new GridBatches(val, classes, patch, batch, seed + 1, false);
-        List<Batch> validation = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            validation.add(held.batch(i));
-        }
-        long pixels = train.stream().mapToLong(s -> (long) s.width() * s.height()).sum();
-        TrainingLoop.Config config = TrainingParameters.cosineLoop(p, pixels / ((long) batch * patch * patch), 25, 0);
+        GridBatches held = new GridBatches(images.validation(), classes, patch, batch, seed + 1, false);
+        long stepsPerEpoch = images.trainingPixels() / ((long) batch * patch * patch);
+        TrainingLoop.Config config = TrainingParameters.cosineLoop(p, stepsPerEpoch, 25, 0);
         TrainingLoop.Outcome outcome;
         Map<String, float[]> weights;
         try (GridGraph g = new GridGraph(network, classes.size(), seed)) {
-            outcome = TrainingLoop.run(g.setup(), config, new GridBatches(train, classes, patch, batch, seed, true),
-                    validation, request.checkpoints(), request.resume(), request.events(), ctx);
+            BatchSource batches = new GridBatches(images.training(), classes, patch, batch, seed, true);
+            outcome = TrainingLoop.run(g.setup(), config, batches, held.first(4), request.checkpoints(),
+                    request.resume(), request.events(), ctx);
             weights = g.weights();
         }
         Map<String, Object> training = TrainingRecord.of(getClass(), request, p)

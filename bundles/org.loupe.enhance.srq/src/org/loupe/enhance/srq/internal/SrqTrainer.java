@@ -1,6 +1,5 @@
 package org.loupe.enhance.srq.internal;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,10 +74,7 @@ public final class SrqTrainer implements ModelTrainer {
                 request).preferDetail(p.getInt("detail"));
         BatchSource held = sampler(set.validation(), patch, batch, PatchSampler.Augmentation.none(), seed + 1,
                 request);
-        List<Batch> validation = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            validation.add(held.batch(i));
-        }
+        List<Batch> validation = held.first(8);
         long hrPixels = set.training().stream().mapToLong(s -> s.highResolution().pixelCount()).sum();
         long stepsPerEpoch = Math.max(1, hrPixels / (4L * batch * patch * patch));
         int every = p.getInt("validate");
