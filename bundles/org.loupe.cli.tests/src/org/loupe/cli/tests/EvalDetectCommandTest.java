@@ -12,6 +12,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.loupe.image.GrayU8;
+import org.loupe.image.RgbU8;
+import org.loupe.image.io.ImageFiles;
 import org.loupe.api.DefectDetector;
 import org.loupe.api.Detection;
 import org.loupe.data.deeppcb.DefectType;
@@ -72,6 +75,8 @@ class EvalDetectCommandTest {
     @Test
     void theCheapestThresholdAndAnHtmlReportWithPlotsAreOffered() throws Exception {
         Path report = dir.resolve("report");
+        Files.createDirectories(dir.resolve("g/1"));
+        ImageFiles.write(GrayU8.create(256, 256), dir.resolve("g/1/001_test.jpg"));
         CliRun r = run("--cost", "10:1", "--report", report.toString(), "--json");
         assertEquals(0, r.exitCode(), r.toString());
         JsonObject cheapest = JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonArray("cheapestThresholds")
@@ -89,6 +94,12 @@ class EvalDetectCommandTest {
         for (String plot : new String[] {"detect-ap.png", "detect-pr.png", "detect-iou.png", "detect-cost.png"}) {
             assertTrue(html.contains(plot) && Files.size(report.resolve(plot)) > 1000, plot);
         }
+        // the worst image's thumbnail (240 px for 256): the false alarm at 200,200 drawn red, the short at 100,100 green
+        assertTrue(html.contains("detect-worst-1.png"), html);
+        RgbU8 thumb = (RgbU8) ImageFiles.read(report.resolve("detect-worst-1.png"));
+        assertEquals(240, thumb.width());
+        assertEquals(255, thumb.get(187, 190, 0));
+        assertEquals(220, thumb.get(93, 100, 1));
         assertEquals(2, run("--cost", "10").exitCode(), "a cost pair needs both costs");
     }
 

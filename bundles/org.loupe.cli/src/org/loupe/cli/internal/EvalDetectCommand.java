@@ -17,6 +17,7 @@ import org.loupe.pipeline.OutputPlan;
 import org.loupe.pipeline.evaluation.DetectionPage;
 import org.loupe.pipeline.evaluation.DetectionReport;
 import org.loupe.pipeline.evaluation.DetectionRun;
+import org.loupe.pipeline.evaluation.WorstImages;
 import org.loupe.report.Html;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -124,17 +125,21 @@ final class EvalDetectCommand implements Callable<Integer> {
         DetectionReport report = DetectionReport.of(run.images(), run.unprocessed(), threshold, missCosts,
                 falseAlarmCosts, costPairs);
         if (reportDir != null) {
-            writeReport(report);
+            writeReport(report, run, entries);
         }
         session.out().print(json ? Json.GSON.toJson(report.asMap()) + "\n" : report.text());
         return policy.exitCode();
     }
 
-    private void writeReport(DetectionReport report) throws LoupeException {
+    private void writeReport(DetectionReport report, DetectionRun run, List<AnnotatedImageFile> entries)
+            throws LoupeException {
         try {
             Files.createDirectories(reportDir);
             Html page = new Html("Loupe eval detect: " + pairs.dataset).stamp();
-            DetectionPage.append(page, reportDir, "detect-", report);
+            Map<String, Path> files = new LinkedHashMap<>();
+            entries.forEach(e -> files.put(e.id(), e.image()));
+            DetectionPage.append(page, reportDir, "detect-", report, WorstImages.write(report, run.images(), files,
+                    reportDir, "detect-"));
             page.write(reportDir.resolve("index.html"));
             session.complain("report: " + reportDir.resolve("index.html"));
         } catch (IOException e) {

@@ -13,7 +13,8 @@ import org.loupe.report.Charts;
 import org.loupe.report.Html;
 
 /**
- * A {@link DetectionReport} as part of an HTML page: the protocol and totals, the per-class table, and plots of AP
+ * A {@link DetectionReport} as part of an HTML page: the protocol and totals, the per-class table, the worst images
+ * (with thumbnails where given), and plots of AP
  * per class, precision against recall per class, the IoU sensitivity and the cost of the run for every pair of costs
  * (a heat map). Used by {@code loupe eval detect --report} and by a pipeline run's {@code report.html}.
  */
@@ -31,6 +32,16 @@ public final class DetectionPage {
      * @param prefix the plots' file-name prefix, e.g. {@code report-}
      */
     public static void append(Html page, Path dir, String prefix, DetectionReport d) throws IOException {
+        append(page, dir, prefix, d, Map.of());
+    }
+
+    /**
+     * Appends the section with a thumbnail beside each of the worst images that has one (from {@link WorstImages}).
+     *
+     * @param thumbnails file names relative to the page, by image id
+     */
+    public static void append(Html page, Path dir, String prefix, DetectionReport d, Map<String, String> thumbnails)
+            throws IOException {
         page.heading("Detection").paragraph(DetectionReport.PROTOCOL + String.format(Locale.ROOT, "; %d images, "
                 + "score threshold %.2f. mAP %s, F-score %s (TP %d, FP %d, FN %d); VOC mAP@0.5 %s; COCO "
                 + "mAP@[.5:.95] %s (small %s, medium %s, large %s).", d.images(), d.scoreThreshold(), pct(d.map()),
@@ -51,9 +62,11 @@ public final class DetectionPage {
         }
         page.table(List.of("Class", "Objects", "AP", "Precision", "Recall", "F1", "Misses", "False alarms"), rows);
         if (!d.worst().isEmpty()) {
-            page.paragraph("The images with the most misses and false alarms at the threshold:").table(List.of("Image",
-                    "Misses", "False alarms"), d.worst().stream().<List<?>>map(i -> List.of(i.id(),
-                    i.counts().falseNegatives(), i.counts().falsePositives())).toList());
+            page.paragraph("The images with the most misses and false alarms at the threshold (annotated boxes green, "
+                    + "detections red):").table(List.of("Image", "Misses", "False alarms", ""), d.worst().stream()
+                    .<List<?>>map(i -> List.of(i.id(), i.counts().falseNegatives(), i.counts().falsePositives(),
+                            thumbnails.containsKey(i.id()) ? Html.Cell.thumbnail(thumbnails.get(i.id()), i.id())
+                                    : "")).toList());
         }
         Charts.bars("AP per class", "AP", ap).writePng(dir.resolve(prefix + "ap.png"), WIDTH, HEIGHT);
         page.image(prefix + "ap.png", "AP per class");
