@@ -175,16 +175,21 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--batch", type=int, default=2)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--test-images", type=int, default=0,
+                    help="score only the first N test images (0: all); CPU inference of these models is slow")
     ap.add_argument("--out")
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     pairs = read_pairs(a.dataset, a.list)
     model = build(a.model, a.seed)
     steps, seconds = train(model, part(pairs, "training"), a.minutes, a.seed, a.batch)
-    mean_ap, aps, per_second = evaluate(model, part(pairs, "test"))
+    test = part(pairs, "test")
+    if a.test_images > 0:
+        test = test[:a.test_images]
+    mean_ap, aps, per_second = evaluate(model, test)
     result = {"model": a.model + " (ResNet-18 FPN, random weights)", "torch": torch.__version__,
               "torchvision": torchvision.__version__, "seed": a.seed, "steps": steps, "batch": a.batch,
-              "trainSeconds": round(seconds, 1), "testImages": len(part(pairs, "test")), "mAP50": mean_ap,
+              "trainSeconds": round(seconds, 1), "testImages": len(test), "mAP50": mean_ap,
               "ap": aps, "imagesPerSecond": per_second, "threads": a.threads}
     text = json.dumps(result, indent=2)
     print(text)
