@@ -95,14 +95,11 @@ final class RcnnModel {
         for (int i = 0; i < n; i++) {
             logits[i] = out[(i / a) * stride + PyramidBackbone.CHANNELS + i % a];
         }
-        Integer[] order = new Integer[n];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, (p, q) -> Float.compare(logits[q], logits[p]));
+        int[] best = largest(logits, PRE_NMS);
         double[] anchors = Anchors.grid(fw, fh);
         float[] code = new float[4];
         List<double[]> candidates = new ArrayList<>();
-        for (int k = 0; k < Math.min(PRE_NMS, n); k++) {
-            int i = order[k];
+        for (int i : best) {
             System.arraycopy(out, (i / a) * stride + PyramidBackbone.CHANNELS + a + 4 * (i % a), code, 0, 4);
             double[] b = Anchors.decode(anchors, i * 4, code, 0, RcnnTargets.RPN_STD);
             double x1 = Math.max(0, b[0]);
@@ -130,6 +127,25 @@ final class RcnnModel {
             }
         }
         return kept;
+    }
+
+    /**
+     * The indices of the {@code k} largest values, largest first (ties by index, larger first). Sorted as primitive
+     * keys (the value's bits made order-preserving, then the index) rather than boxed indices with a comparator,
+     * since a 640 x 640 board has 76,800 anchors.
+     */
+    static int[] largest(float[] values, int k) {
+        long[] keys = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            int bits = Float.floatToIntBits(values[i]);
+            keys[i] = ((long) (bits ^ ((bits >> 31) & 0x7fffffff)) << 32) | i;
+        }
+        Arrays.sort(keys);
+        int[] out = new int[Math.min(k, values.length)];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = (int) keys[keys.length - 1 - j];
+        }
+        return out;
     }
 
     /** Each region's class scores (softmax) and refined box: one detection per class at least {@code minScore}. */
