@@ -97,8 +97,10 @@ public record ModelSidecar(String id, String version, String description, String
             while (root.getCause() != null) {
                 root = root.getCause();
             }
-            throw LoupeException.badInput(file.toString(), "is not a valid model description ("
-                    + root.getMessage() + ")", e);
+            // Gson appends a link to its troubleshooting page, which means nothing to someone fixing a model folder
+            String why = String.valueOf(root.getMessage()).replaceFirst("\\s*See https://github\\.com/google/gson.*$",
+                    "");
+            throw LoupeException.badInput(file.toString(), "is not a valid model description (" + why + ")", e);
         }
     }
 }
