@@ -36,7 +36,9 @@ public final class RcnnDetector implements DefectDetector {
             ParameterSpec.text("model", "", "The model folder from 'loupe train detect.rcnn'."),
             ParameterSpec.real("min-score", 0.05, 0, 1, "Smallest confidence reported."),
             ParameterSpec.real("nms-iou", 0.5, 0, 1, "Boxes of one class overlapping more than this are one."),
-            ParameterSpec.integer("proposals", PROPOSALS, 1, 5000, 1, "Regions the first stage passes to the second."));
+            ParameterSpec.integer("proposals", PROPOSALS, 1, 5000, 1, "Regions the first stage passes to the second."),
+            ParameterSpec.bool("objectness", true, "Multiply each class probability by the region's objectness "
+                    + "(chosen on DeepPCB's validation part: mAP@0.5 0.859 against 0.763)."));
 
     private final ModelCache models = new ModelCache(RcnnDetector.class, "/models/rcnn/", DESCRIPTOR.id());
 
@@ -52,7 +54,7 @@ public final class RcnnDetector implements DefectDetector {
         ctx.checkCancelled();
         Parameters p = ctx.parameters();
         List<Detection> found = model(p).detect(image, p.getDouble("min-score"), p.getDouble("nms-iou"),
-                p.getInt("proposals"));
+                p.getInt("proposals"), p.getBoolean("objectness"));
         ctx.progress(1, found.size() + " defects");
         return found;
     }

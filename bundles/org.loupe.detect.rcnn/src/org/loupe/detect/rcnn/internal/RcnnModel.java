@@ -53,7 +53,8 @@ final class RcnnModel {
     }
 
     /** The detections of one image, at least {@code minScore}, overlapping ones of a class suppressed. */
-    List<Detection> detect(PixelImage image, double minScore, double nmsIou, int proposals) throws LoupeException {
+    List<Detection> detect(PixelImage image, double minScore, double nmsIou, int proposals, boolean objectness)
+            throws LoupeException {
         PyramidBackbone.Padded in = PyramidBackbone.pad(image);
         int fw = in.width() / PyramidBackbone.STRIDE;
         int fh = in.height() / PyramidBackbone.STRIDE;
@@ -83,7 +84,8 @@ final class RcnnModel {
                 DataBuffers.of(crops, true, false))) {
             head = second.run(t, ImageTensors::values);
         }
-        return Boxes.suppressPerLabel(classify(regions, head, image.width(), image.height(), minScore), nmsIou);
+        return Boxes.suppressPerLabel(classify(regions, head, image.width(), image.height(), minScore,
+                objectness), nmsIou);
     }
 
     /** The first stage's best anchors, decoded, clipped and suppressed: x1, y1, x2, y2, objectness each. */
@@ -148,8 +150,13 @@ final class RcnnModel {
         return out;
     }
 
-    /** Each region's class scores (softmax) and refined box: one detection per class at least {@code minScore}. */
-    private List<Detection> classify(List<double[]> regions, float[] head, int width, int height, double minScore) {
+    /**
+     * Each region's class scores (softmax) and refined box: one detection per class at least {@code minScore}. With
+     * {@code objectness} a score is the class probability times the region's objectness (sigmoid of the first
+     * stage's logit), which tempers the second stage on background regions unlike those it was trained on.
+     */
+    private List<Detection> classify(List<double[]> regions, float[] head, int width, int height, double minScore,
+            boolean objectness) {
         int per = 1 + classes.size() + 4;
         List<Detection> found = new ArrayList<>();
         for (int k = 0; k < regions.size(); k++) {
@@ -172,8 +179,9 @@ final class RcnnModel {
             if (x2 <= x1 || y2 <= y1) {
                 continue;
             }
+            double prior = objectness ? 1 / (1 + Math.exp(-regions.get(k)[4])) : 1;
             for (int j = 1; j <= classes.size(); j++) {
-                double score = p[j] / sum;
+                double score = prior * p[j] / sum;
                 if (score >= minScore) {
                     found.add(new Detection(x1, y1, x2, y2, classes.get(j - 1), score));
                 }

@@ -101,7 +101,7 @@ public final class RcnnTrainer implements ModelTrainer {
             try (ModelHandle h1 = ModelHandle.load(staged); ModelHandle h2 = ModelHandle.load(
                     staged.resolve(RcnnModel.HEAD))) {
                 RcnnModel m = RcnnModel.of(h1, h2);
-                scores = data.score(image -> m.detect(image, 0.05, 0.5, RcnnDetector.PROPOSALS));
+                scores = data.score(image -> m.detect(image, 0.05, 0.5, RcnnDetector.PROPOSALS, true));
             }
             scores.put("validation loss", outcome.bestValidationLoss());
             first.writeWithScores(staged, scores);
