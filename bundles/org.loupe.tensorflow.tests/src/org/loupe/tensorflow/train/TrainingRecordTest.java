@@ -1,6 +1,7 @@
 package org.loupe.tensorflow.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +45,9 @@ class TrainingRecordTest {
         assertEquals(30L, r.get("bestStep"));
         assertEquals(true, r.get("stoppedEarly"));
         assertEquals(2.5, r.get("seconds"));
-        assertEquals(List.of("trainer", "dataset", "parameters", "command", "frames", "steps", "bestStep",
-                "stoppedEarly", "seconds", "finished"), List.copyOf(r.keySet()));
+        assertEquals(List.of("trainer", "loupeVersion", "dataset", "parameters", "command", "frames", "steps",
+                "bestStep", "stoppedEarly", "seconds", "finished"), List.copyOf(r.keySet()));
+        assertTrue(String.valueOf(r.get("loupeVersion")).startsWith("1."), "the running build's version: "
+                + r.get("loupeVersion"));
     }
 }
