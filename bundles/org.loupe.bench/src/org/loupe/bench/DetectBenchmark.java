@@ -22,8 +22,9 @@ import org.loupe.registry.ProviderHandle;
 
 /**
  * End-to-end throughput of a detector on a data set's images (decode the image and its reference if it has one,
- * detect, write the DeepPCB-style result file) over several threads, next to a reference pass in the same process that only decodes the two images, so the
- * figure reads as a ratio on any machine.
+ * detect, write the DeepPCB-style result file) over several threads, next to a reference pass in the same process
+ * that only decodes what the full pass decodes, so the figure reads as a ratio on any machine. A detector that does
+ * not {@linkplain DefectDetector#usesReference use references} is timed on its images alone, as a line would run it.
  */
 public final class DetectBenchmark {
 
@@ -66,13 +67,14 @@ public final class DetectBenchmark {
         try {
             out = Files.createTempDirectory("loupe-bench-detect");
             Path dir = out;
+            boolean compares = detector.call(DefectDetector::usesReference);
             Work decode = e -> {
-                ImageFiles.read(e.image());
-                return e.reference() == null ? 0 : ImageFiles.read(e.reference()).width();
+                int w = ImageFiles.read(e.image()).width();
+                return e.reference() == null || !compares ? w : ImageFiles.read(e.reference()).width();
             };
             Work full = e -> {
                 PixelImage board = ImageFiles.read(e.image());
-                PixelImage template = e.reference() == null ? null : ImageFiles.read(e.reference());
+                PixelImage template = e.reference() == null || !compares ? null : ImageFiles.read(e.reference());
                 List<Detection> found = detector.call(d -> d.detect(board, template, ctx));
                 AtomicFiles.writeString(dir.resolve(e.id() + ".txt"), DeepPcbFiles.format(found));
                 return found.size();

@@ -3,6 +3,7 @@ package org.loupe.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.util.Comparator;
 import java.util.List;
@@ -70,6 +71,20 @@ public abstract class DefectDetectorContract extends ComparingProviderContract {
         Comparator<Detection> order = Comparator.comparingDouble(Detection::x1).thenComparingDouble(Detection::y1)
                 .thenComparing(Detection::label);
         assertEquals(detect(type).stream().sorted(order).toList(), detect(type).stream().sorted(order).toList());
+    }
+
+    /** Callers skip reading templates on this answer, so it must be true to what the detector does. */
+    @ParameterizedTest
+    @MethodSource("acceptedTypes")
+    void ignoresAReferenceWhenItSaysItDoesNotUseOne(ImageType type) throws LoupeException {
+        assumeFalse(detector().usesReference(), "the detector uses references");
+        Comparator<Detection> order = Comparator.comparingDouble(Detection::x1).thenComparingDouble(Detection::y1)
+                .thenComparing(Detection::label);
+        PixelImage image = sample(type);
+        PixelImage other = SyntheticImages.scene(type, image.width(), image.height(), 11);
+        ProcessingContext ctx = ProcessingContext.of(parameters());
+        assertEquals(detector().detect(image, null, ctx).stream().sorted(order).toList(),
+                detector().detect(image, other, ctx).stream().sorted(order).toList());
     }
 
     @ParameterizedTest

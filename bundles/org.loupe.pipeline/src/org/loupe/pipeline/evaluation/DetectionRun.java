@@ -32,7 +32,8 @@ import org.loupe.registry.ProviderHandle;
 public record DetectionRun(List<AnnotatedImage> images, List<String> unprocessed) {
 
     /**
-     * Runs the detector on every pair.
+     * Runs the detector on every pair, reading references only for a detector that {@linkplain
+     * DefectDetector#usesReference uses them}.
      *
      * @param writeTo where to save each pair's detections as a DeepPCB prediction file, or null
      * @throws LoupeException what the policy does not absorb (usage, cancellation, fail-fast)
@@ -42,10 +43,12 @@ public record DetectionRun(List<AnnotatedImage> images, List<String> unprocessed
             throws LoupeException {
         List<AnnotatedImage> images = new ArrayList<>();
         List<String> unprocessed = new ArrayList<>();
+        boolean compares = detector.call(DefectDetector::usesReference);
         for (AnnotatedImageFile e : entries) {
             List<Detection> found = policy.item(e.id(), () -> {
                 PixelImage img = ImageFiles.read(e.image(), read);
-                PixelImage template = e.reference() == null ? null : ImageFiles.read(e.reference(), read);
+                PixelImage template = e.reference() == null || !compares ? null : ImageFiles.read(e.reference(),
+                        read);
                 return detector.call(d -> d.detect(img, template, ctx));
             }).orElse(null);
             if (found == null) {

@@ -55,6 +55,11 @@ public final class ClassicDetector implements DefectDetector {
 
     /** Reads the model folder, if one is named, so that a broken one is known before any image is read. */
     @Override
+    public boolean usesReference() {
+        return false;
+    }
+
+    @Override
     public void prepare(Parameters parameters) throws LoupeException {
         model(parameters);
     }

@@ -60,6 +60,11 @@ public final class RcnnDetector implements DefectDetector {
     }
 
     @Override
+    public boolean usesReference() {
+        return false;
+    }
+
+    @Override
     public void prepare(Parameters parameters) throws LoupeException {
         model(parameters);
     }

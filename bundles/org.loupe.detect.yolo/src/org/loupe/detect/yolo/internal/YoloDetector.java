@@ -51,6 +51,11 @@ public final class YoloDetector implements DefectDetector {
     }
 
     @Override
+    public boolean usesReference() {
+        return false;
+    }
+
+    @Override
     public void prepare(Parameters parameters) throws LoupeException {
         model(parameters);
     }
