@@ -21,6 +21,16 @@ public final class GrayF32 extends PixelImage {
         return new GrayF32(data, width, height, 0, width, ImageMetadata.EMPTY);
     }
 
+    /**
+     * Wraps part of an array without copying: the pixel (x, y) is {@code data[offset + y * stride + x]}. Lets other
+     * containers (a volume's slices) lend their samples as images.
+     *
+     * @throws IllegalArgumentException if the array cannot hold the image so laid out
+     */
+    public static GrayF32 wrap(float[] data, int width, int height, int offset, int stride, ImageMetadata metadata) {
+        return new GrayF32(data, width, height, offset, stride, metadata);
+    }
+
     /** The backing array, shared with this image and its views. */
     public float[] data() {
         return data;

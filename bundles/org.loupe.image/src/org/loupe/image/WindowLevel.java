@@ -1,6 +1,11 @@
 package org.loupe.image;
 
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A display window: the sample value shown as black ({@code low}) and as white ({@code high}), with a linear ramp in
@@ -14,11 +19,39 @@ public record WindowLevel(double low, double high) {
 
     private static final int MAX_SAMPLES = 1 << 20;
 
+    /** Width and level in Hounsfield units. */
+    private static final Map<String, double[]> PRESETS = presetTable();
+
     /** Rejects empty and non-finite windows. */
     public WindowLevel {
         if (!(high > low) || !Double.isFinite(low) || !Double.isFinite(high)) {
             throw new IllegalArgumentException("invalid window [" + low + ", " + high + "]");
         }
+    }
+
+    /**
+     * The window radiologists use for CT, by name: {@code abdomen} (width 400 HU, level 40), {@code liver} (150, 30),
+     * {@code bone} (2000, 500), {@code lung} (1500, -600), {@code brain} (80, 40).
+     *
+     * @throws IllegalArgumentException naming the presets for an unknown name
+     */
+    public static WindowLevel preset(String name) {
+        double[] wl = PRESETS.get(name.toLowerCase(Locale.ROOT));
+        if (wl == null) {
+            throw new IllegalArgumentException("unknown window preset '" + name + "' (use " + String.join(", ",
+                    PRESETS.keySet()) + ")");
+        }
+        return ofCentre(wl[1], wl[0]);
+    }
+
+    /** The preset names {@link #preset} knows, in a stable order. */
+    public static Set<String> presets() {
+        return PRESETS.keySet();
+    }
+
+    /** A window given as a viewer gives it: its centre (level) and width. */
+    public static WindowLevel ofCentre(double level, double width) {
+        return new WindowLevel(level - width / 2, level + width / 2);
     }
 
     /** The whole range of an integer type (0..255, 0..65535), or 0..1 for float. */
@@ -56,6 +89,16 @@ public record WindowLevel(double low, double high) {
         double low = samples[(int) Math.floor((n - 1) * lowPercent / 100)];
         double high = samples[(int) Math.ceil((n - 1) * highPercent / 100)];
         return high > low ? new WindowLevel(low, high) : new WindowLevel(low, low + 1);
+    }
+
+    private static Map<String, double[]> presetTable() {
+        Map<String, double[]> m = new LinkedHashMap<>();
+        m.put("abdomen", new double[] {400, 40});
+        m.put("liver", new double[] {150, 30});
+        m.put("bone", new double[] {2000, 500});
+        m.put("lung", new double[] {1500, -600});
+        m.put("brain", new double[] {80, 40});
+        return Collections.unmodifiableMap(m);
     }
 
     /** The window centre (the "level"). */

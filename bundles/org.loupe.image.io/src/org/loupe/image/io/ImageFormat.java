@@ -20,7 +20,15 @@ public enum ImageFormat {
     /** Netpbm greymap (binary P5, also reads P1, P2, P4): 8/16-bit grey. */
     PGM(Set.of(ImageType.GRAY_U8, ImageType.GRAY_U16), "pgm", "pbm"),
     /** Netpbm pixmap (binary P6, also reads P3): 8-bit RGB. */
-    PPM(Set.of(ImageType.RGB_U8), "ppm");
+    PPM(Set.of(ImageType.RGB_U8), "ppm"),
+    /**
+     * DICOM: reads greyscale (in modality units, e.g. Hounsfield, as float unless the stored 8/16-bit values need no
+     * rescale) and 8-bit RGB, uncompressed or RLE; writes 8/16-bit grey. Recognised by its 'DICM' marker at byte 128.
+     * Volumes (series) are read and written by {@link VolumeFiles}.
+     */
+    DICOM(Set.of(ImageType.GRAY_U8, ImageType.GRAY_U16), "dcm"),
+    /** NIfTI-1 single file, also gzipped ({@code .nii.gz}): grey 2-D slices and 3-D volumes. */
+    NIFTI(Set.of(ImageType.GRAY_U8, ImageType.GRAY_U16, ImageType.GRAY_F32), "nii", "nii.gz");
 
     private final Set<ImageType> storable;
     private final List<String> extensions;
@@ -50,6 +58,9 @@ public enum ImageFormat {
 
     /** The format a file name's extension names, if any. */
     public static Optional<ImageFormat> fromFileName(String fileName) {
+        if (fileName.toLowerCase(Locale.ROOT).endsWith(".nii.gz")) {
+            return Optional.of(NIFTI);
+        }
         int dot = fileName.lastIndexOf('.');
         if (dot < 0) {
             return Optional.empty();
@@ -58,8 +69,18 @@ public enum ImageFormat {
         return Arrays.stream(values()).filter(f -> f.extensions.contains(ext)).findFirst();
     }
 
-    /** The format recognised from the first bytes of a file (its magic number), if any. */
+    /**
+     * The format recognised from the first bytes of a file (its magic number), if any. DICOM needs 132 bytes, a
+     * NIfTI header 4; a gzipped NIfTI file is recognised by its name too (see {@link ImageFiles#formatOf}).
+     */
     public static Optional<ImageFormat> sniff(byte[] head) {
+        if (head.length >= 132 && head[128] == 'D' && head[129] == 'I' && head[130] == 'C' && head[131] == 'M') {
+            return Optional.of(DICOM);
+        }
+        if (head.length >= 4 && (head[0] == 0x5C && head[1] == 0x01 && head[2] == 0 && head[3] == 0
+                || head[0] == 0 && head[1] == 0 && head[2] == 0x01 && head[3] == 0x5C)) {
+            return Optional.of(NIFTI);
+        }
         if (startsWith(head, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
             return Optional.of(PNG);
         }

@@ -62,4 +62,26 @@ class WindowLevelTest {
     void anEmptyWindowIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> new WindowLevel(5, 5));
     }
+
+    @Test
+    void ctPresetsAreTheWidthsAndLevelsRadiologistsUse() {
+        WindowLevel abdomen = WindowLevel.preset("abdomen");
+        assertEquals(400, abdomen.width());
+        assertEquals(40, abdomen.level());
+        assertEquals(-160, abdomen.low());
+        WindowLevel liver = WindowLevel.preset("Liver");
+        assertEquals(150, liver.width());
+        assertEquals(30, liver.level());
+        WindowLevel bone = WindowLevel.preset("bone");
+        assertEquals(2000, bone.width());
+        assertEquals(500, bone.level());
+        // water (0 HU) in the liver window sits just below mid-grey
+        assertEquals(77, liver.map(0));
+    }
+
+    @Test
+    void anUnknownPresetNamesTheKnownOnes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WindowLevel.preset("soft"));
+        assertEquals("unknown window preset 'soft' (use abdomen, liver, bone, lung, brain)", e.getMessage());
+    }
 }

@@ -32,6 +32,7 @@ public final class Codecs {
             case BMP -> new BMPImageReaderSpi().createReaderInstance();
             case TIFF -> new TIFFImageReaderSpi().createReaderInstance();
             case PGM, PPM -> new PNMImageReaderSpi().createReaderInstance();
+            case DICOM, NIFTI -> throw new IllegalArgumentException(format + " is read by Loupe's own reader");
         };
     }
 
@@ -48,6 +49,7 @@ public final class Codecs {
             case BMP -> jdk(ImageIO.getImageWritersByFormatName("bmp"), "BMP writer");
             case TIFF -> new TIFFImageWriterSpi().createWriterInstance();
             case PGM, PPM -> new PNMImageWriterSpi().createWriterInstance();
+            case DICOM, NIFTI -> throw new IllegalArgumentException(format + " is written by Loupe's own writer");
         };
     }
 

@@ -32,7 +32,8 @@ import org.loupe.image.io.ReadOptions;
  */
 public final class ImageDecoder {
 
-    private static final int HEAD_BYTES = 16;
+    /** Enough for every magic number, DICOM's 'DICM' at byte 128 included. */
+    private static final int HEAD_BYTES = 132;
 
     private ImageDecoder() {
     }
@@ -40,6 +41,9 @@ public final class ImageDecoder {
     /** Reads the image, or fails with a message naming {@code path}. */
     public static PixelImage read(Path path, ReadOptions options) throws LoupeException {
         ImageFormat format = sniff(path);
+        if (format == ImageFormat.DICOM || format == ImageFormat.NIFTI) {
+            return MedicalSlices.read(path, format, options);
+        }
         ImageMetadata.Builder metadata = ImageMetadata.builder().name(path.getFileName().toString())
                 .source(path.toAbsolutePath().normalize().toString());
         try (ImageInputStream in = new FileImageInputStream(path.toFile())) {
@@ -57,6 +61,9 @@ public final class ImageDecoder {
             in.mark(HEAD_BYTES);
             format = identify(name, in.readNBytes(HEAD_BYTES));
             in.reset();
+            if (format == ImageFormat.DICOM || format == ImageFormat.NIFTI) {
+                throw LoupeException.badInput(name, format + " is read from files only, not from a stream");
+            }
         } catch (IOException e) {
             throw LoupeException.badInput(name, "cannot be read (" + describe(e) + ")", e);
         }
@@ -155,6 +162,10 @@ public final class ImageDecoder {
             throw LoupeException.badInput(subject, Files.isDirectory(path) ? "is a folder, not an image"
                     : "cannot be read (" + describe(e) + ")");
         }
+        if (head.length >= 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B
+                && ImageFormat.fromFileName(path.getFileName().toString()).orElse(null) == ImageFormat.NIFTI) {
+            return ImageFormat.NIFTI;
+        }
         return identify(subject, head);
     }
 
@@ -164,7 +175,8 @@ public final class ImageDecoder {
         }
         Optional<ImageFormat> format = ImageFormat.sniff(head);
         if (format.isEmpty()) {
-            throw LoupeException.badInput(subject, "not an image Loupe can read (PNG, JPEG, BMP, TIFF, PGM/PPM)");
+            throw LoupeException.badInput(subject, "not an image Loupe can read (PNG, JPEG, BMP, TIFF, PGM/PPM, "
+                    + "DICOM, NIfTI)");
         }
         return format.get();
     }

@@ -49,6 +49,10 @@ public final class ImageEncoder {
                     + target.getFileName() + "); choose a format that stores it, e.g. "
                     + (image.type().pixelType().isInteger() ? ".png or .tif" : ".tif"));
         }
+        if (format == ImageFormat.DICOM || format == ImageFormat.NIFTI) {
+            MedicalWriters.write(image, target, format);
+            return;
+        }
         if (format == ImageFormat.PNG && image instanceof GrayU16 g) {
             try {
                 AtomicFiles.write(target, out -> Png16Encoder.write(g, image.metadata().provenance(), out));
