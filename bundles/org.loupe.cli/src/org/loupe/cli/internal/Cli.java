@@ -32,6 +32,7 @@ public final class Cli {
         cl.addSubcommand(new CommandLine(new DescribeCommand(session)));
         cl.addSubcommand(new CommandLine(new EnhanceCommand(session)));
         cl.addSubcommand(new CommandLine(new MeasureCommand(session)));
+        cl.addSubcommand(new CommandLine(new ConvertCommand(session)));
         cl.addSubcommand(new CommandLine(new DetectCommand(session)));
         cl.addSubcommand(new CommandLine(new ClassifyCommand(session)));
         cl.addSubcommand(new CommandLine(new RunCommand(session)));

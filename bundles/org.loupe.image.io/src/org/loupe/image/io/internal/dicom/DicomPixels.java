@@ -44,7 +44,7 @@ final class DicomPixels {
      */
     static List<PixelImage> decode(DicomDataset ds, long maxPixels, ImageMetadata metadata) {
         if (!ds.hasPixels()) {
-            throw new DicomException("holds no pixel data (a " + describe(ds) + " object)");
+            throw new DicomException("holds no pixel data (" + describe(ds) + ")");
         }
         String ts = ds.transferSyntax();
         if (COMPRESSED.containsKey(ts)) {
@@ -78,7 +78,7 @@ final class DicomPixels {
 
     private static String describe(DicomDataset ds) {
         String modality = ds.text(Tags.MODALITY);
-        return modality == null || modality.isEmpty() ? "non-image" : modality + " non-image";
+        return modality == null || modality.isEmpty() ? "not an image" : "modality " + modality + ", not an image";
     }
 
     private static PixelImage bits(DicomDataset.Value v, Layout l, int frame, ImageMetadata metadata) {
