@@ -47,6 +47,35 @@ public interface ProcessingContext {
         }
     }
 
+    /**
+     * This context for one part of the work: the same parameters, cancellation and warnings, with progress 0..1
+     * reported as {@code start..end} of the whole (e.g. one slice of a volume).
+     */
+    default ProcessingContext within(double start, double end) {
+        ProcessingContext whole = this;
+        return new ProcessingContext() {
+            @Override
+            public Parameters parameters() {
+                return whole.parameters();
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return whole.isCancelled();
+            }
+
+            @Override
+            public void progress(double fraction, String message) {
+                whole.progress(start + (end - start) * Math.max(0, Math.min(1, fraction)), message);
+            }
+
+            @Override
+            public void warn(String message) {
+                whole.warn(message);
+            }
+        };
+    }
+
     /** A context without parameters that is never cancelled and ignores progress, for direct library calls. */
     static ProcessingContext none() {
         return builder().build();

@@ -28,7 +28,7 @@ class PluginsCommandTest {
                 .filter(o -> o.get("id").getAsString().equals("enhance.median")).findFirst().orElseThrow();
         assertEquals("enhancer", median.get("kind").getAsString());
         assertEquals("Median filter", median.get("name").getAsString());
-        assertEquals("1.0.0", median.get("version").getAsString());
+        assertEquals("1.1.0", median.get("version").getAsString());
         assertEquals("NONE", median.get("accelerator").getAsString());
         assertEquals("org.loupe.enhance.classic", median.get("bundle").getAsString());
         assertTrue(median.get("inputTypes").getAsJsonArray().toString().contains("GRAY:UINT16:1"));

@@ -16,6 +16,8 @@ import org.loupe.image.ImageType;
 import org.loupe.image.PixelImage;
 import org.loupe.image.io.ImageFiles;
 import org.loupe.image.io.ImageFormat;
+import org.loupe.image.io.VolumeFiles;
+import org.loupe.image.volume.Volume;
 import org.loupe.pipeline.BatchPolicy;
 import org.loupe.pipeline.OutputPlan;
 import org.loupe.registry.ProviderHandle;
@@ -99,6 +101,12 @@ final class EnhanceCommand implements Callable<Integer> {
     private Map<String, Object> enhanceOne(ProviderHandle<ImageEnhancer> enhancer, Parameters parameters, Path in,
             OutputPlan plan) throws LoupeException {
         Path target = plan.target(in);
+        if (ImageFiles.formatOf(in) == ImageFormat.NIFTI) {
+            Volume volume = VolumeFiles.read(in, session.readOptions());
+            if (volume.depth() > 1) {
+                return enhanceVolume(enhancer, parameters, in, volume, plan);
+            }
+        }
         PixelImage input = ImageFiles.read(in, session.readOptions());
         // the format is settled from the declared output type before the work, so a clash is found before it
         ImageType outType = enhancer.call(e -> e.outputType(input.type()));
@@ -127,6 +135,36 @@ final class EnhanceCommand implements Callable<Integer> {
         r.put("type", result.type().toString());
         r.put("width", result.width());
         r.put("height", result.height());
+        r.put("millis", millis);
+        r.put("madeBy", result.metadata().provenance());
+        return r;
+    }
+
+    /** A 3-D NIfTI input: enhanced as a volume (slice by slice unless the enhancer works in 3-D), written as NIfTI. */
+    private Map<String, Object> enhanceVolume(ProviderHandle<ImageEnhancer> enhancer, Parameters parameters, Path in,
+            Volume volume, OutputPlan plan) throws LoupeException {
+        Path target = plan.target(in);
+        if (ImageFormat.fromFileName(target.getFileName().toString()).orElse(null) != ImageFormat.NIFTI) {
+            session.complain("note: " + in.getFileName() + " is a volume; writing NIfTI instead");
+            target = plan.target(in, ImageFormat.NIFTI);
+        }
+        ProgressLines progress = new ProgressLines(session.err(), in.getFileName().toString());
+        ProcessingContext ctx = ProcessingContext.builder().parameters(parameters).onProgress(progress).build();
+        long start = System.nanoTime();
+        Volume result = enhancer.call(e -> e.enhance(volume, ctx));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        VolumeFiles.writeNifti(result, target);
+        if (!json) {
+            session.out().printf("%s -> %s  (volume %dx%dx%d, %d ms)%n", Printable.of(in.toString()),
+                    Printable.of(target.toString()), result.width(), result.height(), result.depth(), millis);
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("input", in.toString());
+        r.put("output", target.toString());
+        r.put("type", "VOLUME:FLOAT32:1");
+        r.put("width", result.width());
+        r.put("height", result.height());
+        r.put("depth", result.depth());
         r.put("millis", millis);
         r.put("madeBy", result.metadata().provenance());
         return r;

@@ -11,8 +11,13 @@ import org.loupe.api.Parameters;
 import org.loupe.api.ProcessingContext;
 import org.loupe.enhance.classic.internal.BicubicEnhancer;
 import org.loupe.image.GrayU16;
+import org.loupe.image.ImageMetadata;
 import org.loupe.image.ImageType;
 import org.loupe.image.PixelImage;
+import org.loupe.image.volume.Plane;
+import org.loupe.image.volume.Volume;
+import org.loupe.image.volume.VoxelGeometry;
+import org.loupe.testing.ImageAssertions;
 import org.loupe.testing.ImageEnhancerContract;
 import org.loupe.testing.SyntheticImages;
 
@@ -40,5 +45,22 @@ class BicubicEnhancerTest extends ImageEnhancerContract {
         ProcessingContext ctx = ProcessingContext.of(Parameters.bind(enhancer.parameters(), Map.of("scale", "16")));
         LoupeException e = assertThrows(LoupeException.class, () -> enhancer.enhance(img, ctx));
         assertEquals(LoupeException.Reason.USAGE, e.reason());
+    }
+
+    @Test
+    void upscalesAVolumeSliceBySliceToFinerVoxels() throws LoupeException {
+        Volume v = Volume.create(10, 8, 3, VoxelGeometry.of(0.8, 0.6, 2.5));
+        for (int i = 0; i < v.data().length; i++) {
+            v.data()[i] = i % 17;
+        }
+        Volume out = enhancer.enhance(v, ProcessingContext.of(Parameters.defaults(enhancer.parameters())));
+        assertEquals(20, out.width());
+        assertEquals(16, out.height());
+        assertEquals(3, out.depth());
+        assertEquals(0.4, out.geometry().spacingX(), 1e-12);
+        assertEquals(0.3, out.geometry().spacingY(), 1e-12);
+        assertEquals(2.5, out.geometry().spacingZ(), 1e-12);
+        ImageAssertions.assertSamePixels(enhancer.enhance(v.slice(Plane.AXIAL, 2)), out.slice(Plane.AXIAL, 2)
+                .withMetadata(ImageMetadata.EMPTY));
     }
 }

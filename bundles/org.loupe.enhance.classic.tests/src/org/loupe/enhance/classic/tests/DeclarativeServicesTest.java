@@ -40,6 +40,6 @@ class DeclarativeServicesTest {
         PixelImage out = median.call(e -> e.enhance(img,
                 ProcessingContext.of(Parameters.bind(e.parameters(), Map.of("size", "5")))));
         assertEquals(ImageType.GRAY_U16, out.type());
-        assertEquals(List.of("enhance.median@1.0.0"), out.metadata().provenance());
+        assertEquals(List.of("enhance.median@1.1.0"), out.metadata().provenance());
     }
 }

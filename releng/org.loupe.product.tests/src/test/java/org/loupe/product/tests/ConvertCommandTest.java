@@ -116,5 +116,11 @@ class ConvertCommandTest {
         Launcher.Run again = Launcher.run("convert", volume.toString(), "--window", "400/40", "--out",
                 work.resolve("png").toString());
         assertEquals(2, again.exitCode(), "existing outputs are not replaced without --overwrite\n" + again);
+        Launcher.Run median = Launcher.run("enhance", "--with", "enhance.median", "-p", "depth=3", volume.toString(),
+                "--out", work.resolve("median").toString());
+        assertEquals(0, median.exitCode(), median.toString());
+        assertTrue(median.out().contains("(volume 9x6x5"), median.out());
+        assertTrue(median.err().contains("100% median 3x3x3"), "long work shows progress: " + median.err());
+        assertTrue(Files.isRegularFile(work.resolve("median/pydicom_phantom.nii.gz")));
     }
 }
