@@ -58,7 +58,8 @@ public final class Cli {
         cl.addSubcommand(bench);
         cl.addSubcommand(new CommandLine(new DataCommand())
                 .addSubcommand(new CommandLine(new DataXrayCommand(session)))
-                .addSubcommand(new CommandLine(new DataWafersCommand(session))));
+                .addSubcommand(new CommandLine(new DataWafersCommand(session)))
+                .addSubcommand(new CommandLine(new DataCtLiverCommand(session))));
         cl.addSubcommand(new CommandLine(new DemoCommand(session)));
         cl.addSubcommand(new CommandLine(new WorkbenchCommand()));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
