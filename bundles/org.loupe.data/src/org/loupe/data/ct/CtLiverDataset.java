@@ -83,9 +83,7 @@ public final class CtLiverDataset {
             made.put("slices", slices);
             made.put("dose", dose.name().toLowerCase(Locale.ROOT));
             made.put("list", cases);
-            AtomicFiles.writeString(work.resolve("ct-liver.json"), new GsonBuilder().setPrettyPrinting().create()
-                    .toJson(made) + "\n");
-            Staging.finish(work, out);
+            Staging.finish(work, out, "ct-liver.json", made);
         } catch (IOException e) {
             throw LoupeException.badInput(out.toString(), "cannot be written (" + e.getMessage() + ")", e);
         } finally {

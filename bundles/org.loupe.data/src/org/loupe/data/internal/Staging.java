@@ -1,10 +1,12 @@
 package org.loupe.data.internal;
 
+import com.google.gson.GsonBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.loupe.api.LoupeException;
+import org.loupe.image.io.AtomicFiles;
 
 /**
  * How a generated data set reaches its folder: only a new or empty folder is used, the set is made in a sibling
@@ -33,6 +35,13 @@ public final class Staging {
         }
         Path target = out.toAbsolutePath().normalize();
         return target.resolveSibling(target.getFileName() + ".partial-" + ProcessHandle.current().pid());
+    }
+
+    /** Writes the set's description ({@code file}, pretty JSON) and moves the finished set into place. */
+    public static void finish(Path work, Path out, String file, Object description) throws IOException {
+        AtomicFiles.writeString(work.resolve(file), new GsonBuilder().setPrettyPrinting().create()
+                .toJson(description) + "\n");
+        finish(work, out);
     }
 
     /** Moves the finished set into place. */

@@ -1,6 +1,5 @@
 package org.loupe.data.wafer;
 
-import com.google.gson.GsonBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,9 +86,7 @@ public final class WaferDataset {
             made.put("difficulty", difficulty);
             made.put("layout", layout.name().toLowerCase());
             made.put("defects", defects);
-            AtomicFiles.writeString(work.resolve("wafers.json"), new GsonBuilder().setPrettyPrinting().create()
-                    .toJson(made) + "\n");
-            Staging.finish(work, out);
+            Staging.finish(work, out, "wafers.json", made);
         } catch (IOException e) {
             throw LoupeException.badInput(out.toString(), "cannot be written (" + e.getMessage() + ")", e);
         } finally {
