@@ -1,9 +1,15 @@
 package org.loupe.numerics.stats;
 
-/** The normal distribution's cumulative distribution function. */
+/** The normal distribution's density and cumulative distribution function. */
 public final class Normal {
 
     private Normal() {
+    }
+
+    /** The density of N(mean, sigma^2) at {@code x}. */
+    public static double density(double x, double mean, double sigma) {
+        double z = (x - mean) / sigma;
+        return Math.exp(-0.5 * z * z) / (sigma * Math.sqrt(2 * Math.PI));
     }
 
     /** P(X <= x) for X ~ N(mean, sigma^2). */

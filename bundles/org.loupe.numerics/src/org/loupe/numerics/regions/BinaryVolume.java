@@ -1,0 +1,147 @@
+package org.loupe.numerics.regions;
+
+import java.util.Arrays;
+
+/**
+ * Binary operations on 3-D masks ({@code w x h x d}, x fastest): erosion and dilation by the 6-neighbour cross,
+ * 3-D connected components (6-connectivity), and hole filling slice by slice. The building blocks of region
+ * segmentation in volumes.
+ */
+public final class BinaryVolume {
+
+    private BinaryVolume() {
+    }
+
+    /** The mask eroded {@code times} times by the face-neighbour cross (border voxels count as outside). */
+    public static boolean[] erode(boolean[] m, int w, int h, int d, int times) {
+        boolean[] a = m.clone();
+        for (int t = 0; t < times; t++) {
+            boolean[] b = new boolean[a.length];
+            for (int k = 0; k < d; k++) {
+                for (int j = 0; j < h; j++) {
+                    for (int i = 0; i < w; i++) {
+                        int p = (k * h + j) * w + i;
+                        b[p] = a[p] && i > 0 && a[p - 1] && i < w - 1 && a[p + 1] && j > 0 && a[p - w] && j < h - 1
+                                && a[p + w] && (d == 1 || k > 0 && a[p - w * h] && k < d - 1 && a[p + w * h]);
+                    }
+                }
+            }
+            a = b;
+        }
+        return a;
+    }
+
+    /** The mask dilated {@code times} times by the face-neighbour cross. */
+    public static boolean[] dilate(boolean[] m, int w, int h, int d, int times) {
+        boolean[] a = m.clone();
+        for (int t = 0; t < times; t++) {
+            boolean[] b = a.clone();
+            for (int k = 0; k < d; k++) {
+                for (int j = 0; j < h; j++) {
+                    for (int i = 0; i < w; i++) {
+                        int p = (k * h + j) * w + i;
+                        if (a[p]) {
+                            continue;
+                        }
+                        b[p] = i > 0 && a[p - 1] || i < w - 1 && a[p + 1] || j > 0 && a[p - w] || j < h - 1
+                                && a[p + w] || k > 0 && a[p - w * h] || k < d - 1 && a[p + w * h];
+                    }
+                }
+            }
+            a = b;
+        }
+        return a;
+    }
+
+    /** The largest 6-connected component of the mask (ties: the first found); empty for an empty mask. */
+    public static boolean[] largestComponent(boolean[] m, int w, int h, int d) {
+        int[] label = new int[m.length];
+        int[] queue = new int[m.length];
+        int best = 0;
+        int bestSize = 0;
+        int next = 0;
+        for (int s = 0; s < m.length; s++) {
+            if (!m[s] || label[s] != 0) {
+                continue;
+            }
+            next++;
+            int head = 0;
+            int tail = 0;
+            queue[tail++] = s;
+            label[s] = next;
+            while (head < tail) {
+                int p = queue[head++];
+                int i = p % w;
+                int j = (p / w) % h;
+                int k = p / (w * h);
+                int[] neighbours = {i > 0 ? p - 1 : -1, i < w - 1 ? p + 1 : -1, j > 0 ? p - w : -1,
+                    j < h - 1 ? p + w : -1, k > 0 ? p - w * h : -1, k < d - 1 ? p + w * h : -1};
+                for (int q : neighbours) {
+                    if (q >= 0 && m[q] && label[q] == 0) {
+                        label[q] = next;
+                        queue[tail++] = q;
+                    }
+                }
+            }
+            if (tail > bestSize) {
+                bestSize = tail;
+                best = next;
+            }
+        }
+        boolean[] out = new boolean[m.length];
+        for (int p = 0; p < m.length; p++) {
+            out[p] = best != 0 && label[p] == best;
+        }
+        return out;
+    }
+
+    /** Fills, in every axial slice, the background regions that do not reach the slice's border (4-connected). */
+    public static boolean[] fillHolesPerSlice(boolean[] m, int w, int h, int d) {
+        boolean[] out = m.clone();
+        boolean[] outside = new boolean[w * h];
+        int[] queue = new int[w * h];
+        for (int k = 0; k < d; k++) {
+            int base = k * w * h;
+            Arrays.fill(outside, false);
+            int tail = 0;
+            for (int i = 0; i < w; i++) {
+                tail = seed(m, base, i, outside, queue, tail);
+                tail = seed(m, base, (h - 1) * w + i, outside, queue, tail);
+            }
+            for (int j = 0; j < h; j++) {
+                tail = seed(m, base, j * w, outside, queue, tail);
+                tail = seed(m, base, j * w + w - 1, outside, queue, tail);
+            }
+            int head = 0;
+            while (head < tail) {
+                int p = queue[head++];
+                int i = p % w;
+                int j = p / w;
+                if (i > 0) {
+                    tail = seed(m, base, p - 1, outside, queue, tail);
+                }
+                if (i < w - 1) {
+                    tail = seed(m, base, p + 1, outside, queue, tail);
+                }
+                if (j > 0) {
+                    tail = seed(m, base, p - w, outside, queue, tail);
+                }
+                if (j < h - 1) {
+                    tail = seed(m, base, p + w, outside, queue, tail);
+                }
+            }
+            for (int p = 0; p < w * h; p++) {
+                out[base + p] = !outside[p];
+            }
+        }
+        return out;
+    }
+
+    private static int seed(boolean[] m, int base, int p, boolean[] outside, int[] queue, int tail) {
+        if (!m[base + p] && !outside[p]) {
+            outside[p] = true;
+            queue[tail++] = p;
+        }
+        return tail;
+    }
+}

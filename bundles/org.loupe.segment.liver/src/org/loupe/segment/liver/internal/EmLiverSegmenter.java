@@ -1,0 +1,64 @@
+package org.loupe.segment.liver.internal;
+
+import java.util.List;
+import org.loupe.api.LoupeException;
+import org.loupe.api.LoupeProvider;
+import org.loupe.api.ParameterSpec;
+import org.loupe.api.ProcessingContext;
+import org.loupe.api.ProviderDescriptor;
+import org.loupe.api.Segmenter;
+import org.loupe.image.LabelImage;
+import org.loupe.image.PixelImage;
+import org.loupe.image.volume.Volume;
+import org.loupe.image.volume.VoxelGeometry;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * The liver in a CT volume by expectation-maximization, the seed method's ROI segmentation: a Gaussian mixture of
+ * the Hounsfield units inside the body, the liver's component chosen by its expected mean, then the largest connected
+ * region of voxels it claims, cut from its neighbours by an opening, closed and with its holes (vessels, lesions)
+ * filled. See {@link LiverByMixture} for the steps.
+ */
+@Component(service = Segmenter.class)
+@LoupeProvider(id = "segment.liver.em", name = "Liver by EM (Gaussian mixture)", version = "1.0.0",
+        inputTypes = {"GRAY:FLOAT32:1", "GRAY:UINT16:1"},
+        description = "Liver mask of a CT in Hounsfield units: EM on a Gaussian mixture of HU inside the body, the "
+                + "component nearest the liver's expected HU, largest 3-D region, holes filled.")
+public final class EmLiverSegmenter implements Segmenter {
+
+    private static final ProviderDescriptor DESCRIPTOR = ProviderDescriptor.declaredBy(EmLiverSegmenter.class);
+    private static final List<ParameterSpec> PARAMETERS = List.of(
+            ParameterSpec.real("liver-hu", 100, -100, 400, "The liver's expected mean HU: about 100 in the portal "
+                    + "venous phase, 55 without contrast."),
+            ParameterSpec.integer("components", 8, 2, 12, 1, "Gaussian components of the mixture (more are tried "
+                    + "when the liver's is not one tissue)."),
+            ParameterSpec.integer("opening", 2, 0, 6, 1, "Erosions (then as many dilations) that cut the liver "
+                    + "from touching organs."));
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return PARAMETERS;
+    }
+
+    @Override
+    public LabelImage segment(PixelImage image, ProcessingContext ctx) throws LoupeException {
+        DESCRIPTOR.requireAccepted(image);
+        Volume one = Volume.create(image.width(), image.height(), 1, VoxelGeometry.UNIT);
+        one.setSlice(0, image);
+        Volume labels = segment(one, ctx);
+        int[] out = new int[image.width() * image.height()];
+        for (int p = 0; p < out.length; p++) {
+            out[p] = Math.round(labels.data()[p]);
+        }
+        return new LabelImage(image.width(), image.height(), out, LiverByMixture.NAMES);
+    }
+
+    @Override
+    public Volume segment(Volume input, ProcessingContext ctx) throws LoupeException {
+        LiverByMixture method = new LiverByMixture(ctx.parameters().getDouble("liver-hu"),
+                ctx.parameters().getInt("components"), ctx.parameters().getInt("opening"));
+        Volume out = method.apply(input, ctx);
+        return out.with(out.geometry(), input.metadata().toBuilder().property("labels",
+                String.join(",", LiverByMixture.NAMES)).build().withStep(DESCRIPTOR.id(), DESCRIPTOR.version()));
+    }
+}
