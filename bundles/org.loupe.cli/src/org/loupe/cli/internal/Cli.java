@@ -33,6 +33,7 @@ public final class Cli {
         cl.addSubcommand(new CommandLine(new EnhanceCommand(session)));
         cl.addSubcommand(new CommandLine(new MeasureCommand(session)));
         cl.addSubcommand(new CommandLine(new ConvertCommand(session)));
+        cl.addSubcommand(new CommandLine(new SegmentCommand(session)));
         cl.addSubcommand(new CommandLine(new DetectCommand(session)));
         cl.addSubcommand(new CommandLine(new ClassifyCommand(session)));
         cl.addSubcommand(new CommandLine(new RunCommand(session)));
@@ -42,7 +43,8 @@ public final class Cli {
                 .addSubcommand(new CommandLine(new EvalSrCommand(session)))
                 .addSubcommand(new CommandLine(new EvalDetectCommand(session)))
                 .addSubcommand(new CommandLine(new EvalClassifyCommand(session)))
-                .addSubcommand(new CommandLine(new EvalEnhanceCommand(session))));
+                .addSubcommand(new CommandLine(new EvalEnhanceCommand(session)))
+                .addSubcommand(new CommandLine(new EvalSegmentCommand(session))));
         cl.addSubcommand(new CommandLine(new CompareCommand())
                 .addSubcommand(new CommandLine(new CompareDetectorsCommand(session))));
         cl.addSubcommand(new CommandLine(new AnalyzeCommand())
