@@ -42,6 +42,7 @@ class EmLiverSegmenterTest {
             body[p] = c.ct().data()[p] > -400;
         }
         var mix = new LiverByMixture(100, 8, 2).mixture(c.ct(), body, 8);
+        assertEquals(8, mix.means().length);
         double liver = mix.means()[mix.nearest(100)];
         assertEquals(105, liver, 15, "liver and spleen share a component around 100-115 HU: " + liver);
     }

@@ -21,7 +21,7 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = Segmenter.class)
 @LoupeProvider(id = "segment.liver.em", name = "Liver by EM (Gaussian mixture)", version = "1.0.0",
-        inputTypes = {"GRAY:FLOAT32:1", "GRAY:UINT16:1"},
+        inputTypes = {"GRAY:FLOAT32:1"},
         description = "Liver mask of a CT in Hounsfield units: EM on a Gaussian mixture of HU inside the body, the "
                 + "component nearest the liver's expected HU, largest 3-D region, holes filled.")
 public final class EmLiverSegmenter implements Segmenter {

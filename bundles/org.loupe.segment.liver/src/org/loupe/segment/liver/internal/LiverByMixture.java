@@ -1,5 +1,6 @@
 package org.loupe.segment.liver.internal;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.loupe.api.LoupeException;
@@ -42,7 +43,7 @@ final class LiverByMixture {
     }
 
     /** The mixture of {@code k} components fitted to the body's soft tissue. */
-    GaussianMixture mixture(Volume v, boolean[] body, int k) {
+    GaussianMixture mixture(Volume v, boolean[] body, int k) throws LoupeException {
         int bins = (int) ((HIGH - LOW) / BIN);
         double[] centres = new double[bins];
         double[] counts = new double[bins];
@@ -54,6 +55,10 @@ final class LiverByMixture {
             if (body[p] && d[p] >= LOW && d[p] < HIGH) {
                 counts[(int) ((d[p] - LOW) / BIN)]++;
             }
+        }
+        if (Arrays.stream(counts).sum() == 0) {
+            throw LoupeException.badInput(v.metadata().label("volume"), "holds no soft tissue (no voxel from -200 to "
+                    + "400 HU inside the body): is it a CT in Hounsfield units?");
         }
         return GaussianMixture.fit(centres, counts, k, 3, 300);
     }
