@@ -108,7 +108,7 @@ class EnhanceCommandTest {
         CliRun unknown = CliRun.of("enhance", "--with", "enhance.median", "-p", "radius=4", in.toString(), "--out",
                 dir.resolve("o").toString());
         assertEquals(2, unknown.exitCode(), unknown.toString());
-        assertTrue(unknown.err().contains("unknown parameter 'radius' (known: size)"), unknown.err());
+        assertTrue(unknown.err().contains("unknown parameter 'radius' (known: size, depth)"), unknown.err());
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 import org.loupe.api.LoupeException;
@@ -15,6 +16,7 @@ import org.loupe.api.ProcessingContext;
 import org.loupe.api.Segmenter;
 import org.loupe.metrics.segmentation.SurfaceDistances;
 import org.loupe.pipeline.BatchPolicy;
+import org.loupe.pipeline.evaluation.LabelMapEvaluation;
 import org.loupe.pipeline.evaluation.SegmentationEvaluation;
 import org.loupe.registry.ProviderHandle;
 import org.loupe.report.TextTable;
@@ -50,6 +52,10 @@ final class EvalSegmentCommand implements Callable<Integer> {
     @Option(names = "--write-masks", paramLabel = "DIR", description = "Save each case's label map here.")
     private Path writeMasks;
 
+    @Option(names = "--per-label", description = "Score every label of a multi-label truth (e.g. --truth "
+            + "couinaud.nii.gz): accuracy, Dice per label, and lesion centres that carry their listed segment.")
+    private boolean perLabel;
+
     @Option(names = "--json", description = "Print JSON.")
     private boolean json;
 
@@ -66,6 +72,12 @@ final class EvalSegmentCommand implements Callable<Integer> {
         Parameters bound = Parameters.bind(h.call(LoupeService::parameters), params);
         BatchPolicy policy = new BatchPolicy(failFast.failFast, session::fail);
         ProgressLines progress = new ProgressLines(session.err(), "eval segment");
+        if (perLabel) {
+            LabelMapEvaluation e = LabelMapEvaluation.run(h, ProcessingContext.builder().parameters(bound)
+                    .onProgress(progress).build(), dataset, truth, policy, session.readOptions());
+            printLabels(e, bound);
+            return policy.exitCode();
+        }
         SegmentationEvaluation e = SegmentationEvaluation.run(h, ProcessingContext.builder().parameters(bound)
                 .onProgress(progress).build(), dataset, truth, label, policy, session.readOptions(), writeMasks);
         List<Figure> figures = List.of(new Figure("dice", SurfaceDistances::dice),
@@ -99,6 +111,48 @@ final class EvalSegmentCommand implements Callable<Integer> {
                 e.cases().size(), dataset, label, truth);
         t.print(session.out());
         return policy.exitCode();
+    }
+
+    private void printLabels(LabelMapEvaluation e, Parameters bound) {
+        Map<Integer, List<Double>> dice = new TreeMap<>();
+        int lesions = 0;
+        int hits = 0;
+        double accuracy = 0;
+        for (LabelMapEvaluation.Case c : e.cases()) {
+            c.dice().forEach((k, v) -> dice.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
+            lesions += c.lesions();
+            hits += c.lesionHits();
+            accuracy += c.accuracy() / e.cases().size();
+        }
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("segmenter", id);
+            m.put("parameters", bound.asText());
+            m.put("cases", e.cases());
+            m.put("accuracy", accuracy);
+            Map<String, Double> meanDice = new LinkedHashMap<>();
+            dice.forEach((k, v) -> meanDice.put(String.valueOf(k), v.stream().mapToDouble(x -> x).average()
+                    .orElse(Double.NaN)));
+            m.put("dicePerLabel", meanDice);
+            m.put("lesions", lesions);
+            m.put("lesionsInTheirSegment", hits);
+            m.put("failures", e.unscored());
+            session.out().println(Json.GSON.toJson(m));
+            return;
+        }
+        TextTable t = new TextTable("CASE", "ACCURACY", "MEAN DICE", "LESIONS IN THEIR SEGMENT");
+        for (LabelMapEvaluation.Case c : e.cases()) {
+            t.row(c.name(), format(c.accuracy()), format(c.dice().values().stream().mapToDouble(x -> x).average()
+                    .orElse(Double.NaN)), c.lesionHits() + " of " + c.lesions());
+        }
+        t.row("all", format(accuracy), "", hits + " of " + lesions + (lesions == 0 ? "" : String.format(Locale.ROOT,
+                " (%.3f)", (double) hits / lesions)));
+        session.out().printf(Locale.ROOT, "%s (%s) on %d cases of %s against %s:%n", id, bound.asText(),
+                e.cases().size(), dataset, truth);
+        t.print(session.out());
+        TextTable d = new TextTable("LABEL", "DICE (MEAN OVER CASES)");
+        dice.forEach((k, v) -> d.row(k, format(v.stream().mapToDouble(x -> x).average().orElse(Double.NaN))));
+        d.print(session.out());
     }
 
     private static String format(double v) {

@@ -50,4 +50,21 @@ public record CouinaudFrame(double ivcX, double ivcY, double rightVein, double m
         }
         return superior ? 7 : 6;
     }
+
+    /**
+     * Whether a liver point lies in the caudate lobe (segment 1): in front of the vena cava and above the portal
+     * bifurcation, an ellipsoid of 17 x 13 x 20 mm half-axes centred 10 mm to the left of the cava's axis, 20 mm in
+     * front of it and 8 mm above the portal plane.
+     */
+    public boolean caudate(double x, double y, double z) {
+        double dx = (x - ivcX - 10) / 17;
+        double dy = (y - ivcY + 20) / 13;
+        double dz = (z - portalZ - 8) / 20;
+        return dx * dx + dy * dy + dz * dz < 1;
+    }
+
+    /** The segment (1 to 8) of a liver point: the caudate lobe first, then the planes. */
+    public int segmentOf(double x, double y, double z) {
+        return caudate(x, y, z) ? 1 : segment(x, y, z);
+    }
 }

@@ -71,7 +71,6 @@ final class LiverAnatomy {
     private final double[] rightLobe;
     private final double[] leftLobe;
     private final double[] outline;
-    private final double[] caudate;
     private final double[] kidneyR;
     private final double[] kidneyL;
     private final double[] spleen;
@@ -103,7 +102,6 @@ final class LiverAnatomy {
         domeZ = Math.min(zTop - 5, rightLobe[2] + rightLobe[5] * 0.9);
         double portalZ = rightLobe[2] - 12 + u(r, -6, 6);
         frame = new CouinaudFrame(ivcX, ivcY, 25 + u(r, -8, 8), 70 + u(r, -8, 8), 112 + u(r, -8, 8), portalZ);
-        caudate = new double[] {ivcX + 10, ivcY - 20, portalZ + 8, 17, 13, 20};
         kidneyR = new double[] {-70 + u(r, -5, 5), bodyB * 0.45, -50 + u(r, -8, 8), 24, 18, 42};
         kidneyL = new double[] {70 + u(r, -5, 5), bodyB * 0.45, -40 + u(r, -8, 8), 24, 18, 42};
         spleen = new double[] {88 + u(r, -5, 5), bodyB * 0.25, 15 + u(r, -8, 8), 24, 40, 45};
@@ -184,7 +182,7 @@ final class LiverAnatomy {
 
     /** The Couinaud segment of a liver point: the caudate region first, then the planes. */
     int segment(double x, double y, double z) {
-        return ellipsoid(caudate, x, y, z) < 1 ? 1 : frame.segment(x, y, z);
+        return frame.segmentOf(x, y, z);
     }
 
     /** Inside the liver outline and not taken by another organ drawn over it. */

@@ -77,7 +77,8 @@ public record SegmentationEvaluation(List<Case> cases, List<String> unscored) {
         return new SegmentationEvaluation(cases, unscored);
     }
 
-    private static List<Path> cases(Path dataset, String truthFile) throws LoupeException {
+    /** The case folders of a data set: its subfolders that hold {@code truthFile}, sorted. */
+    static List<Path> cases(Path dataset, String truthFile) throws LoupeException {
         try (Stream<Path> s = Files.list(dataset)) {
             List<Path> dirs = s.filter(d -> Files.isRegularFile(d.resolve(truthFile))).sorted().toList();
             if (dirs.isEmpty()) {
@@ -90,7 +91,8 @@ public record SegmentationEvaluation(List<Case> cases, List<String> unscored) {
         }
     }
 
-    private static Path image(Path dir) throws LoupeException {
+    /** A case's image: its DICOM series folder {@code ct/}, or a NIfTI file. */
+    static Path image(Path dir) throws LoupeException {
         for (String candidate : new String[] {"ct", "ct.nii.gz", "ct.nii", "image.nii.gz", "image.nii"}) {
             if (Files.exists(dir.resolve(candidate))) {
                 return dir.resolve(candidate);

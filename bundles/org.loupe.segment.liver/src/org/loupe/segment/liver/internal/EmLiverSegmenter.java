@@ -57,7 +57,7 @@ public final class EmLiverSegmenter implements Segmenter {
     public Volume segment(Volume input, ProcessingContext ctx) throws LoupeException {
         LiverByMixture method = new LiverByMixture(ctx.parameters().getDouble("liver-hu"),
                 ctx.parameters().getInt("components"), ctx.parameters().getInt("opening"));
-        Volume out = method.apply(input, ctx);
+        Volume out = method.apply(input, ctx).labels(input);
         return out.with(out.geometry(), input.metadata().toBuilder().property("labels",
                 String.join(",", LiverByMixture.NAMES)).build().withStep(DESCRIPTOR.id(), DESCRIPTOR.version()));
     }

@@ -63,7 +63,26 @@ final class LiverByMixture {
         return GaussianMixture.fit(centres, counts, k, 3, 300);
     }
 
-    Volume apply(Volume v, ProcessingContext ctx) throws LoupeException {
+    /**
+     * The liver found, and the tissue model that found it.
+     *
+     * @param mask     liver voxels
+     * @param meanHu   the liver component's mean
+     * @param sigmaHu  its standard deviation
+     */
+    record Liver(boolean[] mask, double meanHu, double sigmaHu) {
+        /** As a label volume on the grid of {@code v}. */
+        Volume labels(Volume v) {
+            Volume out = Volume.create(v.width(), v.height(), v.depth(), v.geometry());
+            float[] o = out.data();
+            for (int p = 0; p < o.length; p++) {
+                o[p] = mask[p] ? 1 : 0;
+            }
+            return out;
+        }
+    }
+
+    Liver apply(Volume v, ProcessingContext ctx) throws LoupeException {
         int w = v.width();
         int h = v.height();
         int dd = v.depth();
@@ -129,13 +148,8 @@ final class LiverByMixture {
             }
             filled = grown;
         }
-        Volume out = Volume.create(w, h, dd, v.geometry());
-        float[] o = out.data();
-        for (int p = 0; p < o.length; p++) {
-            o[p] = filled[p] ? 1 : 0;
-        }
         ctx.progress(1, "done");
-        return out;
+        return new Liver(filled, mix.means()[liver], mix.sigmas()[liver]);
     }
 
     /** The mean over each voxel's 3x3x3 neighbourhood (2-D 3x3 for one slice), borders replicated. */
