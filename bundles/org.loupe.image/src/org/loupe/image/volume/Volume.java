@@ -150,7 +150,8 @@ public final class Volume {
     }
 
     private ImageMetadata sliceMetadata(Plane plane, int index, double sx, double sy) {
-        return metadata.toBuilder().name((metadata.name().isBlank() ? "volume" : metadata.name()) + " " + plane.name().toLowerCase(Locale.ROOT) + " "
+        String base = metadata.name().isBlank() ? "volume" : metadata.name();
+        return metadata.toBuilder().name(base + " " + plane.name().toLowerCase(Locale.ROOT) + " "
                 + index).calibration(new Calibration(sx, sy, "mm")).build();
     }
 

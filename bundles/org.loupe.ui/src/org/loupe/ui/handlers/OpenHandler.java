@@ -13,7 +13,7 @@ import org.loupe.ui.ImageDocument;
 public final class OpenHandler {
 
     /** The file dialog's filters for images Loupe reads. */
-    static final String[] EXTENSIONS = {"*.png;*.jpg;*.jpeg;*.bmp;*.tif;*.tiff;*.pgm;*.ppm", "*"};
+    static final String[] EXTENSIONS = {"*.png;*.jpg;*.jpeg;*.bmp;*.tif;*.tiff;*.pgm;*.ppm;*.dcm;*.nii;*.nii.gz", "*"};
     /** Their names. */
     static final String[] NAMES = {"Images", "All files"};
 

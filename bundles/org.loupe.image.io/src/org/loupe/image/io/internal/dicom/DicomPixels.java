@@ -14,8 +14,8 @@ import org.loupe.image.RgbU8;
 /**
  * Decodes a data set's pixel data into images: greyscale in modality units (stored value times Rescale Slope plus
  * Rescale Intercept, Hounsfield units for CT) as float, except unsigned 8- and 16-bit samples without a rescale,
- * which keep their integer type; 8-bit RGB as it is, deeper RGB as three float planes. Native (uncompressed) and RLE Lossless data are
- * decoded; other compressed transfer syntaxes and YBR colour are refused by name.
+ * which keep their integer type; 8-bit RGB as it is, deeper RGB as three float planes. Native (uncompressed) and RLE
+ * Lossless data are decoded; other compressed transfer syntaxes and YBR colour are refused by name.
  */
 final class DicomPixels {
 

@@ -18,7 +18,8 @@ import org.loupe.image.volume.VoxelGeometry;
 /**
  * Writes a volume as single-file NIfTI-1, gzipped when the name ends in {@code .gz}, atomically. The data type is the
  * smallest that holds every value exactly: unsigned 8-bit (label maps), signed 16-bit (Hounsfield units), else
- * 32-bit float; a 2-D image keeps its own type (unsigned 8 or 16 bits, float). The geometry goes into both the sform and the qform (scanner coordinates, RAS).
+ * 32-bit float; a 2-D image keeps its own type (unsigned 8 or 16 bits, float). The geometry goes into both the sform
+ * and the qform (scanner coordinates, RAS).
  */
 public final class NiftiWriter {
 
