@@ -51,6 +51,9 @@ final class CouinaudLandmarks {
         bone = BinaryVolume.dilate(bone, w, h, d, 3);
         float threshold = (float) (liver.meanHu() + contrast);
         VoxelGeometry g = v.geometry();
+        // vessels around the liver find the cava, which runs along its edge; the veins and portal branches are
+        // looked for inside it, where no kidney or aorta can pass for them
+        List<double[]> around = new ArrayList<>();
         List<double[]> vessels = new ArrayList<>();
         int[] perSlice = new int[d];
         for (int k = 0; k < d; k++) {
@@ -58,8 +61,12 @@ final class CouinaudLandmarks {
                 for (int i = 0; i < w; i++) {
                     int p = (k * h + j) * w + i;
                     if (near[p] && !bone[p] && smooth.data()[p] > threshold && smooth.data()[p] < BONE_HU) {
-                        vessels.add(g.position(i, j, k));
-                        perSlice[k]++;
+                        double[] position = g.position(i, j, k);
+                        around.add(position);
+                        if (liver.mask()[p]) {
+                            vessels.add(position);
+                            perSlice[k]++;
+                        }
                     }
                 }
             }
@@ -69,7 +76,7 @@ final class CouinaudLandmarks {
             ctx.warn("too few contrast-filled vessels in the liver (" + vessels.size() + " voxels) to place the "
                     + "Couinaud planes; typical positions are used");
         }
-        double[] cava = cava(vessels, perSlice, g);
+        double[] cava = refine(cava(around, perSlice, g), around);
         double portalZ = portalPlane(vessels, perSlice, g, cava);
         double[] veins = veins(vessels, cava, portalZ, ctx);
         return new CouinaudFrame(cava[0], cava[1], veins[0], veins[1], veins[2], portalZ);
@@ -104,6 +111,24 @@ final class CouinaudLandmarks {
             }
         }
         return n == 0 ? new double[] {-22, 30, top} : new double[] {sx / n, sy / n, top};
+    }
+
+    /**
+     * The centroid of the vessel voxels within 15 mm of a first estimate of the cava's axis: the columns that run
+     * through the most slices lie on the liver's side of the tube, the whole cross-section is centred.
+     */
+    private static double[] refine(double[] cava, List<double[]> around) {
+        double sx = 0;
+        double sy = 0;
+        int n = 0;
+        for (double[] p : around) {
+            if (Math.hypot(p[0] - cava[0], p[1] - cava[1]) < 15) {
+                sx += p[0];
+                sy += p[1];
+                n++;
+            }
+        }
+        return n == 0 ? cava : new double[] {sx / n, sy / n, cava[2]};
     }
 
     /** The height where vessels away from the cava are most numerous (smoothed over three slices). */
