@@ -143,4 +143,29 @@ class VolumeFilesTest {
                 ReadOptions.defaults()));
         assertTrue(e.getMessage().endsWith("cut.nii: is truncated (1671 of 3519 voxels)"), e.getMessage());
     }
+
+    /** A written NIfTI file with one header field changed. */
+    private Path patched(String name, int offset, byte... bytes) throws LoupeException, IOException {
+        VolumeFiles.writeNifti(ct(), dir.resolve("base.nii"));
+        byte[] b = Files.readAllBytes(dir.resolve("base.nii"));
+        System.arraycopy(bytes, 0, b, offset, bytes.length);
+        return Files.write(dir.resolve(name), b);
+    }
+
+    @Test
+    void niftiVariantsLoupeDoesNotReadAreRefusedByName() throws LoupeException, IOException {
+        // dim[0] = 4 with 3 volumes in dim[4]: a time series
+        Path fourD = patched("4d.nii", 40, (byte) 4, (byte) 0, (byte) 23, (byte) 0, (byte) 17, (byte) 0, (byte) 9,
+                (byte) 0, (byte) 3, (byte) 0);
+        assertRefused(fourD, "is 4-D (3 along dimension 4); Loupe reads 2-D and 3-D images");
+        assertRefused(patched("pair.nii", 344, (byte) 'n', (byte) 'i', (byte) '1'), "NIfTI pair (.hdr/.img)");
+        assertRefused(patched("rgb.nii", 70, (byte) 128, (byte) 0), "has NIfTI data type 128");
+        assertRefused(patched("huge.nii", 42, (byte) 0xFF, (byte) 0x7F, (byte) 0xFF, (byte) 0x7F), "over the limit");
+    }
+
+    private static void assertRefused(Path file, String fragment) {
+        LoupeException e = assertThrows(LoupeException.class, () -> VolumeFiles.read(file, ReadOptions.defaults()));
+        assertEquals(LoupeException.Reason.INPUT, e.reason());
+        assertTrue(e.getMessage().contains(fragment), e.getMessage());
+    }
 }
