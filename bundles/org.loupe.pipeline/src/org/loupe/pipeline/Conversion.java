@@ -278,10 +278,7 @@ public final class Conversion {
     }
 
     private static String stem(Path f) {
-        String name = f.getFileName().toString();
-        String lower = name.toLowerCase(Locale.ROOT);
-        int cut = lower.endsWith(".nii.gz") ? name.length() - 7 : name.lastIndexOf('.');
-        return cut > 0 ? name.substring(0, cut) : name;
+        return ImageFormat.stem(f.getFileName().toString());
     }
 
     private static String seriesName(DicomSeries s) {

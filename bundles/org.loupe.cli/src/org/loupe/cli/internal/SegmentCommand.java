@@ -113,14 +113,10 @@ final class SegmentCommand implements Callable<Integer> {
         return policy.exitCode();
     }
 
-    private boolean isVolume(Path in) throws LoupeException {
-        if (Files.isDirectory(in)) {
-            return true;
-        }
-        if (ImageFiles.formatOf(in) != ImageFormat.NIFTI) {
-            return false;
-        }
-        return VolumeFiles.read(in, session.readOptions()).depth() > 1;
+    /** DICOM series folders and NIfTI files are volumes (a one-slice NIfTI file too: it gets a NIfTI label map). */
+    private static boolean isVolume(Path in) {
+        String name = in.getFileName().toString().toLowerCase(Locale.ROOT);
+        return Files.isDirectory(in) || name.endsWith(".nii") || name.endsWith(".nii.gz");
     }
 
     private Path target(Path in, boolean withParent) {
@@ -129,10 +125,7 @@ final class SegmentCommand implements Callable<Integer> {
         if (withParent && Files.isDirectory(in) && parent != null && parent.getFileName() != null) {
             name = parent.getFileName() + "-" + name;
         }
-        String lower = name.toLowerCase(Locale.ROOT);
-        int cut = lower.endsWith(".nii.gz") ? name.length() - 7 : name.lastIndexOf('.');
-        String stem = cut > 0 ? name.substring(0, cut) : name;
-        boolean volume = Files.isDirectory(in) || lower.endsWith(".nii") || lower.endsWith(".nii.gz");
-        return out.resolve(stem + ".labels." + (volume ? "nii.gz" : "png"));
+        String stem = Files.isDirectory(in) ? name : ImageFormat.stem(name);
+        return out.resolve(stem + ".labels." + (isVolume(in) ? "nii.gz" : "png"));
     }
 }

@@ -28,21 +28,24 @@ final class LiverAnatomy {
     /** A capsule: the points within {@code r0..r1} (tapering) of the segment a-b. */
     record Tube(double[] a, double[] b, double r0, double r1) {
         boolean contains(double x, double y, double z) {
-            double[] d = {b[0] - a[0], b[1] - a[1], b[2] - a[2]};
-            double len2 = d[0] * d[0] + d[1] * d[1] + d[2] * d[2];
-            double t = Math.max(0, Math.min(1, ((x - a[0]) * d[0] + (y - a[1]) * d[1] + (z - a[2]) * d[2]) / len2));
-            double px = a[0] + t * d[0] - x;
-            double py = a[1] + t * d[1] - y;
-            double pz = a[2] + t * d[2] - z;
-            double r = r0 + (r1 - r0) * t;
-            return px * px + py * py + pz * pz <= r * r;
+            double t = along(x, y, z);
+            return distance(x, y, z, t) <= r0 + (r1 - r0) * t;
         }
 
         double distance(double x, double y, double z) {
+            return distance(x, y, z, along(x, y, z));
+        }
+
+        /** Where the point projects onto the axis, 0 at a and 1 at b, clamped. */
+        private double along(double x, double y, double z) {
             double[] d = {b[0] - a[0], b[1] - a[1], b[2] - a[2]};
             double len2 = d[0] * d[0] + d[1] * d[1] + d[2] * d[2];
-            double t = Math.max(0, Math.min(1, ((x - a[0]) * d[0] + (y - a[1]) * d[1] + (z - a[2]) * d[2]) / len2));
-            return Math.sqrt(sq(a[0] + t * d[0] - x) + sq(a[1] + t * d[1] - y) + sq(a[2] + t * d[2] - z));
+            return Math.max(0, Math.min(1, ((x - a[0]) * d[0] + (y - a[1]) * d[1] + (z - a[2]) * d[2]) / len2));
+        }
+
+        private double distance(double x, double y, double z, double t) {
+            return Math.sqrt(sq(a[0] + t * (b[0] - a[0]) - x) + sq(a[1] + t * (b[1] - a[1]) - y)
+                    + sq(a[2] + t * (b[2] - a[2]) - z));
         }
     }
 

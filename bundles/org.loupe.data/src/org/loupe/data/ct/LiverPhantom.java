@@ -7,6 +7,7 @@ import org.loupe.api.ProcessingContext;
 import org.loupe.image.ImageMetadata;
 import org.loupe.image.volume.Volume;
 import org.loupe.image.volume.VoxelGeometry;
+import org.loupe.numerics.filter.SeparableVolume;
 
 /**
  * A synthetic abdominal CT with its truth: an abdomen ({@link LiverAnatomy}) sampled on a voxel grid, blurred by the
@@ -105,7 +106,7 @@ public final class LiverPhantom {
             }
         }
         ctx.progress(0.85, "blur and noise");
-        Volume blurred = Blur3d.gaussian(ct, 0.6, 0.4);
+        Volume blurred = blur(ct, 0.6, 0.4);
         addNoise(blurred, dose.sigma(), new SplittableRandom(seed ^ 0x5DEECE66DL));
         String name = "liver phantom " + seed;
         ImageMetadata m = ImageMetadata.builder().name(name).property("modality", "CT").property("unit", "HU")
@@ -114,6 +115,13 @@ public final class LiverPhantom {
         return new Case(blurred.with(g, m), liver.with(g, labelled(name, "liver")), tumours.with(g, labelled(name,
                 "tumours")), segments.with(g, labelled(name, "couinaud")), a.lesions.stream()
                 .map(LiverAnatomy.Lesion::truth).toList(), a.frame, dose);
+    }
+
+    /** The volume blurred by a Gaussian of {@code sigmaXy} voxels in plane and {@code sigmaZ} slices across. */
+    private static Volume blur(Volume v, double sigmaXy, double sigmaZ) {
+        float[] xy = SeparableVolume.gaussian(sigmaXy);
+        return Volume.wrap(SeparableVolume.convolve(v.data(), v.width(), v.height(), v.depth(), xy, xy,
+                SeparableVolume.gaussian(sigmaZ)), v.width(), v.height(), v.depth(), v.geometry(), v.metadata());
     }
 
     private static ImageMetadata labelled(String name, String what) {
@@ -143,7 +151,7 @@ public final class LiverPhantom {
         for (int i = 0; i < n.length; i++) {
             n[i] = (float) r.nextGaussian();
         }
-        Volume smooth = Blur3d.gaussian(noise, 0.7, 0.3);
+        Volume smooth = blur(noise, 0.7, 0.3);
         float[] s = smooth.data();
         double sum2 = 0;
         for (float f : s) {

@@ -56,6 +56,13 @@ public enum ImageFormat {
         return extensions.get(0);
     }
 
+    /** A file name without its extension, {@code .nii.gz} counted as one: the stem outputs are named after. */
+    public static String stem(String fileName) {
+        int cut = fileName.toLowerCase(Locale.ROOT).endsWith(".nii.gz") ? fileName.length() - 7
+                : fileName.lastIndexOf('.');
+        return cut > 0 ? fileName.substring(0, cut) : fileName;
+    }
+
     /** The format a file name's extension names, if any. */
     public static Optional<ImageFormat> fromFileName(String fileName) {
         if (fileName.toLowerCase(Locale.ROOT).endsWith(".nii.gz")) {

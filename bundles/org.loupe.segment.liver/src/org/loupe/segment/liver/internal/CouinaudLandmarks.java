@@ -55,7 +55,6 @@ final class CouinaudLandmarks {
         // looked for inside it, where no kidney or aorta can pass for them
         List<double[]> around = new ArrayList<>();
         List<double[]> vessels = new ArrayList<>();
-        int[] perSlice = new int[d];
         for (int k = 0; k < d; k++) {
             for (int j = 0; j < h; j++) {
                 for (int i = 0; i < w; i++) {
@@ -65,7 +64,6 @@ final class CouinaudLandmarks {
                         around.add(position);
                         if (liver.mask()[p]) {
                             vessels.add(position);
-                            perSlice[k]++;
                         }
                     }
                 }
@@ -76,8 +74,8 @@ final class CouinaudLandmarks {
             ctx.warn("too few contrast-filled vessels in the liver (" + vessels.size() + " voxels) to place the "
                     + "Couinaud planes; typical positions are used");
         }
-        double[] cava = refine(cava(around, perSlice, g), around);
-        double portalZ = portalPlane(vessels, perSlice, g, cava);
+        double[] cava = refine(cava(around, g), around);
+        double portalZ = portalPlane(vessels, g, cava);
         double[] veins = veins(vessels, cava, portalZ, ctx);
         return new CouinaudFrame(cava[0], cava[1], veins[0], veins[1], veins[2], portalZ);
     }
@@ -87,7 +85,7 @@ final class CouinaudLandmarks {
      * the most slices (hepatic veins run obliquely and portal branches flat, so their columns count a few); the
      * centroid of the columns within 80% of the best count, and the highest vessel voxel for its top.
      */
-    private static double[] cava(List<double[]> vessels, int[] perSlice, VoxelGeometry g) {
+    private static double[] cava(List<double[]> vessels, VoxelGeometry g) {
         Map<Long, double[]> columns = new HashMap<>();
         double top = Double.NEGATIVE_INFINITY;
         for (double[] p : vessels) {
@@ -132,7 +130,7 @@ final class CouinaudLandmarks {
     }
 
     /** The height where vessels away from the cava are most numerous (smoothed over three slices). */
-    private static double portalPlane(List<double[]> vessels, int[] perSlice, VoxelGeometry g, double[] cava) {
+    private static double portalPlane(List<double[]> vessels, VoxelGeometry g, double[] cava) {
         double lowest = Double.POSITIVE_INFINITY;
         for (double[] p : vessels) {
             lowest = Math.min(lowest, p[2]);

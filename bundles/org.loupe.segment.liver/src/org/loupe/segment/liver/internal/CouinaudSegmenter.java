@@ -27,14 +27,16 @@ import org.osgi.service.component.annotations.Component;
 public final class CouinaudSegmenter implements Segmenter {
 
     private static final ProviderDescriptor DESCRIPTOR = ProviderDescriptor.declaredBy(CouinaudSegmenter.class);
-    private static final List<ParameterSpec> PARAMETERS = List.of(
-            ParameterSpec.real("liver-hu", 100, -100, 400, "The liver's expected mean HU (see segment.liver.em)."),
-            ParameterSpec.integer("components", 8, 2, 12, 1, "Gaussian components of the liver mixture."),
-            ParameterSpec.integer("opening", 2, 0, 6, 1, "Erosions that cut the liver from touching organs."),
-            ParameterSpec.real("vessel-contrast", 40, 10, 300, "How much brighter than the liver (HU) a "
-                    + "contrast-filled vessel is."));
+    private static final List<ParameterSpec> PARAMETERS = withVesselContrast();
 
     static final List<String> NAMES = names();
+
+    private static List<ParameterSpec> withVesselContrast() {
+        List<ParameterSpec> p = new ArrayList<>(LiverByMixture.PARAMETERS);
+        p.add(ParameterSpec.real("vessel-contrast", 40, 10, 300, "How much brighter than the liver (HU) a "
+                + "contrast-filled vessel is."));
+        return List.copyOf(p);
+    }
 
     private static List<String> names() {
         List<String> n = new ArrayList<>(List.of("background"));
@@ -58,9 +60,7 @@ public final class CouinaudSegmenter implements Segmenter {
 
     @Override
     public Volume segment(Volume input, ProcessingContext ctx) throws LoupeException {
-        LiverByMixture.Liver liver = new LiverByMixture(ctx.parameters().getDouble("liver-hu"),
-                ctx.parameters().getInt("components"), ctx.parameters().getInt("opening"))
-                .apply(input, ctx.within(0, 0.4));
+        LiverByMixture.Liver liver = LiverByMixture.of(ctx.parameters()).apply(input, ctx.within(0, 0.4));
         CouinaudFrame frame = CouinaudLandmarks.estimate(input, liver, ctx.parameters().getDouble("vessel-contrast"),
                 ctx.within(0.4, 0.95));
         Volume out = Volume.create(input.width(), input.height(), input.depth(), input.geometry());

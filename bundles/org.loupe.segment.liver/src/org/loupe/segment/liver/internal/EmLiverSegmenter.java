@@ -27,17 +27,10 @@ import org.osgi.service.component.annotations.Component;
 public final class EmLiverSegmenter implements Segmenter {
 
     private static final ProviderDescriptor DESCRIPTOR = ProviderDescriptor.declaredBy(EmLiverSegmenter.class);
-    private static final List<ParameterSpec> PARAMETERS = List.of(
-            ParameterSpec.real("liver-hu", 100, -100, 400, "The liver's expected mean HU: about 100 in the portal "
-                    + "venous phase, 55 without contrast."),
-            ParameterSpec.integer("components", 8, 2, 12, 1, "Gaussian components of the mixture (more are tried "
-                    + "when the liver's is not one tissue)."),
-            ParameterSpec.integer("opening", 2, 0, 6, 1, "Erosions (then as many dilations) that cut the liver "
-                    + "from touching organs."));
 
     @Override
     public List<ParameterSpec> parameters() {
-        return PARAMETERS;
+        return LiverByMixture.PARAMETERS;
     }
 
     @Override
@@ -55,9 +48,7 @@ public final class EmLiverSegmenter implements Segmenter {
 
     @Override
     public Volume segment(Volume input, ProcessingContext ctx) throws LoupeException {
-        LiverByMixture method = new LiverByMixture(ctx.parameters().getDouble("liver-hu"),
-                ctx.parameters().getInt("components"), ctx.parameters().getInt("opening"));
-        Volume out = method.apply(input, ctx).labels(input);
+        Volume out = LiverByMixture.of(ctx.parameters()).apply(input, ctx).labels(input);
         return out.with(out.geometry(), input.metadata().toBuilder().property("labels",
                 String.join(",", LiverByMixture.NAMES)).build().withStep(DESCRIPTOR.id(), DESCRIPTOR.version()));
     }

@@ -4,8 +4,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.loupe.api.LoupeException;
+import org.loupe.api.ParameterSpec;
+import org.loupe.api.Parameters;
 import org.loupe.api.ProcessingContext;
 import org.loupe.image.volume.Volume;
+import org.loupe.numerics.filter.SeparableVolume;
 import org.loupe.numerics.regions.BinaryVolume;
 import org.loupe.numerics.stats.GaussianMixture;
 
@@ -35,6 +38,20 @@ final class LiverByMixture {
     private final double liverHu;
     private final int components;
     private final int opening;
+
+    /** The settings of the method, shared by every provider that finds the liver with it. */
+    static final List<ParameterSpec> PARAMETERS = List.of(
+            ParameterSpec.real("liver-hu", 100, -100, 400, "The liver's expected mean HU: about 100 in the portal "
+                    + "venous phase, 55 without contrast."),
+            ParameterSpec.integer("components", 8, 2, 12, 1, "Gaussian components of the mixture (more are tried "
+                    + "when the liver's is not one tissue)."),
+            ParameterSpec.integer("opening", 2, 0, 6, 1, "Erosions (then as many dilations) that cut the liver "
+                    + "from touching organs."));
+
+    /** The method with the settings of {@link #PARAMETERS} bound in {@code p}. */
+    static LiverByMixture of(Parameters p) {
+        return new LiverByMixture(p.getDouble("liver-hu"), p.getInt("components"), p.getInt("opening"));
+    }
 
     LiverByMixture(double liverHu, int components, int opening) {
         this.liverHu = liverHu;
@@ -154,19 +171,7 @@ final class LiverByMixture {
 
     /** The mean over each voxel's 3x3x3 neighbourhood (2-D 3x3 for one slice), borders replicated. */
     private static float[] boxMean(float[] a, int w, int h, int d) {
-        float[] b = pass(a, w, h, d, 1, w);
-        float[] c = pass(b, w, h, d, w, h);
-        return d > 1 ? pass(c, w, h, d, w * h, d) : c;
-    }
-
-    private static float[] pass(float[] in, int w, int h, int d, int step, int n) {
-        float[] out = new float[in.length];
-        for (int p = 0; p < in.length; p++) {
-            int c = (p / step) % n;
-            float lo = in[c > 0 ? p - step : p];
-            float hi = in[c < n - 1 ? p + step : p];
-            out[p] = (lo + in[p] + hi) / 3;
-        }
-        return out;
+        float[] box = {1 / 3f, 1 / 3f, 1 / 3f};
+        return SeparableVolume.convolve(a, w, h, d, box, box, d > 1 ? box : new float[] {1});
     }
 }

@@ -50,15 +50,11 @@ final class DicomParser {
     static DicomDataset parse(byte[] file, long maxInflated) {
         int pos = 0;
         String ts = null;
-        if (file.length >= 132 && file[128] == 'D' && file[129] == 'I' && file[130] == 'C' && file[131] == 'M') {
-            DicomParser meta = new DicomParser(file, 132, false, true);
+        boolean preamble = file.length >= 132 && file[128] == 'D' && file[129] == 'I' && file[130] == 'C'
+                && file[131] == 'M';
+        if (preamble || looksLikeMetaGroup(file)) {
             DicomDataset m = new DicomDataset(false, EXPLICIT_LE);
-            pos = meta.readGroup2(m);
-            ts = m.text(Tags.TRANSFER_SYNTAX);
-        } else if (looksLikeMetaGroup(file)) {
-            DicomParser meta = new DicomParser(file, 0, false, true);
-            DicomDataset m = new DicomDataset(false, EXPLICIT_LE);
-            pos = meta.readGroup2(m);
+            pos = new DicomParser(file, preamble ? 132 : 0, false, true).readGroup2(m);
             ts = m.text(Tags.TRANSFER_SYNTAX);
         }
         if (ts == null || ts.isEmpty()) {
@@ -70,13 +66,10 @@ final class DicomParser {
             pos = 0;
         }
         boolean big = EXPLICIT_BE.equals(ts);
-        boolean explicit = !IMPLICIT_LE.equals(ts);
-        if (data.length >= pos + 6) {
-            // some writers encode the data set in another VR than the meta group declares: trust the bytes, as
-            // pydicom does
-            boolean vr = Character.isUpperCase(data[pos + 4]) && Character.isUpperCase(data[pos + 5]);
-            explicit = vr;
-        }
+        // some writers encode the data set in another VR than the meta group declares: trust the bytes, as pydicom
+        // does, and the transfer syntax only where there are no bytes to look at
+        boolean explicit = data.length >= pos + 6 ? Character.isUpperCase(data[pos + 4])
+                && Character.isUpperCase(data[pos + 5]) : !IMPLICIT_LE.equals(ts);
         DicomDataset ds = new DicomDataset(big, ts);
         new DicomParser(data, pos, big, explicit).readDataset(ds, data.length);
         return ds;

@@ -20,11 +20,6 @@ public final class DicomReader {
     private DicomReader() {
     }
 
-    /** Whether the bytes start like a DICOM file: the 'DICM' marker after the preamble, or a meta group. */
-    public static boolean looksLikeDicom(byte[] head) {
-        return head.length >= 132 && head[128] == 'D' && head[129] == 'I' && head[130] == 'C' && head[131] == 'M';
-    }
-
     /** The file's data set without decoding pixels: for grouping files into series cheaply. */
     public static DicomHeader header(Path path, ReadOptions options) throws LoupeException {
         DicomDataset ds = parse(path, options);

@@ -5,7 +5,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -13,7 +12,6 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.loupe.api.LoupeException;
 import org.loupe.image.ImageMetadata;
-import org.loupe.image.io.ReadOptions;
 import org.loupe.image.volume.Volume;
 import org.loupe.image.volume.VoxelGeometry;
 
@@ -28,19 +26,6 @@ public final class NiftiReader {
     static final int HEADER = 348;
 
     private NiftiReader() {
-    }
-
-    /** Whether the first bytes are a NIfTI-1 header (either byte order) or gzip data. */
-    public static boolean looksLikeNifti(byte[] head, String fileName) {
-        if (head.length >= 4) {
-            int le = ByteBuffer.wrap(head, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-            int be = ByteBuffer.wrap(head, 0, 4).order(ByteOrder.BIG_ENDIAN).getInt();
-            if (le == HEADER || be == HEADER) {
-                return true;
-            }
-        }
-        return head.length >= 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B
-                && fileName.toLowerCase(Locale.ROOT).endsWith(".nii.gz");
     }
 
     /**
