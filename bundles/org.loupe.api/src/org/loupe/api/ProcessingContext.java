@@ -48,6 +48,35 @@ public interface ProcessingContext {
     }
 
     /**
+     * This context with other parameters, for work handed to another provider (a chain of several, each with its
+     * own parameters): the same cancellation, progress and warnings.
+     */
+    default ProcessingContext withParameters(Parameters values) {
+        ProcessingContext whole = this;
+        return new ProcessingContext() {
+            @Override
+            public Parameters parameters() {
+                return values;
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return whole.isCancelled();
+            }
+
+            @Override
+            public void progress(double fraction, String message) {
+                whole.progress(fraction, message);
+            }
+
+            @Override
+            public void warn(String message) {
+                whole.warn(message);
+            }
+        };
+    }
+
+    /**
      * This context for one part of the work: the same parameters, cancellation and warnings, with progress 0..1
      * reported as {@code start..end} of the whole (e.g. one slice of a volume).
      */

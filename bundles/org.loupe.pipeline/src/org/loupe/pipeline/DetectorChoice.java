@@ -73,7 +73,7 @@ public record DetectorChoice(ProviderHandle<DefectDetector> handle, Parameters p
             }
         }
         return new Pipeline(pipeline.name(), pipeline.match(), pipeline.paths(), steps, pipeline.format(),
-                pipeline.images(), pipeline.source());
+                pipeline.images(), pipeline.source(), pipeline.volumes());
     }
 
     /** Why the detector cannot run with these parameters, or null when it can. */

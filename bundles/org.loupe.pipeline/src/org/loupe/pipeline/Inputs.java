@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.loupe.api.LoupeException;
 import org.loupe.image.io.ImageFiles;
+import org.loupe.image.io.ImageFormat;
 
 /**
  * Turns what a user names as input into the items of a batch: a folder (its image files that fit the pipeline's
@@ -31,8 +32,25 @@ public final class Inputs {
      * @throws LoupeException INPUT for a missing folder or list, USAGE if two items share a name or nothing matches
      */
     public static List<Item> expand(List<String> specs, NameRule match) throws LoupeException {
+        return expand(specs, match, false);
+    }
+
+    /**
+     * The items of a pipeline of images or of volumes. A volume is a NIfTI file or a DICOM series folder; a folder
+     * given as input is a series if it holds only files, else its NIfTI files and series subfolders are the inputs.
+     * A volume match may name a file inside each subfolder: {@code {name}/ct} takes {@code case-001/ct} as the volume
+     * named {@code case-001} (the layout of {@code loupe data ct-liver}), and the steps' rules resolve against
+     * {@code case-001/}.
+     *
+     * @throws LoupeException as {@link #expand(List, NameRule)}
+     */
+    public static List<Item> expand(List<String> specs, NameRule match, boolean volumes) throws LoupeException {
         List<Item> items = new ArrayList<>();
         for (String spec : specs) {
+            if (volumes) {
+                items.addAll(volumes(spec, match));
+                continue;
+            }
             for (Path file : files(spec)) {
                 Optional<String> name = match.match(file);
                 if (name.isPresent()) {
@@ -56,6 +74,47 @@ public final class Inputs {
             }
         }
         return items;
+    }
+
+    private static List<Item> volumes(String spec, NameRule match) throws LoupeException {
+        Path p = Path.of(spec);
+        int slash = match.text().indexOf('/');
+        List<Item> out = new ArrayList<>();
+        if (slash > 0 && Files.isDirectory(p)) {
+            NameRule head = new NameRule(match.text().substring(0, slash));
+            String tail = match.text().substring(slash + 1);
+            for (Path sub : entries(p)) {
+                Optional<String> name = Files.isDirectory(sub) ? head.match(sub) : Optional.empty();
+                if (name.isPresent() && Files.exists(sub.resolve(tail))) {
+                    out.add(new Item(sub.resolve(tail), name.get()));
+                }
+            }
+            return out;
+        }
+        if (!Files.exists(p)) {
+            throw LoupeException.badInput(spec, "no such file or folder");
+        }
+        List<Path> candidates = isSeries(p) || !Files.isDirectory(p) ? List.of(p) : entries(p).stream()
+                .filter(f -> Files.isDirectory(f) || f.getFileName().toString().matches(".*\\.nii(\\.gz)?")).toList();
+        for (Path f : candidates) {
+            String stem = ImageFormat.stem(f.getFileName().toString());
+            Optional<String> name = match == NameRule.ANY_IMAGE ? Optional.of(stem) : match.match(f);
+            name.ifPresent(n -> out.add(new Item(f, n)));
+        }
+        return out;
+    }
+
+    /** Whether a folder is a DICOM series rather than a folder of volumes: it holds files only. */
+    private static boolean isSeries(Path p) throws LoupeException {
+        return Files.isDirectory(p) && entries(p).stream().noneMatch(Files::isDirectory);
+    }
+
+    private static List<Path> entries(Path dir) throws LoupeException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.sorted().toList();
+        } catch (IOException e) {
+            throw LoupeException.badInput(dir.toString(), "cannot be listed (" + e.getMessage() + ")", e);
+        }
     }
 
     private static List<Path> files(String spec) throws LoupeException {

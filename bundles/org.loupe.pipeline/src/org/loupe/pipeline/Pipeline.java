@@ -16,14 +16,21 @@ import java.util.Optional;
  *                 the result
  * @param images   whether the image after the enhance steps is written (if there is any enhance step)
  * @param source   the text the pipeline was read from, which identifies it in the run's records
+ * @param volumes  whether its inputs are volumes (DICOM series folders, NIfTI files) rather than images
  */
 public record Pipeline(String name, NameRule match, List<String> paths, List<Step> steps, String format,
-        boolean images, String source) {
+        boolean images, String source, boolean volumes) {
 
     /** Copies the lists. */
     public Pipeline {
         paths = List.copyOf(paths);
         steps = List.copyOf(steps);
+    }
+
+    /** A pipeline of images. */
+    public Pipeline(String name, NameRule match, List<String> paths, List<Step> steps, String format, boolean images,
+            String source) {
+        this(name, match, paths, steps, format, images, source, false);
     }
 
     /** The detect step (a pipeline has at most one), if there is one. */

@@ -22,6 +22,7 @@ import org.loupe.api.ImageMetric;
 import org.loupe.api.LoupeException;
 import org.loupe.api.LoupeService;
 import org.loupe.api.Parameters;
+import org.loupe.api.Segmenter;
 import org.loupe.image.io.ImageFormat;
 import org.loupe.registry.ProviderHandle;
 import org.loupe.registry.ProviderRegistry;
@@ -34,7 +35,10 @@ import org.loupe.registry.ProviderRegistry;
 public final class PipelineReader {
 
     private static final Set<String> TOP = Set.of("name", "input", "steps", "output", "$schema");
-    private static final Set<String> KINDS = Set.of("enhance", "detect", "classify", "measure");
+    private static final Set<String> KINDS = Set.of("enhance", "detect", "classify", "measure", "segment",
+            "lesions");
+    /** Step kinds that take volumes, and the ones that take images only. */
+    private static final Set<String> VOLUME_KINDS = Set.of("enhance", "segment", "lesions");
 
     private final ProviderRegistry registry;
 
@@ -61,7 +65,7 @@ public final class PipelineReader {
         Pipeline p = parse(file.toString(), text);
         Path base = file.toAbsolutePath().getParent();
         return new Pipeline(p.name(), p.match(), p.paths().stream().map(s -> base.resolve(s).normalize().toString())
-                .toList(), p.steps(), p.format(), p.images(), p.source());
+                .toList(), p.steps(), p.format(), p.images(), p.source(), p.volumes());
     }
 
     /** Reads and checks a pipeline from its text; {@code subject} names it in messages. */
@@ -77,9 +81,13 @@ public final class PipelineReader {
         String name = top.has("name") ? string(top.get("name"), "name", subject) : subject;
         NameRule match = NameRule.ANY_IMAGE;
         List<String> paths = new ArrayList<>();
+        boolean volumes = false;
         if (top.has("input")) {
             JsonObject input = object(top.get("input"), "input", subject);
-            keys(input, "input", Set.of("match", "paths"), subject);
+            keys(input, "input", Set.of("match", "paths", "volumes"), subject);
+            if (input.has("volumes")) {
+                volumes = bool(input.get("volumes"), "input.volumes", subject);
+            }
             if (input.has("match")) {
                 match = rule(input.get("match"), "input.match", subject);
             }
@@ -101,6 +109,15 @@ public final class PipelineReader {
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < top.getAsJsonArray("steps").size(); i++) {
             Step step = step(top.getAsJsonArray("steps").get(i), "steps[" + i + "]", subject);
+            if (volumes != VOLUME_KINDS.contains(step.kind()) && !step.kind().equals("enhance")) {
+                throw usage(subject, "steps[" + i + "]", volumes ? "a " + step.kind() + " step takes images, and this "
+                        + "pipeline's inputs are volumes (input.volumes); volume pipelines take enhance, segment and "
+                        + "lesions steps" : "a " + step.kind() + " step takes volumes: set \"volumes\": true in input");
+            }
+            if (step instanceof Step.Lesions && steps.stream().noneMatch(s -> s instanceof Step.Segment)) {
+                throw usage(subject, "steps[" + i + "]", "a lesions step looks for lesions inside the liver a segment "
+                        + "step found: put one (e.g. segment.liver.em) before it");
+            }
             if (step instanceof Step.Detect && steps.stream().anyMatch(s -> s instanceof Step.Detect)) {
                 // its detections are saved as NAME.txt, the file DeepPCB's evaluation reads
                 throw usage(subject, "steps[" + i + "]", "a pipeline has at most one detect step");
@@ -123,15 +140,15 @@ public final class PipelineReader {
                 images = bool(output.get("images"), "output.images", subject);
             }
         }
-        return new Pipeline(name, match, paths, steps, format, images, text);
+        return new Pipeline(name, match, paths, steps, format, images, text, volumes);
     }
 
     private Step step(JsonElement element, String path, String subject) throws LoupeException {
         JsonObject o = object(element, path, subject);
         List<String> kinds = o.keySet().stream().filter(KINDS::contains).toList();
         if (kinds.size() != 1) {
-            throw usage(subject, path, "a step names exactly one of enhance, detect, classify or measure (with the provider "
-                    + "id), found " + (kinds.isEmpty() ? "none" : String.join(" and ", kinds)));
+            throw usage(subject, path, "a step names exactly one of enhance, detect, classify, measure, segment or "
+                    + "lesions (with the provider id), found " + (kinds.isEmpty() ? "none" : String.join(" and ", kinds)));
         }
         String kind = kinds.get(0);
         String id = string(o.get(kind), path + "." + kind, subject);
@@ -175,6 +192,23 @@ public final class PipelineReader {
                 NameRule reference = o.has("reference") ? rule(o.get("reference"), path + ".reference", subject)
                         : null;
                 return new Step.Classify(id, params, reference, (int) side);
+            }
+            case "segment" -> {
+                keys(o, path, Set.of("segment", "params", "truth"), subject);
+                check(Segmenter.class, id, params, path, subject);
+                return new Step.Segment(id, params, o.has("truth") ? rule(o.get("truth"), path + ".truth", subject)
+                        : null);
+            }
+            case "lesions" -> {
+                keys(o, path, Set.of("lesions", "params", "truth", "lesionMap"), subject);
+                check(DefectClassifier.class, id, params, path, subject);
+                NameRule truth = o.has("truth") ? rule(o.get("truth"), path + ".truth", subject) : null;
+                NameRule map = o.has("lesionMap") ? rule(o.get("lesionMap"), path + ".lesionMap", subject) : null;
+                if ((truth == null) != (map == null)) {
+                    throw usage(subject, path, "truth (the case description) and lesionMap (its lesion-id label map) "
+                            + "go together");
+                }
+                return new Step.Lesions(id, params, truth, map);
             }
             default -> {
                 keys(o, path, Set.of("measure", "params", "reference"), subject);

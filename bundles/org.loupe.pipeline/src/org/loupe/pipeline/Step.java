@@ -5,11 +5,13 @@ import java.util.Map;
 /**
  * One step of a {@link Pipeline}. Enhancers transform the image that flows through the pipeline; a detector finds
  * defects in it (against a reference image where the step names one); a classifier decides on it patch by patch
- * ({@link PatchInspection}); a metric compares it with a reference image.
+ * ({@link PatchInspection}); a metric compares it with a reference image. In a volume pipeline, a segmenter labels the
+ * volume and the lesion stage classifies the candidates inside the liver the latest segmenter found.
  *
  * @see PipelineReader for the JSON form
  */
-public sealed interface Step permits Step.Enhance, Step.Detect, Step.Classify, Step.Measure {
+public sealed interface Step permits Step.Enhance, Step.Detect, Step.Classify, Step.Measure, Step.Segment,
+        Step.Lesions {
 
     /** The provider's id. */
     String provider();
@@ -86,6 +88,43 @@ public sealed interface Step permits Step.Enhance, Step.Detect, Step.Classify, S
         @Override
         public String kind() {
             return "measure";
+        }
+    }
+
+    /**
+     * A segmenter run on the volume; its label map is written and, with {@code truth}, scored.
+     *
+     * @param truth a {@link NameRule} for the truth label map beside each input (Dice of label 1 against its
+     *              non-zero voxels for a two-label truth, voxel accuracy for a multi-label one), or null
+     */
+    record Segment(String provider, Map<String, String> params, NameRule truth) implements Step {
+        /** Copies the parameters. */
+        public Segment {
+            params = Map.copyOf(params);
+        }
+
+        @Override
+        public String kind() {
+            return "segment";
+        }
+    }
+
+    /**
+     * The liver lesion stage: candidates inside the liver (label 1 of the latest segment step before it), each
+     * classified by a {@code DefectClassifier} on its patch and explained with heat maps where the classifier can.
+     *
+     * @param truth     a {@link NameRule} for the case description listing the lesions ({@code case.json}), or null
+     * @param lesionMap a {@link NameRule} for the lesion-id label map that goes with it ({@code tumours.nii.gz})
+     */
+    record Lesions(String provider, Map<String, String> params, NameRule truth, NameRule lesionMap) implements Step {
+        /** Copies the parameters. */
+        public Lesions {
+            params = Map.copyOf(params);
+        }
+
+        @Override
+        public String kind() {
+            return "lesions";
         }
     }
 }

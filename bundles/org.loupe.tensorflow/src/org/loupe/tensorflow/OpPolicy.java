@@ -51,7 +51,11 @@ public final class OpPolicy {
             // shapes
             "Reshape", "Transpose", "ConcatV2", "Pack", "Unpack", "Slice", "StridedSlice", "Pad", "PadV2",
             "MirrorPad", "Shape", "ShapeN", "Size", "Rank", "Fill", "ZerosLike", "OnesLike", "ExpandDims", "Squeeze",
-            "Tile", "GatherV2", "Range", "Split", "SplitV");
+            "Tile", "GatherV2", "Range", "Split", "SplitV",
+            // gradients of the layers above, carried by models that explain their decisions (input gradients):
+            // arithmetic on tensors like the rest
+            "ReluGrad", "MaxPoolGrad", "MaxPoolGradV2", "AvgPoolGrad", "FusedBatchNormGradV3", "Conv2DBackpropFilter",
+            "BiasAddGrad", "BroadcastGradientArgs", "ConcatOffset", "DynamicStitch", "Mod");
 
     private OpPolicy() {
     }

@@ -80,7 +80,7 @@ public final class PipelineRun extends BackgroundRun {
             try {
                 pipeline = new PipelineReader(registry).read(file);
                 items = Inputs.expand(inputFolder == null ? pipeline.paths() : List.of(inputFolder.toString()),
-                        pipeline.match());
+                        pipeline.match(), pipeline.volumes());
                 SubMonitor progress = SubMonitor.convert(monitor, items.size());
                 set(State.RUNNING, "running " + pipeline.name() + " on " + items.size() + " inputs into " + out);
                 BatchResult r = new BatchRunner(registry, ReadOptions.defaults()).run(pipeline, items,

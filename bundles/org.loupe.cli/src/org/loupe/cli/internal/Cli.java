@@ -44,7 +44,8 @@ public final class Cli {
                 .addSubcommand(new CommandLine(new EvalDetectCommand(session)))
                 .addSubcommand(new CommandLine(new EvalClassifyCommand(session)))
                 .addSubcommand(new CommandLine(new EvalEnhanceCommand(session)))
-                .addSubcommand(new CommandLine(new EvalSegmentCommand(session))));
+                .addSubcommand(new CommandLine(new EvalSegmentCommand(session)))
+                .addSubcommand(new CommandLine(new EvalLesionsCommand(session))));
         cl.addSubcommand(new CommandLine(new CompareCommand())
                 .addSubcommand(new CommandLine(new CompareDetectorsCommand(session))));
         cl.addSubcommand(new CommandLine(new AnalyzeCommand())
@@ -61,7 +62,8 @@ public final class Cli {
         cl.addSubcommand(new CommandLine(new DataCommand())
                 .addSubcommand(new CommandLine(new DataXrayCommand(session)))
                 .addSubcommand(new CommandLine(new DataWafersCommand(session)))
-                .addSubcommand(new CommandLine(new DataCtLiverCommand(session))));
+                .addSubcommand(new CommandLine(new DataCtLiverCommand(session)))
+                .addSubcommand(new CommandLine(new DataLesionPatchesCommand(session))));
         cl.addSubcommand(new CommandLine(new DemoCommand(session)));
         cl.addSubcommand(new CommandLine(new WorkbenchCommand()));
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -80,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
         if (specs.isEmpty()) {
             throw LoupeException.usage(file + " names no input.paths: give --input DIR|GLOB|LIST");
         }
-        List<Item> items = Inputs.expand(specs, pipeline.match());
+        List<Item> items = Inputs.expand(specs, pipeline.match(), pipeline.volumes());
         Path outDir = out != null ? out : Path.of(stem(file) + "-results");
         BatchRunner runner = new BatchRunner(session.registry(), session.readOptions());
         if (dryRun) {

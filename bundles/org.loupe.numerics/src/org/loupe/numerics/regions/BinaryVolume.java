@@ -53,12 +53,86 @@ public final class BinaryVolume {
         return a;
     }
 
+    /**
+     * The mask closed in every axial slice by a square of side {@code 2 r + 1}: dilated, then eroded, so that bays
+     * and notches narrower than the square fill in while the outline elsewhere stays (the image's border does not
+     * erode it).
+     */
+    public static boolean[] closeInPlane(boolean[] m, int w, int h, int d, int r) {
+        boolean[] grown = squareDilate(m, w, h, d, r, false);
+        boolean[] inverse = new boolean[m.length];
+        for (int p = 0; p < m.length; p++) {
+            inverse[p] = !grown[p];
+        }
+        boolean[] shrunk = squareDilate(inverse, w, h, d, r, true);
+        for (int p = 0; p < m.length; p++) {
+            shrunk[p] = !shrunk[p];
+        }
+        return shrunk;
+    }
+
+    /**
+     * Dilation by a {@code (2 r + 1)} square in each slice, as two separable passes of sliding counts; beyond the
+     * image counts as {@code outside}.
+     */
+    private static boolean[] squareDilate(boolean[] m, int w, int h, int d, int r, boolean outside) {
+        boolean[] rows = new boolean[m.length];
+        boolean[] out = new boolean[m.length];
+        for (int k = 0; k < d; k++) {
+            for (int j = 0; j < h; j++) {
+                int base = (k * h + j) * w;
+                slide(m, rows, base, 1, w, r, outside);
+            }
+            for (int i = 0; i < w; i++) {
+                slide(rows, out, k * h * w + i, w, h, r, outside);
+            }
+        }
+        return out;
+    }
+
+    /** out[x] = any of in[x - r .. x + r] along one line of {@code n} samples {@code step} apart. */
+    private static void slide(boolean[] in, boolean[] out, int base, int step, int n, int r, boolean outside) {
+        // the window of x = -1, [-r - 1, r - 1]
+        int count = outside ? r + 1 : 0;
+        for (int x = 0; x < r; x++) {
+            count += x < n ? (in[base + x * step] ? 1 : 0) : (outside ? 1 : 0);
+        }
+        for (int x = 0; x < n; x++) {
+            int enter = x + r;
+            int leave = x - r - 1;
+            count += enter < n ? (in[base + enter * step] ? 1 : 0) : (outside ? 1 : 0);
+            count -= leave >= 0 ? (in[base + leave * step] ? 1 : 0) : (outside ? 1 : 0);
+            out[base + x * step] = count > 0;
+        }
+    }
+
     /** The largest 6-connected component of the mask (ties: the first found); empty for an empty mask. */
     public static boolean[] largestComponent(boolean[] m, int w, int h, int d) {
+        int[] label = components(m, w, h, d);
+        int[] size = new int[m.length + 1];
+        for (int l : label) {
+            size[l]++;
+        }
+        int best = 0;
+        for (int l = 1; l < size.length; l++) {
+            if (size[l] > size[best] || best == 0 && size[l] > 0) {
+                best = l;
+            }
+        }
+        boolean[] out = new boolean[m.length];
+        for (int p = 0; p < m.length; p++) {
+            out[p] = best != 0 && label[p] == best;
+        }
+        return out;
+    }
+
+    /**
+     * The 6-connected components of the mask: each voxel's component number, 1, 2, ... in the order their first
+     * voxels come in memory, 0 outside the mask.
+     */
+    public static int[] components(boolean[] m, int w, int h, int d) {
         int[] label = new int[m.length];
         int[] queue = new int[m.length];
-        int best = 0;
-        int bestSize = 0;
         int next = 0;
         for (int s = 0; s < m.length; s++) {
             if (!m[s] || label[s] != 0) {
@@ -83,16 +157,8 @@ public final class BinaryVolume {
                     }
                 }
             }
-            if (tail > bestSize) {
-                bestSize = tail;
-                best = next;
-            }
         }
-        boolean[] out = new boolean[m.length];
-        for (int p = 0; p < m.length; p++) {
-            out[p] = best != 0 && label[p] == best;
-        }
-        return out;
+        return label;
     }
 
     /** Fills, in every axial slice, the background regions that do not reach the slice's border (4-connected). */

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * What identifies an item's outputs: the pipeline's text, the version of every provider it names, and the size and
@@ -26,6 +27,15 @@ public final class Fingerprint {
             sb.append('\n').append(f.toAbsolutePath().normalize());
             try {
                 sb.append(' ').append(Files.size(f)).append(' ').append(Files.getLastModifiedTime(f).toMillis());
+                if (Files.isDirectory(f)) {
+                    // a DICOM series: a slice rewritten in place changes its own time, not the folder's
+                    try (Stream<Path> inside = Files.list(f)) {
+                        for (Path x : inside.sorted().toList()) {
+                            sb.append('\n').append(x.getFileName()).append(' ').append(Files.size(x)).append(' ')
+                                    .append(Files.getLastModifiedTime(x).toMillis());
+                        }
+                    }
+                }
             } catch (IOException e) {
                 sb.append(" missing"); // the run reports the missing file; the fingerprint only has to differ
             }

@@ -33,7 +33,8 @@ import org.loupe.registry.ProviderHandle;
 import org.loupe.registry.ProviderRegistry;
 
 /**
- * Runs a pipeline's steps on one input and writes its outputs atomically. Each provider is called through its
+ * Runs a pipeline's steps on one input and writes its outputs atomically (a volume pipeline's through
+ * {@link VolumeItemRunner}). Each provider is called through its
  * isolating handle after its parameters are bound and the image's type is checked against what it declares, so a
  * plugin that forgets either check still gets it.
  */
@@ -62,6 +63,10 @@ public final class ItemRunner {
         List<String> warnings = Collections.synchronizedList(new ArrayList<>());
         ProcessingContext itemCtx = ProcessingContext.builder().parameters(ctx.parameters())
                 .cancelWhen(ctx::isCancelled).onProgress(ctx::progress).onWarning(warnings::add).build();
+        if (pipeline.volumes()) {
+            return new VolumeItemRunner(pipeline, registry, readOptions, outDir).run(item, fingerprint, itemCtx,
+                    warnings);
+        }
         ItemFiles files = new ItemFiles(readOptions);
         PixelImage image = files.read(item.file());
         List<Detection> found = List.of();

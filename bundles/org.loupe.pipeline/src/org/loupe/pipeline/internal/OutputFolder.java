@@ -12,6 +12,7 @@ import org.loupe.api.ImageEnhancer;
 import org.loupe.api.ImageMetric;
 import org.loupe.api.LoupeException;
 import org.loupe.api.LoupeService;
+import org.loupe.api.Segmenter;
 import org.loupe.image.io.ImageFormat;
 import org.loupe.pipeline.Item;
 import org.loupe.pipeline.OutputPlan;
@@ -65,7 +66,8 @@ public final class OutputFolder {
         for (Step s : pipeline.steps()) {
             Class<? extends LoupeService> contract = s instanceof Step.Enhance ? ImageEnhancer.class
                     : s instanceof Step.Detect ? DefectDetector.class
-                    : s instanceof Step.Classify ? DefectClassifier.class : ImageMetric.class;
+                    : s instanceof Step.Classify || s instanceof Step.Lesions ? DefectClassifier.class
+                    : s instanceof Step.Segment ? Segmenter.class : ImageMetric.class;
             sb.append('\n').append(s.provider()).append('@').append(registry.provider(s.provider(), contract)
                     .descriptor().version());
         }
@@ -82,6 +84,11 @@ public final class OutputFolder {
                 files.add(c.reference().resolve(item.file(), item.name()));
             } else if (s instanceof Step.Measure m) {
                 files.add(m.reference().resolve(item.file(), item.name()));
+            } else if (s instanceof Step.Segment g && g.truth() != null) {
+                files.add(g.truth().resolve(item.file(), item.name()));
+            } else if (s instanceof Step.Lesions l && l.truth() != null) {
+                files.add(l.truth().resolve(item.file(), item.name()));
+                files.add(l.lesionMap().resolve(item.file(), item.name()));
             }
         }
         return files;
@@ -97,6 +104,13 @@ public final class OutputFolder {
         }
         names.add(item.name() + ".txt");
         names.add(item.name() + ".patches.csv");
+        if (pipeline.volumes()) {
+            names.add(item.name() + ".nii.gz");
+            for (Step s : pipeline.steps()) {
+                names.add(item.name() + "." + s.provider() + ".nii.gz");
+            }
+            names.add(item.name() + ".lesions.csv");
+        }
         return names;
     }
 }

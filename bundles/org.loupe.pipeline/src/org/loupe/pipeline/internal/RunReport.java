@@ -39,6 +39,7 @@ final class RunReport {
         if (result.detection() != null) {
             detection(page, outDir, result.detection());
         }
+        lesions(page, result.items());
         metrics(page, outDir, result.items());
         patches(page, result.items());
         items(page, result.items(), RunSummary.threshold(pipeline));
@@ -62,6 +63,9 @@ final class RunReport {
         TreeSet<String> ids = new TreeSet<>();
         items.forEach(r -> ids.addAll(r.metrics().keySet()));
         for (String id : ids) {
+            if (id.startsWith("lesions: ")) {
+                continue; // counts, summed in the lesion section
+            }
             double[] v = items.stream().map(r -> r.metrics().get(id)).filter(x -> x != null && Double.isFinite(x))
                     .mapToDouble(Double::doubleValue).toArray();
             if (v.length == 0) {
@@ -77,6 +81,28 @@ final class RunReport {
                 Charts.distribution(id, id, v).writePng(outDir.resolve(file), CHART_WIDTH, CHART_HEIGHT);
                 page.image(file, "distribution of " + id);
             }
+        }
+    }
+
+    /** A volume pipeline's lesion figures over the run and every lesion's heat-map picture. */
+    private static void lesions(Html page, List<ItemResult> items) {
+        Map<String, Double> scores = RunSummary.lesionScores(items);
+        if (!scores.isEmpty()) {
+            page.heading("Lesions").table(List.of("Figure", "Value"), scores.entrySet().stream()
+                    .<List<?>>map(e -> List.of(e.getKey(), String.format(Locale.ROOT, "%.3f", e.getValue()))).toList());
+        }
+        List<List<?>> pictures = new ArrayList<>();
+        for (ItemResult r : items) {
+            for (String o : r.outputs()) {
+                if (o.matches(".*\\.lesion-\\d+\\.png")) {
+                    pictures.add(List.of(r.name(), o, Html.Cell.thumbnail(o, o)));
+                }
+            }
+        }
+        if (!pictures.isEmpty()) {
+            page.heading("Lesion heat maps").paragraph("Each lesion's patch, then its Grad-CAM and its input "
+                    + "gradients for the class it was given (NAME.lesions.csv lists the verdicts).")
+                    .table(List.of("Input", "Lesion", "Patch, Grad-CAM, input gradients"), pictures);
         }
     }
 

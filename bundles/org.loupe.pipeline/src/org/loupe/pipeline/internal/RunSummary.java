@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.loupe.api.LoupeException;
 import org.loupe.image.io.AtomicFiles;
@@ -14,6 +15,7 @@ import org.loupe.pipeline.BatchResult;
 import org.loupe.pipeline.ItemResult;
 import org.loupe.pipeline.Pipeline;
 import org.loupe.pipeline.Step;
+import org.loupe.pipeline.evaluation.LesionEvaluation;
 import org.loupe.report.Csv;
 import org.loupe.report.Json;
 
@@ -41,12 +43,49 @@ public final class RunSummary {
             if (result.detection() != null) {
                 run.put("detection", result.detection().asMap());
             }
+            Map<String, Double> lesions = lesionScores(result.items());
+            if (!lesions.isEmpty()) {
+                run.put("lesions", lesions);
+            }
             AtomicFiles.writeString(outDir.resolve("run.json"), Json.pretty(run));
             RunReport.write(outDir, pipeline, result);
         } catch (IOException e) {
             throw LoupeException.badInput(outDir.toString(), "cannot write the run's summary (" + e.getMessage()
                     + ")", e);
         }
+    }
+
+    /**
+     * A volume pipeline's lesion figures over the run, from the counts its items recorded: sensitivity,
+     * specificity, false tumour calls per case and, for each localising segmenter, the share of found lesions in
+     * their listed segment. Empty when no item has lesion counts.
+     */
+    static Map<String, Double> lesionScores(List<ItemResult> items) {
+        Map<String, Double> sums = new TreeMap<>();
+        int cases = 0;
+        for (ItemResult r : items) {
+            if (r.ok() && r.metrics().containsKey(LesionEvaluation.TUMOURS)) {
+                cases++;
+                r.metrics().forEach((k, v) -> {
+                    if (k.startsWith("lesions: ")) {
+                        sums.merge(k, v, Double::sum);
+                    }
+                });
+            }
+        }
+        if (cases == 0) {
+            return Map.of();
+        }
+        Map<String, Double> out = new LinkedHashMap<>(LesionEvaluation.fromCounts(sums, cases));
+        String located = "lesions: found and located by ";
+        sums.forEach((k, v) -> {
+            if (k.startsWith(located)) {
+                String id = k.substring(located.length());
+                Double right = sums.get("lesions: found and in their segment by " + id);
+                out.put("found lesions in their segment by " + id, v == 0 || right == null ? Double.NaN : right / v);
+            }
+        });
+        return out;
     }
 
     /** The confidence a detection needs to count as found. */

@@ -36,4 +36,37 @@ class MedicalImagingTest {
         assertTrue(Files.isRegularFile(work.resolve("masks/case-001-ct.labels.nii.gz")), seg.toString());
         assertTrue(Files.isRegularFile(work.resolve("masks/case-002-ct.labels.nii.gz")), seg.toString());
     }
+
+    @Test
+    void theLiverPipelineWritesMasksLesionsHeatMapsAndItsMeasures() throws Exception {
+        Path work = Launcher.fresh("liver-pipeline");
+        Path set = work.resolve("phantoms");
+        Launcher.Run made = Launcher.run("data", "ct-liver", "--out", set.toString(), "--count", "2", "--seed", "8",
+                "--size", "160", "--slices", "48");
+        assertEquals(0, made.exitCode(), made.toString());
+        Path out = work.resolve("run");
+        Path pipeline = Path.of(System.getProperty("loupe.launcher")).getParent()
+                .resolve("examples/pipelines/liver.json");
+        Launcher.Run run = Launcher.run("run", pipeline.toString(), "--input", set.toString(), "--out",
+                out.toString());
+        assertEquals(0, run.exitCode(), run.toString());
+        for (String c : new String[] {"case-001", "case-002"}) {
+            for (String f : new String[] {".segment.liver.em.nii.gz", ".locate.couinaud.nii.gz",
+                ".classify.liver.lesion.nii.gz", ".lesions.csv"}) {
+                assertTrue(Files.isRegularFile(out.resolve(c + f)), c + f + " in " + run);
+            }
+        }
+        try (var files = Files.list(out)) {
+            assertTrue(files.anyMatch(f -> f.getFileName().toString().matches("case-00\\d\\.lesion-\\d+\\.png")),
+                    "a heat-map picture per lesion");
+        }
+        JsonObject lesions = JsonParser.parseString(Files.readString(out.resolve("run.json"))).getAsJsonObject()
+                .getAsJsonObject("lesions");
+        assertTrue(lesions.has("tumour sensitivity from 10 mm") && lesions.has("specificity for tumour")
+                && lesions.has("found lesions in their segment by locate.couinaud"), lesions.toString());
+        String summary = Files.readString(out.resolve("summary.csv"));
+        assertTrue(summary.contains("segment.liver.em dice") && summary.contains("locate.couinaud accuracy"),
+                summary);
+        assertTrue(Files.readString(out.resolve("report.html")).contains("Lesion heat maps"));
+    }
 }

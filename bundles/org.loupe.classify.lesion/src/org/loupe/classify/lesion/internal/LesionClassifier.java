@@ -1,0 +1,93 @@
+package org.loupe.classify.lesion.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.loupe.api.Accelerator;
+import org.loupe.api.Classification;
+import org.loupe.api.DefectClassifier;
+import org.loupe.api.LoupeException;
+import org.loupe.api.LoupeProvider;
+import org.loupe.api.ParameterSpec;
+import org.loupe.api.ProcessingContext;
+import org.loupe.api.ProviderDescriptor;
+import org.loupe.api.SaliencyExplainer;
+import org.loupe.image.GrayF32;
+import org.loupe.image.ImageMetadata;
+import org.loupe.image.PixelImage;
+import org.loupe.tensorflow.ModelCache;
+import org.loupe.tensorflow.ModelHandle;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+/**
+ * Tumour, cyst or normal liver: the class of a candidate's 32x32 HU patch (as the liver pipeline cuts it) by the
+ * compact Inception-ResNet {@link LesionNet} trained by {@code loupe train classify.liver.lesion}, with the
+ * probabilities of all three as details, and Grad-CAM and input-gradient heat maps of any decision on request.
+ */
+@Component(service = DefectClassifier.class)
+@LoupeProvider(id = "classify.liver.lesion", name = "Liver lesion classifier", version = "1.0.0",
+        model = "classify.liver.lesion 2026-12-06T02:49:03.498925147Z",
+        accelerator = Accelerator.GPU_OPTIONAL, inputTypes = {"GRAY:FLOAT32:1"},
+        description = "Tumour, cyst or normal liver from a 32x32 patch in HU around a candidate (compact "
+                + "Inception-ResNet), with Grad-CAM and input-gradient saliency maps.")
+public final class LesionClassifier implements DefectClassifier, SaliencyExplainer {
+
+    private static final ProviderDescriptor DESCRIPTOR = ProviderDescriptor.declaredBy(LesionClassifier.class);
+    private static final List<ParameterSpec> PARAMETERS = List.of(
+            ParameterSpec.text("model", "", "A model folder written by 'loupe train classify.liver.lesion'; the "
+                    + "shipped model if empty."));
+
+    private final ModelCache models = new ModelCache(LesionClassifier.class, "/models/lesion/", DESCRIPTOR.id());
+
+    @Override
+    public List<ParameterSpec> parameters() {
+        return PARAMETERS;
+    }
+
+    @Override
+    public Classification classify(PixelImage image, PixelImage reference, ProcessingContext ctx)
+            throws LoupeException {
+        LesionModel.Verdict v = verdict(image, ctx);
+        Map<String, Double> details = new LinkedHashMap<>();
+        for (int c = 0; c < LesionNet.CLASSES.size(); c++) {
+            details.put("p(" + LesionNet.CLASSES.get(c) + ")", v.probabilities()[c]);
+        }
+        return new Classification(LesionNet.CLASSES.get(v.best()), v.probabilities()[v.best()], details);
+    }
+
+    @Override
+    public Map<String, GrayF32> explain(PixelImage image, PixelImage reference, String label, ProcessingContext ctx)
+            throws LoupeException {
+        int c = LesionNet.CLASSES.indexOf(label);
+        if (c < 0) {
+            throw LoupeException.badInput(label, "is not a class of classify.liver.lesion (known: "
+                    + String.join(", ", LesionNet.CLASSES) + ")");
+        }
+        LesionModel.Verdict v = verdict(image, ctx);
+        Map<String, GrayF32> out = new LinkedHashMap<>();
+        out.put(GRAD_CAM, map(Saliency.rectified(v.channel(c)), image, GRAD_CAM, label));
+        out.put(INPUT_GRADIENT, map(Saliency.magnitude(v.channel(LesionNet.CLASSES.size() + c)), image,
+                INPUT_GRADIENT, label));
+        return out;
+    }
+
+    private LesionModel.Verdict verdict(PixelImage image, ProcessingContext ctx) throws LoupeException {
+        DESCRIPTOR.requireAccepted(image);
+        float[] input = LesionTensors.of(List.of(image));
+        ModelHandle model = models.get(ctx.parameters().getString("model"));
+        ctx.checkCancelled();
+        return LesionModel.run(model, input, 1)[0];
+    }
+
+    private static GrayF32 map(float[] values, PixelImage image, String method, String label) {
+        ImageMetadata m = ImageMetadata.builder().name(image.metadata().label("patch") + " " + method + " " + label)
+                .build();
+        return GrayF32.wrap(values, LesionTensors.SIDE, LesionTensors.SIDE, 0, LesionTensors.SIDE, m);
+    }
+
+    @Deactivate
+    void close() {
+        models.close();
+    }
+}

@@ -1,0 +1,58 @@
+package org.loupe.pipeline.liver;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.loupe.api.LoupeException;
+import org.loupe.api.LoupeService;
+import org.loupe.api.Parameters;
+import org.loupe.api.ProcessingContext;
+import org.loupe.api.Segmenter;
+import org.loupe.data.ct.LesionCandidates;
+import org.loupe.data.ct.LesionPatches;
+import org.loupe.image.GrayF32;
+import org.loupe.image.volume.Volume;
+import org.loupe.registry.ProviderHandle;
+
+/**
+ * The liver stages before classification, on one CT: the liver mask from a segmenter (its label 1), the lesion
+ * candidates inside it and each candidate's patch. What the patch data set, the lesion evaluation and the liver
+ * pipeline share, so all three see the same candidates.
+ *
+ * @param liver      the segmenter's label volume
+ * @param candidates the candidates and their label volume
+ * @param patches    one patch per candidate, in candidate order
+ */
+public record LiverFindings(Volume liver, LesionCandidates.Found candidates, List<GrayF32> patches) {
+
+    /**
+     * Runs the segmenter (with its default parameters) and the candidate stage.
+     *
+     * @param name names the patches ({@code NAME-cNN})
+     * @throws LoupeException what the segmenter or the candidate stage throws
+     */
+    public static LiverFindings of(Volume ct, String name, ProviderHandle<Segmenter> segmenter, ProcessingContext ctx)
+            throws LoupeException {
+        Parameters defaults = Parameters.defaults(segmenter.call(LoupeService::parameters));
+        Volume liver = segmenter.call(s -> s.segment(ct, ctx.within(0, 0.8).withParameters(defaults)));
+        return of(ct, liver, name, ctx.within(0.8, 1));
+    }
+
+    /**
+     * The candidate stage inside label 1 of {@code liver}, a segmenter's labels on the CT's grid.
+     *
+     * @throws LoupeException INPUT if the label volume does not fit the CT; CANCELLED
+     */
+    public static LiverFindings of(Volume ct, Volume liver, String name, ProcessingContext ctx) throws LoupeException {
+        Volume mask = Volume.create(liver.width(), liver.height(), liver.depth(), liver.geometry());
+        for (int p = 0; p < mask.data().length; p++) {
+            mask.data()[p] = Math.round(liver.data()[p]) == 1 ? 1 : 0;
+        }
+        LesionCandidates.Found found = LesionCandidates.find(ct, mask, ctx);
+        List<GrayF32> patches = new ArrayList<>();
+        for (LesionCandidates.Candidate c : found.candidates()) {
+            patches.add(LesionPatches.cut(ct, c, String.format(Locale.ROOT, "%s-c%02d", name, c.id())));
+        }
+        return new LiverFindings(liver, found, List.copyOf(patches));
+    }
+}
