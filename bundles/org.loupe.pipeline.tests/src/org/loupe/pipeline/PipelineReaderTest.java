@@ -34,7 +34,10 @@ class PipelineReaderTest {
         "{'steps': [{'enhance': 'enhance.median'}], 'input': {'match': '{nam}.png'}}"
                 + "|input.match: unknown placeholder {nam}",
         "{'steps': [{'enhance': 'enhance.median'}], 'output': {'format': 'webp'}}|output.format: 'webp' is not",
-        "{'steps': [{'enhance': 'enhance.median'}], 'output': {'images': 'yes'}}|output.images: must be true or false"})
+        "{'steps': [{'enhance': 'enhance.median'}], 'output': {'images': 'yes'}}|output.images: must be true or false",
+        "{'input': {'volumes': 'yes'}, 'steps': [{'enhance': 'enhance.median'}]}|input.volumes: must be true or false",
+        "{'input': {'volumes': true}, 'steps': [{'measure': 'metric.psnr', 'reference': 'x.tif'}]}"
+                + "|steps[0]: a measure step takes images"})
     void aWrongPipelineIsAUsageErrorNamingTheJsonPath(String json, String says) {
         LoupeException e = assertThrows(LoupeException.class, () -> read(json.replace('\'', '"')));
         assertEquals(LoupeException.Reason.USAGE, e.reason());

@@ -8,11 +8,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.loupe.api.LoupeException;
 import org.loupe.api.ProcessingContext;
-import org.loupe.api.Segmenter;
 import org.loupe.data.ct.CtLiverDataset;
 import org.loupe.pipeline.BatchPolicy;
 import org.loupe.pipeline.liver.LesionPatchExport;
-import org.loupe.registry.ProviderHandle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,9 +31,8 @@ final class DataLesionPatchesCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "New or empty output folder.")
     private Path out;
 
-    @Option(names = "--segmenter", paramLabel = "ID", defaultValue = "segment.liver.em", description = "The liver "
-            + "segmenter whose mask the candidates are sought in (default ${DEFAULT-VALUE}).")
-    private String segmenter;
+    @Mixin
+    private LiverStagesOptions stages;
 
     @Option(names = "--slices", paramLabel = "N", defaultValue = "3", description = "Patches per candidate: 1 (its "
             + "largest slice), 3 or 5 (and the slices around it) (default ${DEFAULT-VALUE}).")
@@ -56,10 +53,9 @@ final class DataLesionPatchesCommand implements Callable<Integer> {
         if (slices != 1 && slices != 3 && slices != 5) {
             throw LoupeException.usage("--slices must be 1, 3 or 5, got " + slices);
         }
-        ProviderHandle<Segmenter> h = session.registry().provider(segmenter, Segmenter.class);
         BatchPolicy policy = new BatchPolicy(failFast.failFast, session::fail);
         ProgressLines progress = new ProgressLines(session.err(), "lesion-patches");
-        LesionPatchExport.Summary s = LesionPatchExport.write(from, out, h, slices, policy, session.readOptions(),
+        LesionPatchExport.Summary s = LesionPatchExport.write(from, out, stages.stages(session), slices, policy, session.readOptions(),
                 ProcessingContext.builder().onProgress(progress).build());
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();

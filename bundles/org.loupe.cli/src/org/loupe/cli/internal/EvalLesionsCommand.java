@@ -11,10 +11,10 @@ import org.loupe.api.LoupeException;
 import org.loupe.api.LoupeService;
 import org.loupe.api.Parameters;
 import org.loupe.api.ProcessingContext;
-import org.loupe.api.Segmenter;
 import org.loupe.metrics.classification.ConfusionMatrix;
 import org.loupe.pipeline.BatchPolicy;
 import org.loupe.pipeline.evaluation.LesionEvaluation;
+import org.loupe.pipeline.liver.LiverFindings;
 import org.loupe.registry.ProviderHandle;
 import org.loupe.report.TextTable;
 import picocli.CommandLine.Command;
@@ -40,9 +40,8 @@ final class EvalLesionsCommand implements Callable<Integer> {
     @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE", description = "A parameter of the classifier.")
     private Map<String, String> params = new LinkedHashMap<>();
 
-    @Option(names = "--segmenter", paramLabel = "ID", defaultValue = "segment.liver.em", description = "The liver "
-            + "segmenter (default ${DEFAULT-VALUE}).")
-    private String segmenter;
+    @Mixin
+    private LiverStagesOptions stages;
 
     @Option(names = "--json", description = "Print JSON.")
     private boolean json;
@@ -57,11 +56,11 @@ final class EvalLesionsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws LoupeException {
         ProviderHandle<DefectClassifier> c = session.registry().provider(id, DefectClassifier.class);
-        ProviderHandle<Segmenter> s = session.registry().provider(segmenter, Segmenter.class);
+        LiverFindings.Stages before = stages.stages(session);
         Parameters bound = Parameters.bind(c.call(LoupeService::parameters), params);
         BatchPolicy policy = new BatchPolicy(failFast.failFast, session::fail);
         ProgressLines progress = new ProgressLines(session.err(), "eval lesions");
-        LesionEvaluation e = LesionEvaluation.run(s, c, dataset, policy, session.readOptions(),
+        LesionEvaluation e = LesionEvaluation.run(before, c, dataset, policy, session.readOptions(),
                 ProcessingContext.builder().parameters(bound).onProgress(progress).build());
         ConfusionMatrix m = e.candidateMatrix();
         double[] b = LesionEvaluation.BANDS;
@@ -69,7 +68,7 @@ final class EvalLesionsCommand implements Callable<Integer> {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("classifier", id);
             o.put("parameters", bound.asText());
-            o.put("segmenter", segmenter);
+            o.put("stages", before.describe());
             o.put("cases", e.cases());
             Map<String, Object> band = new LinkedHashMap<>();
             for (int i = 0; i + 1 < b.length; i++) {
@@ -95,7 +94,7 @@ final class EvalLesionsCommand implements Callable<Integer> {
             return policy.exitCode();
         }
         session.out().printf(Locale.ROOT, "%s (%s) after %s on %d cases of %s: %d candidates, %d lesions%n", id,
-                bound.asText(), segmenter, e.cases(), dataset, e.candidates().size(), e.lesions().size());
+                bound.asText(), before.describe(), e.cases(), dataset, e.candidates().size(), e.lesions().size());
         TextTable t = new TextTable("CANDIDATES: TRUTH \\ CALLED", "TUMOUR", "CYST", "NORMAL", "SENSITIVITY",
                 "SPECIFICITY", "PRECISION", "F1");
         for (String a : m.labels()) {

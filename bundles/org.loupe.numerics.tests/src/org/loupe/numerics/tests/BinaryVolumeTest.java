@@ -69,4 +69,16 @@ class BinaryVolumeTest {
         assertFalse(f[at(1, 3, 2)], "a bay open to the background stays open");
         assertEquals(count(boxAndSpeck()) - 1, count(f));
     }
+
+    @Test
+    void closingInPlaneFillsANarrowBayButKeepsTheOutlineAndTheImageBorder() {
+        boolean[] m = boxAndSpeck();
+        m[at(1, 3, 2)] = false;
+        m[at(2, 3, 2)] = false;
+        boolean[] c = BinaryVolume.closeInPlane(m, W, H, D, 1);
+        assertTrue(c[at(1, 3, 2)] && c[at(2, 3, 2)], "the bay two voxels deep and one wide is filled");
+        assertFalse(c[at(0, 3, 2)] || c[at(6, 3, 2)] || c[at(3, 6, 2)], "nothing grows outside the box");
+        assertTrue(c[at(8, 7, 4)], "a speck at the image's corner is not eroded away by the border");
+        assertEquals(0, count(BinaryVolume.closeInPlane(new boolean[W * H * D], W, H, D, 2)));
+    }
 }

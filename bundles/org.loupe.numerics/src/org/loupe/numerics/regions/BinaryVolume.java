@@ -55,53 +55,61 @@ public final class BinaryVolume {
 
     /**
      * The mask closed in every axial slice by a square of side {@code 2 r + 1}: dilated, then eroded, so that bays
-     * and notches narrower than the square fill in while the outline elsewhere stays (the image's border does not
-     * erode it).
+     * and notches narrower than the square fill in while the outline elsewhere stays (the image's border neither
+     * grows nor erodes anything).
      */
     public static boolean[] closeInPlane(boolean[] m, int w, int h, int d, int r) {
-        boolean[] grown = squareDilate(m, w, h, d, r, false);
-        boolean[] inverse = new boolean[m.length];
-        for (int p = 0; p < m.length; p++) {
-            inverse[p] = !grown[p];
+        // closed on a copy padded by r on every side, so that the image's border neither grows nor erodes anything
+        int pw = w + 2 * r;
+        int ph = h + 2 * r;
+        boolean[] padded = new boolean[pw * ph * d];
+        for (int k = 0; k < d; k++) {
+            for (int j = 0; j < h; j++) {
+                System.arraycopy(m, (k * h + j) * w, padded, (k * ph + j + r) * pw + r, w);
+            }
         }
-        boolean[] shrunk = squareDilate(inverse, w, h, d, r, true);
-        for (int p = 0; p < m.length; p++) {
-            shrunk[p] = !shrunk[p];
+        boolean[] grown = squareDilate(padded, pw, ph, d, r);
+        for (int p = 0; p < grown.length; p++) {
+            grown[p] = !grown[p];
         }
-        return shrunk;
+        boolean[] shrunk = squareDilate(grown, pw, ph, d, r);
+        boolean[] out = new boolean[m.length];
+        for (int k = 0; k < d; k++) {
+            for (int j = 0; j < h; j++) {
+                for (int i = 0; i < w; i++) {
+                    out[(k * h + j) * w + i] = !shrunk[(k * ph + j + r) * pw + i + r];
+                }
+            }
+        }
+        return out;
     }
 
-    /**
-     * Dilation by a {@code (2 r + 1)} square in each slice, as two separable passes of sliding counts; beyond the
-     * image counts as {@code outside}.
-     */
-    private static boolean[] squareDilate(boolean[] m, int w, int h, int d, int r, boolean outside) {
+    /** Dilation by a {@code (2 r + 1)} square in each slice, as two separable passes of sliding counts. */
+    private static boolean[] squareDilate(boolean[] m, int w, int h, int d, int r) {
         boolean[] rows = new boolean[m.length];
         boolean[] out = new boolean[m.length];
         for (int k = 0; k < d; k++) {
             for (int j = 0; j < h; j++) {
-                int base = (k * h + j) * w;
-                slide(m, rows, base, 1, w, r, outside);
+                slide(m, rows, (k * h + j) * w, 1, w, r);
             }
             for (int i = 0; i < w; i++) {
-                slide(rows, out, k * h * w + i, w, h, r, outside);
+                slide(rows, out, k * h * w + i, w, h, r);
             }
         }
         return out;
     }
 
     /** out[x] = any of in[x - r .. x + r] along one line of {@code n} samples {@code step} apart. */
-    private static void slide(boolean[] in, boolean[] out, int base, int step, int n, int r, boolean outside) {
-        // the window of x = -1, [-r - 1, r - 1]
-        int count = outside ? r + 1 : 0;
-        for (int x = 0; x < r; x++) {
-            count += x < n ? (in[base + x * step] ? 1 : 0) : (outside ? 1 : 0);
+    private static void slide(boolean[] in, boolean[] out, int base, int step, int n, int r) {
+        int count = 0;
+        for (int x = 0; x < Math.min(r, n); x++) {
+            count += in[base + x * step] ? 1 : 0;
         }
         for (int x = 0; x < n; x++) {
             int enter = x + r;
             int leave = x - r - 1;
-            count += enter < n ? (in[base + enter * step] ? 1 : 0) : (outside ? 1 : 0);
-            count -= leave >= 0 ? (in[base + leave * step] ? 1 : 0) : (outside ? 1 : 0);
+            count += enter < n && in[base + enter * step] ? 1 : 0;
+            count -= leave >= 0 && in[base + leave * step] ? 1 : 0;
             out[base + x * step] = count > 0;
         }
     }

@@ -11,7 +11,6 @@ import org.loupe.api.Classification;
 import org.loupe.api.DefectClassifier;
 import org.loupe.api.LoupeException;
 import org.loupe.api.ProcessingContext;
-import org.loupe.api.Segmenter;
 import org.loupe.data.ct.LesionCandidates;
 import org.loupe.data.ct.Tumour;
 import org.loupe.image.io.ReadOptions;
@@ -73,7 +72,7 @@ public record LesionEvaluation(List<CandidateRow> candidates, List<LesionRow> le
      *
      * @throws LoupeException INPUT for a data set without cases; what the policy does not absorb
      */
-    public static LesionEvaluation run(ProviderHandle<Segmenter> segmenter, ProviderHandle<DefectClassifier> classifier,
+    public static LesionEvaluation run(LiverFindings.Stages stages, ProviderHandle<DefectClassifier> classifier,
             Path dataset, BatchPolicy policy, ReadOptions read, ProcessingContext ctx) throws LoupeException {
         List<Path> dirs = CaseTruth.caseFolders(dataset);
         List<CandidateRow> candidates = new ArrayList<>();
@@ -88,7 +87,7 @@ public record LesionEvaluation(List<CandidateRow> candidates, List<LesionRow> le
                 Map<Integer, Tumour> truth = CaseTruth.lesions(dir.resolve("case.json"));
                 Volume ct = VolumeFiles.read(dir.resolve("ct"), read);
                 Volume tumours = VolumeFiles.read(dir.resolve("tumours.nii.gz"), read);
-                LiverFindings f = LiverFindings.of(ct, name, segmenter, part);
+                LiverFindings f = stages.on(ct, name, part);
                 List<Classification> verdicts = new ArrayList<>();
                 for (LesionCandidates.Candidate c : f.candidates().candidates()) {
                     verdicts.add(classifier.call(k -> k.classify(f.patches().get(c.id() - 1), null, part)));

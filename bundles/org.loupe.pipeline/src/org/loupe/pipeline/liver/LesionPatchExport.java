@@ -13,7 +13,6 @@ import java.util.Set;
 import org.loupe.api.LoupeBuild;
 import org.loupe.api.LoupeException;
 import org.loupe.api.ProcessingContext;
-import org.loupe.api.Segmenter;
 import org.loupe.data.ct.CtLiverDataset;
 import org.loupe.data.ct.LesionCandidates;
 import org.loupe.data.ct.LesionPatches;
@@ -25,7 +24,6 @@ import org.loupe.image.io.VolumeFiles;
 import org.loupe.image.volume.Volume;
 import org.loupe.pipeline.BatchPolicy;
 import org.loupe.pipeline.OutputPlan;
-import org.loupe.registry.ProviderHandle;
 
 /**
  * A lesion classifier's training data from CT liver phantoms: every candidate the liver stages find
@@ -56,7 +54,7 @@ public final class LesionPatchExport {
      * @param slices patches per candidate: 1 (its largest slice), 3 or 5 (and the slices around it)
      * @throws LoupeException USAGE for a folder that is not new or empty; INPUT for a data set without cases
      */
-    public static Summary write(List<Path> datasets, Path out, ProviderHandle<Segmenter> segmenter, int slices,
+    public static Summary write(List<Path> datasets, Path out, LiverFindings.Stages stages, int slices,
             BatchPolicy policy, ReadOptions read, ProcessingContext ctx) throws LoupeException {
         if (!OutputPlan.isEmptyOrAbsent(out)) {
             throw LoupeException.usage(out + " is not empty; lesion patches are written only into a new or empty "
@@ -80,7 +78,7 @@ public final class LesionPatchExport {
                 Map<Integer, Tumour> truth = CaseTruth.lesions(dir.resolve("case.json"));
                 Volume ct = VolumeFiles.read(dir.resolve("ct"), read);
                 Volume tumours = VolumeFiles.read(dir.resolve("tumours.nii.gz"), read);
-                LiverFindings f = LiverFindings.of(ct, name, segmenter, part);
+                LiverFindings f = stages.on(ct, name, part);
                 int[] lesion = LesionCandidates.truth(f.candidates(), tumours);
                 Set<Integer> found = new HashSet<>();
                 for (LesionCandidates.Candidate c : f.candidates().candidates()) {
@@ -91,7 +89,7 @@ public final class LesionPatchExport {
                     }
                     for (int dk = -(slices / 2); dk <= slices / 2; dk++) {
                         String file = String.format(Locale.ROOT, "%s/%s-c%02d-s%+d.tif", label, name, c.id(), dk);
-                        ImageFiles.write(LesionPatches.cut(ct, c, c.slice() + dk, file), out.resolve(file));
+                        ImageFiles.write(LesionPatches.cut(f.ct(), c, c.slice() + dk, file), out.resolve(file));
                         csv.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%d,%.1f,%.1f,%.1f,%d%n", file, name, label,
                                 c.id(), t == null ? 0 : t.id(), t == null ? 0 : t.diameterMm(), c.diameterMm(),
                                 c.depthHu(), c.slice() + dk));
@@ -109,7 +107,7 @@ public final class LesionPatchExport {
             made.put("loupeVersion", LoupeBuild.version());
             made.put("note", CtLiverDataset.NOT_PATIENTS);
             made.put("from", datasets.stream().map(d -> d.toAbsolutePath().toString()).toList());
-            made.put("segmenter", segmenter.descriptor().id() + " " + segmenter.descriptor().version());
+            made.put("stages", stages.describe());
             made.put("slicesPerCandidate", slices);
             made.put("patches", counts);
             made.put("lesionsWithoutCandidate", missed[0]);

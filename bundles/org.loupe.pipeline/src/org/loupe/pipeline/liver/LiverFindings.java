@@ -3,6 +3,7 @@ package org.loupe.pipeline.liver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.loupe.api.ImageEnhancer;
 import org.loupe.api.LoupeException;
 import org.loupe.api.LoupeService;
 import org.loupe.api.Parameters;
@@ -19,23 +20,47 @@ import org.loupe.registry.ProviderHandle;
  * candidates inside it and each candidate's patch. What the patch data set, the lesion evaluation and the liver
  * pipeline share, so all three see the same candidates.
  *
+ * @param ct         the CT the candidates were found in and the patches cut from (denoised, if it was)
  * @param liver      the segmenter's label volume
  * @param candidates the candidates and their label volume
  * @param patches    one patch per candidate, in candidate order
  */
-public record LiverFindings(Volume liver, LesionCandidates.Found candidates, List<GrayF32> patches) {
+public record LiverFindings(Volume ct, Volume liver, LesionCandidates.Found candidates, List<GrayF32> patches) {
 
     /**
-     * Runs the segmenter (with its default parameters) and the candidate stage.
+     * The stages as the data set and the evaluation run them outside a pipeline: an optional denoiser, then the
+     * liver segmenter with its default parameters.
      *
-     * @param name names the patches ({@code NAME-cNN})
-     * @throws LoupeException what the segmenter or the candidate stage throws
+     * @param denoiser           an enhancer run on the whole volume first, or null
+     * @param denoiserParameters its parameters
+     * @param segmenter          the liver segmenter (label 1 is the liver)
      */
-    public static LiverFindings of(Volume ct, String name, ProviderHandle<Segmenter> segmenter, ProcessingContext ctx)
-            throws LoupeException {
-        Parameters defaults = Parameters.defaults(segmenter.call(LoupeService::parameters));
-        Volume liver = segmenter.call(s -> s.segment(ct, ctx.within(0, 0.8).withParameters(defaults)));
-        return of(ct, liver, name, ctx.within(0.8, 1));
+    public record Stages(ProviderHandle<ImageEnhancer> denoiser, Parameters denoiserParameters,
+            ProviderHandle<Segmenter> segmenter) {
+
+        /**
+         * Runs them on one CT.
+         *
+         * @param name names the patches ({@code NAME-cNN})
+         * @throws LoupeException what a provider or the candidate stage throws
+         */
+        public LiverFindings on(Volume ct, String name, ProcessingContext ctx) throws LoupeException {
+            Volume in = ct;
+            if (denoiser != null) {
+                in = denoiser.call(e -> e.enhance(ct, ctx.within(0, 0.3).withParameters(denoiserParameters)));
+            }
+            Volume denoised = in;
+            Parameters defaults = Parameters.defaults(segmenter.call(LoupeService::parameters));
+            Volume liver = segmenter.call(s -> s.segment(denoised, ctx.within(0.3, 0.85).withParameters(defaults)));
+            return of(denoised, liver, name, ctx.within(0.85, 1));
+        }
+
+        /** What they are, for records: {@code [denoiser params ->] segmenter}. */
+        public String describe() {
+            String seg = segmenter.descriptor().id() + " " + segmenter.descriptor().version();
+            return denoiser == null ? seg : denoiser.descriptor().id() + " " + denoiser.descriptor().version() + " "
+                    + denoiserParameters.asText() + " -> " + seg;
+        }
     }
 
     /**
@@ -53,6 +78,6 @@ public record LiverFindings(Volume liver, LesionCandidates.Found candidates, Lis
         for (LesionCandidates.Candidate c : found.candidates()) {
             patches.add(LesionPatches.cut(ct, c, String.format(Locale.ROOT, "%s-c%02d", name, c.id())));
         }
-        return new LiverFindings(liver, found, List.copyOf(patches));
+        return new LiverFindings(ct, liver, found, List.copyOf(patches));
     }
 }
