@@ -1,9 +1,5 @@
 package org.loupe.pipeline.evaluation;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,11 +9,14 @@ import java.util.Map;
 import org.loupe.api.LoupeException;
 import org.loupe.api.ProcessingContext;
 import org.loupe.api.Segmenter;
+import org.loupe.data.ct.Tumour;
 import org.loupe.image.io.ReadOptions;
 import org.loupe.image.io.VolumeFiles;
 import org.loupe.image.volume.Volume;
 import org.loupe.image.volume.VoxelGeometry;
 import org.loupe.pipeline.BatchPolicy;
+import org.loupe.pipeline.liver.CaseTruth;
+import org.loupe.pipeline.liver.NearestLabel;
 import org.loupe.registry.ProviderHandle;
 
 /**
@@ -95,48 +94,33 @@ public record LabelMapEvaluation(List<Case> cases, List<String> unscored) {
                 lesions[1]);
     }
 
-    /** Lesions listed and lesions whose centre's label is their segment; zeros without case.json. */
+    /**
+     * Lesions listed and lesions whose centre's label ({@link NearestLabel}) is their segment; zeros without
+     * case.json.
+     */
     private static int[] lesions(Path file, Volume labels) throws LoupeException {
         if (!Files.isRegularFile(file)) {
             return new int[2];
         }
-        try {
-            JsonObject o = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
-            int listed = 0;
-            int hits = 0;
-            if (o.has("tumours")) {
-                for (JsonElement e : o.getAsJsonArray("tumours")) {
-                    JsonObject t = e.getAsJsonObject();
-                    if (!t.has("segment")) {
-                        continue;
-                    }
-                    listed++;
-                    int[] ijk = index(labels.geometry(), t.get("x").getAsDouble(), t.get("y").getAsDouble(),
-                            t.get("z").getAsDouble());
-                    if (ijk[0] >= 0 && ijk[1] >= 0 && ijk[2] >= 0 && ijk[0] < labels.width()
-                            && ijk[1] < labels.height() && ijk[2] < labels.depth()
-                            && Math.round(labels.get(ijk[0], ijk[1], ijk[2])) == t.get("segment").getAsInt()) {
-                        hits++;
-                    }
-                }
-            }
-            return new int[] {listed, hits};
-        } catch (IOException | RuntimeException e) {
-            throw LoupeException.badInput(file.toString(), "is not a readable case description (" + e.getMessage()
-                    + ")");
+        int listed = 0;
+        int hits = 0;
+        for (Tumour t : CaseTruth.lesions(file).values()) {
+            listed++;
+            double[] ijk = index(labels.geometry(), t.x(), t.y(), t.z());
+            hits += NearestLabel.of(labels, ijk[0], ijk[1], ijk[2]) == t.segment() ? 1 : 0;
         }
+        return new int[] {listed, hits};
     }
 
-    /** The voxel nearest a patient position. */
-    private static int[] index(VoxelGeometry g, double x, double y, double z) {
+    /** The voxel coordinates of a patient position. */
+    private static double[] index(VoxelGeometry g, double x, double y, double z) {
         double[] o = g.origin();
         double[] d = g.direction();
         double[] r = {x - o[0], y - o[1], z - o[2]};
         double[] s = {g.spacingX(), g.spacingY(), g.spacingZ()};
-        int[] ijk = new int[3];
+        double[] ijk = new double[3];
         for (int axis = 0; axis < 3; axis++) {
-            double along = r[0] * d[3 * axis] + r[1] * d[3 * axis + 1] + r[2] * d[3 * axis + 2];
-            ijk[axis] = (int) Math.round(along / s[axis]);
+            ijk[axis] = (r[0] * d[3 * axis] + r[1] * d[3 * axis + 1] + r[2] * d[3 * axis + 2]) / s[axis];
         }
         return ijk;
     }

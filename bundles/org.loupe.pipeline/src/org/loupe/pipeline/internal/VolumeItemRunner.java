@@ -36,6 +36,7 @@ import org.loupe.pipeline.liver.CaseTruth;
 import org.loupe.pipeline.liver.HeatMaps;
 import org.loupe.pipeline.liver.LesionFinding;
 import org.loupe.pipeline.liver.LiverFindings;
+import org.loupe.pipeline.liver.NearestLabel;
 import org.loupe.registry.ProviderHandle;
 import org.loupe.registry.ProviderRegistry;
 
@@ -196,7 +197,7 @@ final class VolumeItemRunner {
 
     private static int labelAt(Volume v, LesionCandidates.Candidate c) {
         double[] p = c.centre();
-        return Math.round(v.get((int) Math.round(p[0]), (int) Math.round(p[1]), (int) Math.round(p[2])));
+        return NearestLabel.of(v, p[0], p[1], p[2]);
     }
 
     private List<String> writeLesions(Item item, List<LesionFinding> findings, List<Labels> labels)
