@@ -21,16 +21,17 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
 /**
- * Tumour, cyst or normal liver: the class of a candidate's 32x32 HU patch (as the liver pipeline cuts it) by the
- * compact Inception-ResNet {@link LesionNet} trained by {@code loupe train classify.liver.lesion}, with the
- * probabilities of all three as details, and Grad-CAM and input-gradient heat maps of any decision on request.
+ * Tumour, cyst or normal liver: the class of a candidate's 32x32 HU patch (as the liver pipeline cuts it, from the
+ * CT after its 3x3x3 median, which is what the shipped model was trained on) by the compact Inception-ResNet
+ * {@link LesionNet} trained by {@code loupe train classify.liver.lesion}, with the probabilities of all three as
+ * details, and Grad-CAM and input-gradient heat maps of any decision on request.
  */
 @Component(service = DefectClassifier.class)
 @LoupeProvider(id = "classify.liver.lesion", name = "Liver lesion classifier", version = "1.0.0",
-        model = "classify.liver.lesion 2026-12-06T02:49:03.498925147Z",
+        model = "classify.liver.lesion 2026-12-06T03:10:25.401430482Z",
         accelerator = Accelerator.GPU_OPTIONAL, inputTypes = {"GRAY:FLOAT32:1"},
-        description = "Tumour, cyst or normal liver from a 32x32 patch in HU around a candidate (compact "
-                + "Inception-ResNet), with Grad-CAM and input-gradient saliency maps.")
+        description = "Tumour, cyst or normal liver from a 32x32 patch in HU around a candidate, cut from the CT "
+                + "after a 3x3x3 median (compact Inception-ResNet), with Grad-CAM and input-gradient saliency maps.")
 public final class LesionClassifier implements DefectClassifier, SaliencyExplainer {
 
     private static final ProviderDescriptor DESCRIPTOR = ProviderDescriptor.declaredBy(LesionClassifier.class);
