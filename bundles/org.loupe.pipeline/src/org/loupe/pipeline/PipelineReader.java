@@ -194,10 +194,15 @@ public final class PipelineReader {
                 return new Step.Classify(id, params, reference, (int) side);
             }
             case "segment" -> {
-                keys(o, path, Set.of("segment", "params", "truth"), subject);
+                keys(o, path, Set.of("segment", "params", "truth", "source"), subject);
                 check(Segmenter.class, id, params, path, subject);
+                String source = o.has("source") ? string(o.get("source"), path + ".source", subject) : "current";
+                if (!source.equals("current") && !source.equals("input")) {
+                    throw usage(subject, path + ".source", "must be \"current\" (the volume as the steps before "
+                            + "left it) or \"input\" (as read), got '" + source + "'");
+                }
                 return new Step.Segment(id, params, o.has("truth") ? rule(o.get("truth"), path + ".truth", subject)
-                        : null);
+                        : null, source.equals("input"));
             }
             case "lesions" -> {
                 keys(o, path, Set.of("lesions", "params", "truth", "lesionMap"), subject);

@@ -94,10 +94,12 @@ public sealed interface Step permits Step.Enhance, Step.Detect, Step.Classify, S
     /**
      * A segmenter run on the volume; its label map is written and, with {@code truth}, scored.
      *
-     * @param truth a {@link NameRule} for the truth label map beside each input (Dice of label 1 against its
-     *              non-zero voxels for a two-label truth, voxel accuracy for a multi-label one), or null
+     * @param truth    a {@link NameRule} for the truth label map beside each input (Dice of label 1 against its
+     *                 non-zero voxels for a two-label truth, voxel accuracy for a multi-label one), or null
+     * @param asRead   whether it sees the volume as read rather than as the enhance steps left it (a segmenter that
+     *                 finds thin structures, such as vessels, which a denoiser thins)
      */
-    record Segment(String provider, Map<String, String> params, NameRule truth) implements Step {
+    record Segment(String provider, Map<String, String> params, NameRule truth, boolean asRead) implements Step {
         /** Copies the parameters. */
         public Segment {
             params = Map.copyOf(params);

@@ -67,7 +67,8 @@ final class VolumeItemRunner {
 
     ItemResult run(Item item, String fingerprint, ProcessingContext ctx, List<String> warnings) throws LoupeException {
         long start = System.nanoTime();
-        Volume volume = VolumeFiles.read(item.file(), readOptions);
+        Volume read = VolumeFiles.read(item.file(), readOptions);
+        Volume volume = read;
         Map<String, Double> metrics = new LinkedHashMap<>();
         List<String> outputs = new ArrayList<>();
         List<Labels> labels = new ArrayList<>();
@@ -87,7 +88,7 @@ final class VolumeItemRunner {
             } else if (step instanceof Step.Segment s) {
                 ProviderHandle<Segmenter> h = registry.provider(s.provider(), Segmenter.class);
                 ProcessingContext bound = bind(h, s, part);
-                Volume in = volume;
+                Volume in = s.asRead() ? read : volume;
                 Volume out = h.call(g -> g.segment(in, bound));
                 labels.add(new Labels(s.provider(), out));
                 outputs.add(writeVolume(out, item.name() + "." + s.provider() + ".nii.gz"));
