@@ -69,4 +69,32 @@ class MedicalImagingTest {
                 summary);
         assertTrue(Files.readString(out.resolve("report.html")).contains("Lesion heat maps"));
     }
+
+    @Test
+    void lesionPatchesAreCutAndTheLesionChainIsScoredOrRefusedInOneLine() throws Exception {
+        Path work = Launcher.fresh("lesions");
+        Path set = work.resolve("phantoms");
+        assertEquals(0, Launcher.run("data", "ct-liver", "--out", set.toString(), "--count", "2", "--seed", "9",
+                "--size", "160", "--slices", "48").exitCode());
+        Path patches = work.resolve("patches");
+        Launcher.Run cut = Launcher.run("data", "lesion-patches", "--from", set.toString(), "--out",
+                patches.toString(), "--slices", "1");
+        assertEquals(0, cut.exitCode(), cut.toString());
+        String csv = Files.readString(patches.resolve("patches.csv"));
+        assertTrue(csv.startsWith("file,case,class,"), csv);
+        assertTrue(csv.lines().count() > 1, "at least one candidate: " + csv);
+        assertTrue(Files.readString(patches.resolve("lesion-patches.json")).contains("not patients"));
+
+        Launcher.Run eval = Launcher.run("eval", "lesions", "--dataset", set.toString(), "--json");
+        assertEquals(0, eval.exitCode(), eval.toString());
+        JsonObject o = JsonParser.parseString(eval.out()).getAsJsonObject();
+        assertEquals(2, o.get("cases").getAsInt());
+        assertTrue(o.getAsJsonObject("candidateMatrix").has("tumour") && o.has("tumourSensitivityBySizeMm")
+                && o.has("specificity"), eval.out());
+
+        Launcher.Run empty = Launcher.run("eval", "lesions", "--dataset", work.resolve("patches").toString());
+        assertEquals(3, empty.exitCode(), empty.toString());
+        assertEquals(1, empty.err().strip().lines().count(), empty.toString());
+        assertTrue(empty.err().contains("no case folder with case.json"), empty.toString());
+    }
 }
