@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -111,6 +112,15 @@ class VolumeFilesTest {
         LoupeException e = assertThrows(LoupeException.class, () -> VolumeFiles.read(dir.resolve("gap"),
                 ReadOptions.defaults()));
         assertTrue(e.getMessage().contains("is unevenly spaced (slice gaps from 2.500 to 5.000 mm"), e.getMessage());
+    }
+
+    @Test
+    void aDamagedSliceIsNamedRatherThanHiddenBehindAGap() throws LoupeException, IOException {
+        List<Path> files = VolumeFiles.writeDicomSeries(ct(), dir.resolve("damaged"), "CT", "damaged");
+        byte[] head = Arrays.copyOf(Files.readAllBytes(files.get(4)), 300);
+        Files.write(files.get(4), head);
+        Files.writeString(dir.resolve("damaged/README"), "notes beside the slices are not DICOM and are passed over");
+        assertRefused(dir.resolve("damaged"), files.get(4).getFileName() + ": is truncated");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.loupe.image.io.internal.dicom;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,6 +47,11 @@ public final class DicomVolumes {
             try {
                 h = DicomReader.header(file, options);
             } catch (LoupeException e) {
+                // a folder may hold other files (a DICOMDIR's notes, a README); one that says it is DICOM and cannot
+                // be read is a damaged slice, and stacking the rest would hide it behind a gap
+                if (marked(file)) {
+                    throw e;
+                }
                 continue;
             }
             if (h.hasPixels()) {
@@ -64,6 +70,16 @@ public final class DicomVolumes {
                     orEmpty(first.modality()), g.stream().map(DicomReader.DicomHeader::file).sorted().toList()));
         }
         return out;
+    }
+
+    /** Whether a file carries DICOM's 'DICM' marker at byte 128. */
+    private static boolean marked(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(132);
+            return head.length == 132 && head[128] == 'D' && head[129] == 'I' && head[130] == 'C' && head[131] == 'M';
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static List<Path> files(List<Path> inputs) throws LoupeException {
