@@ -1,6 +1,7 @@
 package org.loupe.pipeline.internal;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,7 +40,7 @@ final class RunReport {
         if (result.detection() != null) {
             detection(page, outDir, result.detection());
         }
-        lesions(page, result.items());
+        lesions(page, outDir, result.items());
         metrics(page, outDir, result.items());
         patches(page, result.items());
         items(page, result.items(), RunSummary.threshold(pipeline));
@@ -85,25 +86,55 @@ final class RunReport {
     }
 
     /** A volume pipeline's lesion figures over the run and every lesion's heat-map picture. */
-    private static void lesions(Html page, List<ItemResult> items) {
+    private static void lesions(Html page, Path outDir, List<ItemResult> items) throws IOException {
         Map<String, Double> scores = RunSummary.lesionScores(items);
         if (!scores.isEmpty()) {
             page.heading("Lesions").table(List.of("Figure", "Value"), scores.entrySet().stream()
                     .<List<?>>map(e -> List.of(e.getKey(), String.format(Locale.ROOT, "%.3f", e.getValue()))).toList());
         }
-        List<List<?>> pictures = new ArrayList<>();
+        List<List<?>> found = new ArrayList<>();
         for (ItemResult r : items) {
             for (String o : r.outputs()) {
-                if (o.matches(".*\\.lesion-\\d+\\.png")) {
-                    pictures.add(List.of(r.name(), o, Html.Cell.thumbnail(o, o)));
+                if (o.endsWith(".lesions.csv")) {
+                    found.addAll(lesionRows(r.name(), outDir.resolve(o)));
                 }
             }
         }
-        if (!pictures.isEmpty()) {
-            page.heading("Lesion heat maps").paragraph("Each lesion's patch, then its Grad-CAM and its input "
-                    + "gradients for the class it was given (NAME.lesions.csv lists the verdicts).")
-                    .table(List.of("Input", "Lesion", "Patch, Grad-CAM, input gradients"), pictures);
+        if (!found.isEmpty()) {
+            page.heading("Lesion heat maps").paragraph("Every candidate called a tumour or a cyst: its place in the "
+                    + "segmentations, then its patch, its Grad-CAM and its input gradients for the class it was given "
+                    + "(NAME.lesions.csv lists every candidate, those called normal too).")
+                    .table(List.of("Input", "Lesion", "Called", "Confidence", "Diameter (mm)", "Labels",
+                            "Patch, Grad-CAM, input gradients"), found);
         }
+    }
+
+    /** The report rows of one case's lesions.csv: the lesions not called normal. */
+    private static List<List<?>> lesionRows(String name, Path csv) throws IOException {
+        List<String> lines = Files.readAllLines(csv);
+        List<String> header = List.of(lines.get(0).split(","));
+        int label = header.indexOf("label");
+        int confidence = header.indexOf("confidence");
+        int diameter = header.indexOf("diameter_mm");
+        int picture = header.indexOf("heat_map");
+        int firstSegmenter = 0;
+        for (int c = 0; c < picture; c++) {
+            firstSegmenter = header.get(c).startsWith("p(") || c == confidence ? c + 1 : firstSegmenter;
+        }
+        List<List<?>> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            if (f[label].equals("normal")) {
+                continue;
+            }
+            List<String> labels = new ArrayList<>();
+            for (int c = firstSegmenter; c < picture; c++) {
+                labels.add(header.get(c) + " " + f[c]);
+            }
+            rows.add(List.of(name, f[0], f[label], f[confidence], f[diameter], Html.Cell.lines(labels),
+                    f[picture].isEmpty() ? "" : Html.Cell.thumbnail(f[picture], f[picture])));
+        }
+        return rows;
     }
 
     private static void patches(Html page, List<ItemResult> items) {
