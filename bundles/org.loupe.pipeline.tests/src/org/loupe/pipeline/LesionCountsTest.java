@@ -11,6 +11,7 @@ import org.loupe.data.ct.Tumour;
 import org.loupe.image.volume.Volume;
 import org.loupe.image.volume.VoxelGeometry;
 import org.loupe.pipeline.evaluation.LesionEvaluation;
+import org.loupe.pipeline.liver.CaseTruth;
 
 class LesionCountsTest {
 
@@ -31,7 +32,7 @@ class LesionCountsTest {
         LesionCandidates.Found found = new LesionCandidates.Found(List.of(candidate(1, 8), candidate(2, 14),
                 candidate(3, 19), candidate(4, 6)), Volume.create(2, 2, 2, VoxelGeometry.UNIT), 100, 6);
         LesionEvaluation e = LesionEvaluation.ofCase("c", List.of(called("normal"), called("tumour"),
-                called("cyst"), called("tumour")), found, new int[] {1, 1, 3, 0}, truth);
+                called("cyst"), called("tumour")), found, new CaseTruth.Covered(truth, new int[] {1, 1, 3, 0}));
         assertEquals(0.5, e.tumourSensitivity(10, Double.MAX_VALUE), "lesion 1 found, lesion 2 missed");
         Map<String, Double> counts = e.counts();
         assertEquals(2, counts.get(LesionEvaluation.TUMOURS_10));

@@ -76,6 +76,21 @@ public final class Inputs {
         return items;
     }
 
+    /**
+     * The case folders of a data set: its subfolders that hold {@code marker} (a truth file, {@code case.json}),
+     * sorted.
+     *
+     * @throws LoupeException INPUT for a folder without such subfolders or one that cannot be listed
+     */
+    public static List<Path> caseFolders(Path dataset, String marker) throws LoupeException {
+        List<Path> dirs = entries(dataset).stream().filter(d -> Files.isRegularFile(d.resolve(marker))).toList();
+        if (dirs.isEmpty()) {
+            throw LoupeException.badInput(dataset.toString(), "holds no case folder with " + marker
+                    + " (e.g. one made by loupe data ct-liver)");
+        }
+        return dirs;
+    }
+
     private static List<Item> volumes(String spec, NameRule match) throws LoupeException {
         Path p = Path.of(spec);
         int slash = match.text().indexOf('/');

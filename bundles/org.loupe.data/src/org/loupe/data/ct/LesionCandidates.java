@@ -178,7 +178,7 @@ public final class LesionCandidates {
                 }
             }
         }
-        double voxelMm3 = g.spacingX() * g.spacingY() * g.spacingZ();
+        double voxelMm3 = g.voxelVolume();
         int[] renumber = new int[n + 1];
         List<Candidate> out = new ArrayList<>();
         for (int c = 1; c <= n; c++) {

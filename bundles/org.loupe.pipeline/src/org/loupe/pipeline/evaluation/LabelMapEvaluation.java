@@ -15,6 +15,7 @@ import org.loupe.image.io.VolumeFiles;
 import org.loupe.image.volume.Volume;
 import org.loupe.image.volume.VoxelGeometry;
 import org.loupe.pipeline.BatchPolicy;
+import org.loupe.pipeline.Inputs;
 import org.loupe.pipeline.liver.CaseTruth;
 import org.loupe.pipeline.liver.NearestLabel;
 import org.loupe.registry.ProviderHandle;
@@ -44,7 +45,7 @@ public record LabelMapEvaluation(List<Case> cases, List<String> unscored) {
     /** Scores every case; see {@link SegmentationEvaluation#run} for the layout and the policy. */
     public static LabelMapEvaluation run(ProviderHandle<Segmenter> segmenter, ProcessingContext ctx, Path dataset,
             String truthFile, BatchPolicy policy, ReadOptions read) throws LoupeException {
-        List<Path> dirs = SegmentationEvaluation.cases(dataset, truthFile);
+        List<Path> dirs = Inputs.caseFolders(dataset, truthFile);
         List<Case> cases = new ArrayList<>();
         List<String> unscored = new ArrayList<>();
         for (int n = 0; n < dirs.size(); n++) {
@@ -67,14 +68,10 @@ public record LabelMapEvaluation(List<Case> cases, List<String> unscored) {
         float[] a = labels.data();
         float[] t = truth.data();
         Map<Integer, long[]> counts = new LinkedHashMap<>();
-        long labelled = 0;
-        long same = 0;
         for (int p = 0; p < t.length; p++) {
             int lt = Math.round(t[p]);
             int la = Math.round(a[p]);
             if (lt > 0) {
-                labelled++;
-                same += la == lt ? 1 : 0;
                 counts.computeIfAbsent(lt, k -> new long[3])[1]++;
             }
             if (la > 0) {
@@ -90,8 +87,23 @@ public record LabelMapEvaluation(List<Case> cases, List<String> unscored) {
             dice.put(k, 2.0 * c[0] / (c[1] + c[2]));
         });
         int[] lesions = lesions(dir.resolve("case.json"), labels);
-        return new Case(dir.getFileName().toString(), labelled == 0 ? 0 : (double) same / labelled, dice, lesions[0],
+        double accuracy = accuracy(labels, truth);
+        return new Case(dir.getFileName().toString(), Double.isNaN(accuracy) ? 0 : accuracy, dice, lesions[0],
                 lesions[1]);
+    }
+
+    /** The share of the truth's labelled voxels that {@code labels} gives the same label; NaN for an empty truth. */
+    public static double accuracy(Volume labels, Volume truth) {
+        long labelled = 0;
+        long same = 0;
+        for (int p = 0; p < truth.data().length; p++) {
+            int lt = Math.round(truth.data()[p]);
+            if (lt > 0) {
+                labelled++;
+                same += Math.round(labels.data()[p]) == lt ? 1 : 0;
+            }
+        }
+        return labelled == 0 ? Double.NaN : (double) same / labelled;
     }
 
     /**

@@ -14,10 +14,9 @@ import org.loupe.api.ProcessingContext;
 import org.loupe.data.ct.LesionCandidates;
 import org.loupe.data.ct.Tumour;
 import org.loupe.image.io.ReadOptions;
-import org.loupe.image.io.VolumeFiles;
-import org.loupe.image.volume.Volume;
 import org.loupe.metrics.classification.ConfusionMatrix;
 import org.loupe.pipeline.BatchPolicy;
+import org.loupe.pipeline.Inputs;
 import org.loupe.pipeline.liver.CaseTruth;
 import org.loupe.pipeline.liver.LiverFindings;
 import org.loupe.registry.ProviderHandle;
@@ -74,7 +73,7 @@ public record LesionEvaluation(List<CandidateRow> candidates, List<LesionRow> le
      */
     public static LesionEvaluation run(LiverFindings.Stages stages, ProviderHandle<DefectClassifier> classifier,
             Path dataset, BatchPolicy policy, ReadOptions read, ProcessingContext ctx) throws LoupeException {
-        List<Path> dirs = CaseTruth.caseFolders(dataset);
+        List<Path> dirs = Inputs.caseFolders(dataset, "case.json");
         List<CandidateRow> candidates = new ArrayList<>();
         List<LesionRow> lesions = new ArrayList<>();
         List<String> unscored = new ArrayList<>();
@@ -84,15 +83,12 @@ public record LesionEvaluation(List<CandidateRow> candidates, List<LesionRow> le
             String name = dir.getFileName().toString();
             ProcessingContext part = ctx.within((double) n / dirs.size(), (n + 1.0) / dirs.size());
             Optional<LesionEvaluation> one = policy.item(dir.toString(), () -> {
-                Map<Integer, Tumour> truth = CaseTruth.lesions(dir.resolve("case.json"));
-                Volume ct = VolumeFiles.read(dir.resolve("ct"), read);
-                Volume tumours = VolumeFiles.read(dir.resolve("tumours.nii.gz"), read);
-                LiverFindings f = stages.on(ct, name, part);
+                LiverFindings f = stages.onCase(dir, name, read, part);
                 List<Classification> verdicts = new ArrayList<>();
                 for (LesionCandidates.Candidate c : f.candidates().candidates()) {
                     verdicts.add(classifier.call(k -> k.classify(f.patches().get(c.id() - 1), null, part)));
                 }
-                return ofCase(name, verdicts, f.candidates(), LesionCandidates.truth(f.candidates(), tumours), truth);
+                return ofCase(name, verdicts, f.candidates(), CaseTruth.Covered.inCase(dir, f.candidates(), read));
             });
             if (one.isPresent()) {
                 candidates.addAll(one.get().candidates());
@@ -106,16 +102,16 @@ public record LesionEvaluation(List<CandidateRow> candidates, List<LesionRow> le
     }
 
     /**
-     * One case scored: each candidate's verdict (in candidate order) against the lesion it covers ({@code lesion},
-     * from {@link LesionCandidates#truth}), and each listed lesion by its most suspicious candidate.
+     * One case scored: each candidate's verdict (in candidate order) against the lesion it covers, and each listed
+     * lesion by its most suspicious candidate.
      */
     public static LesionEvaluation ofCase(String name, List<Classification> verdicts, LesionCandidates.Found found,
-            int[] lesion, Map<Integer, Tumour> truth) {
+            CaseTruth.Covered truth) {
         List<CandidateRow> rows = new ArrayList<>();
         Map<Integer, String> called = new HashMap<>();
         for (LesionCandidates.Candidate c : found.candidates()) {
             Classification v = verdicts.get(c.id() - 1);
-            Tumour t = truth.get(lesion[c.id() - 1]);
+            Tumour t = truth.of(c.id());
             rows.add(new CandidateRow(name, c.id(), t == null ? "normal" : CaseTruth.classOf(t), v.label(),
                     v.confidence(), c.diameterMm()));
             if (t != null) {
@@ -123,7 +119,7 @@ public record LesionEvaluation(List<CandidateRow> candidates, List<LesionRow> le
             }
         }
         List<LesionRow> listed = new ArrayList<>();
-        for (Tumour t : truth.values()) {
+        for (Tumour t : truth.listed().values()) {
             listed.add(new LesionRow(name, t, CaseTruth.classOf(t), called.getOrDefault(t.id(), "missed")));
         }
         return new LesionEvaluation(List.copyOf(rows), List.copyOf(listed), 1, List.of());

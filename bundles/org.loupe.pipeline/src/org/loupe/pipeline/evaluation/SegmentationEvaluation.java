@@ -1,12 +1,10 @@
 package org.loupe.pipeline.evaluation;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
-import java.util.stream.Stream;
 import org.loupe.api.LoupeException;
 import org.loupe.api.ProcessingContext;
 import org.loupe.api.Segmenter;
@@ -16,6 +14,7 @@ import org.loupe.image.volume.Volume;
 import org.loupe.metrics.segmentation.SurfaceDistances;
 import org.loupe.metrics.segmentation.VolumeMask;
 import org.loupe.pipeline.BatchPolicy;
+import org.loupe.pipeline.Inputs;
 import org.loupe.registry.ProviderHandle;
 
 /**
@@ -45,7 +44,7 @@ public record SegmentationEvaluation(List<Case> cases, List<String> unscored) {
      */
     public static SegmentationEvaluation run(ProviderHandle<Segmenter> segmenter, ProcessingContext ctx, Path dataset,
             String truthFile, int label, BatchPolicy policy, ReadOptions read, Path writeTo) throws LoupeException {
-        List<Path> dirs = cases(dataset, truthFile);
+        List<Path> dirs = Inputs.caseFolders(dataset, truthFile);
         List<Case> cases = new ArrayList<>();
         List<String> unscored = new ArrayList<>();
         for (int i = 0; i < dirs.size(); i++) {
@@ -75,20 +74,6 @@ public record SegmentationEvaluation(List<Case> cases, List<String> unscored) {
             }).ifPresentOrElse(cases::add, () -> unscored.add(name));
         }
         return new SegmentationEvaluation(cases, unscored);
-    }
-
-    /** The case folders of a data set: its subfolders that hold {@code truthFile}, sorted. */
-    static List<Path> cases(Path dataset, String truthFile) throws LoupeException {
-        try (Stream<Path> s = Files.list(dataset)) {
-            List<Path> dirs = s.filter(d -> Files.isRegularFile(d.resolve(truthFile))).sorted().toList();
-            if (dirs.isEmpty()) {
-                throw LoupeException.badInput(dataset.toString(), "holds no case folder with " + truthFile
-                        + " (e.g. one made by loupe data ct-liver)");
-            }
-            return dirs;
-        } catch (IOException e) {
-            throw LoupeException.badInput(dataset.toString(), "cannot be listed (" + e.getMessage() + ")", e);
-        }
     }
 
     /** A case's image: its DICOM series folder {@code ct/}, or a NIfTI file. */

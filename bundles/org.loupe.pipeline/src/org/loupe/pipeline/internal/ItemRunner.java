@@ -89,12 +89,12 @@ public final class ItemRunner {
             outputs.add(writeImage(item, image));
         }
         if (pipeline.detectStep().isPresent()) {
-            outputs.add(writeText(item.name() + ".txt", DeepPcbFiles.format(found)));
+            outputs.add(writeText(outDir, item.name() + ".txt", DeepPcbFiles.format(found)));
         }
         Map<String, Integer> patches = new TreeMap<>();
         if (decisions != null) {
             decisions.forEach(d -> patches.merge(d.verdict().label(), 1, Integer::sum));
-            outputs.add(writeText(item.name() + ".patches.csv", PatchTable.csv(decisions)));
+            outputs.add(writeText(outDir, item.name() + ".patches.csv", PatchTable.csv(decisions)));
         }
         return new ItemResult(item.file().toString(), item.name(), ItemResult.OK, 0, null, outputs, found, metrics,
                 patches, warnings, (System.nanoTime() - start) / 1_000_000, fingerprint);
@@ -160,7 +160,8 @@ public final class ItemRunner {
         return name;
     }
 
-    private String writeText(String name, String text) throws LoupeException {
+    /** Writes a text output atomically; its name, for the item's record. */
+    static String writeText(Path outDir, String name, String text) throws LoupeException {
         try {
             AtomicFiles.writeString(outDir.resolve(name), text);
             return name;

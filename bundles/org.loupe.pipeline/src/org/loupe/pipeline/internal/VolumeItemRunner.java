@@ -1,6 +1,5 @@
 package org.loupe.pipeline.internal;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +19,6 @@ import org.loupe.api.Segmenter;
 import org.loupe.data.ct.LesionCandidates;
 import org.loupe.data.ct.Tumour;
 import org.loupe.image.GrayF32;
-import org.loupe.image.io.AtomicFiles;
 import org.loupe.image.io.ImageFiles;
 import org.loupe.image.io.ReadOptions;
 import org.loupe.image.io.VolumeFiles;
@@ -31,6 +29,7 @@ import org.loupe.pipeline.Item;
 import org.loupe.pipeline.ItemResult;
 import org.loupe.pipeline.Pipeline;
 import org.loupe.pipeline.Step;
+import org.loupe.pipeline.evaluation.LabelMapEvaluation;
 import org.loupe.pipeline.evaluation.LesionEvaluation;
 import org.loupe.pipeline.liver.CaseTruth;
 import org.loupe.pipeline.liver.HeatMaps;
@@ -114,12 +113,11 @@ final class VolumeItemRunner {
             findings.forEach(f -> called.merge(f.verdict().label(), 1, Integer::sum));
             outputs.addAll(writeLesions(item, findings, labels));
             if (lesionStep.truth() != null) {
-                Map<Integer, Tumour> truth = CaseTruth.lesions(lesionStep.truth().resolve(item.file(), item.name()));
-                Volume map = VolumeFiles.read(lesionStep.lesionMap().resolve(item.file(), item.name()), readOptions);
-                int[] lesion = LesionCandidates.truth(found, map);
+                CaseTruth.Covered truth = CaseTruth.Covered.of(lesionStep.truth().resolve(item.file(), item.name()),
+                        lesionStep.lesionMap().resolve(item.file(), item.name()), found, readOptions);
                 metrics.putAll(LesionEvaluation.ofCase(item.name(), findings.stream().map(LesionFinding::verdict)
-                        .toList(), found, lesion, truth).counts());
-                metrics.putAll(located(findings, lesion, truth, labels));
+                        .toList(), found, truth).counts());
+                metrics.putAll(located(findings, truth, labels));
             }
         }
         return new ItemResult(item.file().toString(), item.name(), ItemResult.OK, 0, null, outputs, List.of(),
@@ -161,15 +159,7 @@ final class VolumeItemRunner {
             m.put(s.provider() + " hd95 mm", d.hausdorff95());
             return m;
         }
-        long labelled = 0;
-        long same = 0;
-        for (int p = 0; p < truth.data().length; p++) {
-            if (truth.data()[p] != 0) {
-                labelled++;
-                same += Math.round(truth.data()[p]) == Math.round(found.data()[p]) ? 1 : 0;
-            }
-        }
-        m.put(s.provider() + " accuracy", labelled == 0 ? Double.NaN : (double) same / labelled);
+        m.put(s.provider() + " accuracy", LabelMapEvaluation.accuracy(found, truth));
         return m;
     }
 
@@ -177,14 +167,14 @@ final class VolumeItemRunner {
      * For each segmenter after the liver's, how many lesions found (called tumour or cyst) get their listed segment
      * at their centre: Couinaud localisation of the lesions the chain found, not of the true centres.
      */
-    private static Map<String, Double> located(List<LesionFinding> findings, int[] lesion, Map<Integer, Tumour> truth,
+    private static Map<String, Double> located(List<LesionFinding> findings, CaseTruth.Covered truth,
             List<Labels> labels) {
         Map<String, Double> m = new LinkedHashMap<>();
         for (Labels l : labels.subList(1, labels.size())) {
             int placed = 0;
             int right = 0;
             for (LesionFinding f : findings) {
-                Tumour t = truth.get(lesion[f.candidate().id() - 1]);
+                Tumour t = truth.of(f.candidate().id());
                 if (t != null && !f.verdict().label().equals("normal")) {
                     placed++;
                     right += labelAt(l.volume(), f.candidate()) == t.segment() ? 1 : 0;
@@ -229,14 +219,7 @@ final class VolumeItemRunner {
             labels.forEach(l -> csv.append(',').append(labelAt(l.volume(), c)));
             csv.append(',').append(picture).append('\n');
         }
-        String name = item.name() + ".lesions.csv";
-        try {
-            AtomicFiles.writeString(outDir.resolve(name), csv.toString());
-        } catch (IOException e) {
-            throw LoupeException.badInput(outDir.resolve(name).toString(), "cannot be written (" + e.getMessage()
-                    + ")", e);
-        }
-        written.add(name);
+        written.add(ItemRunner.writeText(outDir, item.name() + ".lesions.csv", csv.toString()));
         return written;
     }
 

@@ -8,11 +8,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.loupe.api.LoupeException;
+import org.loupe.data.ct.LesionCandidates;
 import org.loupe.data.ct.Tumour;
+import org.loupe.image.io.ReadOptions;
+import org.loupe.image.io.VolumeFiles;
 
 /** The lesions a case folder's {@code case.json} lists (as {@code loupe data ct-liver} writes it), by id. */
 public final class CaseTruth {
@@ -46,20 +47,33 @@ public final class CaseTruth {
     }
 
     /**
-     * The case folders of a phantom set: its subfolders that hold a {@code case.json}, sorted.
+     * The truth the lesion stage is scored by: the lesions a case lists, and the one each candidate covers.
      *
-     * @throws LoupeException INPUT for a folder without cases or one that cannot be listed
+     * @param listed  the lesions by id
+     * @param covered in candidate order, the id of the lesion each candidate covers ({@link LesionCandidates#truth}),
+     *                0 for a candidate that is no lesion
      */
-    public static List<Path> caseFolders(Path dataset) throws LoupeException {
-        try (Stream<Path> s = Files.list(dataset)) {
-            List<Path> dirs = s.filter(d -> Files.isRegularFile(d.resolve("case.json"))).sorted().toList();
-            if (dirs.isEmpty()) {
-                throw LoupeException.badInput(dataset.toString(), "holds no case folder with case.json (make one "
-                        + "with 'loupe data ct-liver')");
-            }
-            return dirs;
-        } catch (IOException e) {
-            throw LoupeException.badInput(dataset.toString(), "cannot be listed (" + e.getMessage() + ")", e);
+    public record Covered(Map<Integer, Tumour> listed, int[] covered) {
+
+        /** The truth of a phantom case folder: its {@code case.json} and {@code tumours.nii.gz}. */
+        public static Covered inCase(Path dir, LesionCandidates.Found found, ReadOptions read) throws LoupeException {
+            return of(dir.resolve("case.json"), dir.resolve("tumours.nii.gz"), found, read);
+        }
+
+        /**
+         * The truth from a case description and its lesion-id map.
+         *
+         * @throws LoupeException INPUT for a file that is missing or malformed
+         */
+        public static Covered of(Path caseJson, Path lesionMap, LesionCandidates.Found found, ReadOptions read)
+                throws LoupeException {
+            Map<Integer, Tumour> listed = lesions(caseJson);
+            return new Covered(listed, LesionCandidates.truth(found, VolumeFiles.read(lesionMap, read)));
+        }
+
+        /** The lesion candidate {@code id} (1-based) covers, or null. */
+        public Tumour of(int id) {
+            return listed.get(covered[id - 1]);
         }
     }
 

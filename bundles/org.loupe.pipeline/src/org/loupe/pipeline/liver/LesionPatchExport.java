@@ -20,9 +20,8 @@ import org.loupe.data.ct.Tumour;
 import org.loupe.image.io.AtomicFiles;
 import org.loupe.image.io.ImageFiles;
 import org.loupe.image.io.ReadOptions;
-import org.loupe.image.io.VolumeFiles;
-import org.loupe.image.volume.Volume;
 import org.loupe.pipeline.BatchPolicy;
+import org.loupe.pipeline.Inputs;
 import org.loupe.pipeline.OutputPlan;
 
 /**
@@ -62,7 +61,7 @@ public final class LesionPatchExport {
         }
         List<Path> dirs = new ArrayList<>();
         for (Path dataset : datasets) {
-            dirs.addAll(CaseTruth.caseFolders(dataset));
+            dirs.addAll(Inputs.caseFolders(dataset, "case.json"));
         }
         StringBuilder csv = new StringBuilder("file,case,class,candidate,lesion,lesionDiameterMm,diameterMm,depthHu,"
                 + "slice\n");
@@ -75,14 +74,11 @@ public final class LesionPatchExport {
                     + dir.getFileName();
             ProcessingContext part = ctx.within((double) n / dirs.size(), (n + 1.0) / dirs.size());
             policy.item(dir.toString(), () -> {
-                Map<Integer, Tumour> truth = CaseTruth.lesions(dir.resolve("case.json"));
-                Volume ct = VolumeFiles.read(dir.resolve("ct"), read);
-                Volume tumours = VolumeFiles.read(dir.resolve("tumours.nii.gz"), read);
-                LiverFindings f = stages.on(ct, name, part);
-                int[] lesion = LesionCandidates.truth(f.candidates(), tumours);
+                LiverFindings f = stages.onCase(dir, name, read, part);
+                CaseTruth.Covered truth = CaseTruth.Covered.inCase(dir, f.candidates(), read);
                 Set<Integer> found = new HashSet<>();
                 for (LesionCandidates.Candidate c : f.candidates().candidates()) {
-                    Tumour t = truth.get(lesion[c.id() - 1]);
+                    Tumour t = truth.of(c.id());
                     String label = t == null ? "normal" : CaseTruth.classOf(t);
                     if (t != null) {
                         found.add(t.id());
@@ -96,7 +92,7 @@ public final class LesionPatchExport {
                         counts.merge(label, 1, Integer::sum);
                     }
                 }
-                missed[0] += truth.size() - found.size();
+                missed[0] += truth.listed().size() - found.size();
                 return name;
             });
         }

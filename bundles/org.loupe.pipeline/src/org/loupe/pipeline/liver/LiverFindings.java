@@ -1,5 +1,6 @@
 package org.loupe.pipeline.liver;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,8 @@ import org.loupe.api.Segmenter;
 import org.loupe.data.ct.LesionCandidates;
 import org.loupe.data.ct.LesionPatches;
 import org.loupe.image.GrayF32;
+import org.loupe.image.io.ReadOptions;
+import org.loupe.image.io.VolumeFiles;
 import org.loupe.image.volume.Volume;
 import org.loupe.registry.ProviderHandle;
 
@@ -53,6 +56,16 @@ public record LiverFindings(Volume ct, Volume liver, LesionCandidates.Found cand
             Parameters defaults = Parameters.defaults(segmenter.call(LoupeService::parameters));
             Volume liver = segmenter.call(s -> s.segment(denoised, ctx.within(0.3, 0.85).withParameters(defaults)));
             return of(denoised, liver, name, ctx.within(0.85, 1));
+        }
+
+        /**
+         * Runs them on the CT of a phantom case folder ({@code ct/}, as {@code loupe data ct-liver} writes it).
+         *
+         * @throws LoupeException INPUT for a series that cannot be read; what {@link #on} throws
+         */
+        public LiverFindings onCase(Path dir, String name, ReadOptions read, ProcessingContext ctx)
+                throws LoupeException {
+            return on(VolumeFiles.read(dir.resolve("ct"), read), name, ctx);
         }
 
         /** What they are, for records: {@code [denoiser params ->] segmenter}. */
