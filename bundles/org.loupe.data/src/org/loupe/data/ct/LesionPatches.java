@@ -52,6 +52,44 @@ public final class LesionPatches {
         return GrayF32.wrap(out, SIDE, SIDE, 0, SIDE, m);
     }
 
+    /**
+     * Draws a map made on {@code c}'s patch (such as a heat map) back onto the candidate's slice of {@code target},
+     * where the patch was cut: each voxel inside the field of view takes the map's nearest value, keeping the larger
+     * where maps of neighbouring candidates overlap. The inverse of {@link #cut(Volume, LesionCandidates.Candidate,
+     * String)}, so that an explanation can be shown over the CT it explains.
+     */
+    public static void place(Volume target, LesionCandidates.Candidate c, GrayF32 map) {
+        if (map.width() != SIDE || map.height() != SIDE) {
+            throw new IllegalArgumentException("a patch map is " + SIDE + "x" + SIDE + ", not " + map.width() + "x"
+                    + map.height());
+        }
+        VoxelGeometry g = target.geometry();
+        double fov = fieldOfView(c.diameterMm());
+        double[] centre = c.centre();
+        double halfX = fov / g.spacingX() / 2;
+        double halfY = fov / g.spacingY() / 2;
+        int k = Math.max(0, Math.min(target.depth() - 1, c.slice()));
+        int i0 = Math.max(0, (int) Math.ceil(centre[0] - halfX));
+        int i1 = Math.min(target.width() - 1, (int) Math.floor(centre[0] + halfX));
+        int j0 = Math.max(0, (int) Math.ceil(centre[1] - halfY));
+        int j1 = Math.min(target.height() - 1, (int) Math.floor(centre[1] + halfY));
+        for (int j = j0; j <= j1; j++) {
+            int v = patchIndex(j, centre[1], halfY);
+            for (int i = i0; i <= i1; i++) {
+                float value = map.get(patchIndex(i, centre[0], halfX), v);
+                if (value > target.get(i, j, k)) {
+                    target.set(i, j, k, value);
+                }
+            }
+        }
+    }
+
+    /** The patch pixel holding volume index {@code index}: cut samples u at centre + ((u + 0.5)/SIDE - 0.5)·2·half. */
+    private static int patchIndex(int index, double centre, double half) {
+        int u = (int) Math.floor(((index - centre) / (2 * half) + 0.5) * SIDE);
+        return Math.max(0, Math.min(SIDE - 1, u));
+    }
+
     private static double bilinear(Volume v, double x, double y, int k) {
         double cx = Math.max(0, Math.min(v.width() - 1, x));
         double cy = Math.max(0, Math.min(v.height() - 1, y));

@@ -17,6 +17,7 @@ import org.loupe.api.ProcessingContext;
 import org.loupe.api.SaliencyExplainer;
 import org.loupe.api.Segmenter;
 import org.loupe.data.ct.LesionCandidates;
+import org.loupe.data.ct.LesionPatches;
 import org.loupe.data.ct.Tumour;
 import org.loupe.image.GrayF32;
 import org.loupe.image.io.ImageFiles;
@@ -112,6 +113,10 @@ final class VolumeItemRunner {
         if (findings != null) {
             findings.forEach(f -> called.merge(f.verdict().label(), 1, Integer::sum));
             outputs.addAll(writeLesions(item, findings, labels));
+            Volume saliency = saliency(volume, findings);
+            if (saliency != null) {
+                outputs.add(writeVolume(saliency, item.name() + ".saliency.nii.gz"));
+            }
             if (lesionStep.truth() != null) {
                 CaseTruth.Covered truth = CaseTruth.Covered.of(lesionStep.truth().resolve(item.file(), item.name()),
                         lesionStep.lesionMap().resolve(item.file(), item.name()), found, readOptions);
@@ -221,6 +226,22 @@ final class VolumeItemRunner {
         }
         written.add(ItemRunner.writeText(outDir, item.name() + ".lesions.csv", csv.toString()));
         return written;
+    }
+
+    /**
+     * The Grad-CAM map of each lesion called tumour or cyst, placed back on its slice where its patch was cut, so
+     * that a viewer can lay the explanation over the CT; null when no lesion was called or none was explained.
+     */
+    private static Volume saliency(Volume ct, List<LesionFinding> findings) {
+        Volume out = null;
+        for (LesionFinding f : findings) {
+            GrayF32 map = f.heatMaps().get(SaliencyExplainer.GRAD_CAM);
+            if (map != null && !f.verdict().label().equals("normal")) {
+                out = out != null ? out : Volume.create(ct.width(), ct.height(), ct.depth(), ct.geometry());
+                LesionPatches.place(out, f.candidate(), map);
+            }
+        }
+        return out;
     }
 
     private String writeVolume(Volume v, String name) throws LoupeException {

@@ -4,6 +4,7 @@ import java.util.List;
 import org.loupe.image.GrayF32;
 import org.loupe.image.RgbU8;
 import org.loupe.image.WindowLevel;
+import org.loupe.image.volume.SliceRenderer;
 
 /**
  * A lesion's explanation as one picture: its patch in the abdominal window, then the same patch under each heat map
@@ -33,7 +34,7 @@ public final class HeatMaps {
                     if (map != null) {
                         double v = Math.max(0, Math.min(1, map.get(x / ZOOM, y / ZOOM)));
                         double alpha = 0.75 * v;
-                        int[] hot = hot(v);
+                        int[] hot = SliceRenderer.hot(v);
                         for (int c = 0; c < 3; c++) {
                             rgb[c] = (int) Math.round((1 - alpha) * rgb[c] + alpha * hot[c]);
                         }
@@ -43,14 +44,5 @@ public final class HeatMaps {
             }
         }
         return out;
-    }
-
-    /** The "hot" colour map. */
-    static int[] hot(double v) {
-        return new int[] {channel(3 * v), channel(3 * v - 1), channel(3 * v - 2)};
-    }
-
-    private static int channel(double t) {
-        return (int) Math.round(255 * Math.max(0, Math.min(1, t)));
     }
 }
