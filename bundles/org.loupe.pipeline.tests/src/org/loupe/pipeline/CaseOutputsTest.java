@@ -1,5 +1,6 @@
 package org.loupe.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.loupe.api.LoupeException;
 import org.loupe.image.io.ReadOptions;
 import org.loupe.image.io.VolumeFiles;
+import org.loupe.image.volume.SliceOverlay;
 import org.loupe.image.volume.Volume;
 import org.loupe.image.volume.VoxelGeometry;
 import org.loupe.pipeline.liver.CaseOutputs;
@@ -63,6 +65,16 @@ class CaseOutputsTest {
         assertNull(c.saliency(), "no saliency volume was written");
         assertEquals("tumour 0.97, 18 mm, segment 7", c.rows().get(1).caption());
         assertEquals(Map.of("locate.couinaud", 0), c.rows().get(2).located());
+        List<SliceOverlay> overlays = c.overlays();
+        assertEquals(List.of("segment.liver.em", "locate.couinaud", CaseOutputs.LESIONS), overlays.stream()
+                .map(SliceOverlay::name).toList());
+        SliceOverlay lesions = overlays.get(2);
+        assertArrayEquals(CaseOutputs.verdictColour("tumour"), lesions.colours().apply(1));
+        assertNull(lesions.colours().apply(2), "a candidate called normal is not drawn");
+        assertNull(lesions.colours().apply(3), "nor one the table does not list");
+        assertEquals("1: tumour 0.97, 18 mm, segment 7", lesions.captions().apply(1));
+        assertEquals("liver", overlays.get(0).captions().apply(1));
+        assertEquals("segment 4", overlays.get(1).captions().apply(4));
     }
 
     @Test

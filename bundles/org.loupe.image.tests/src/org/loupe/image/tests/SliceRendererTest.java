@@ -87,7 +87,8 @@ class SliceRendererTest {
         assertTrue(map.heat(), "fractional values are heat");
         RgbU8 shown = SliceRenderer.render(ct(), Plane.AXIAL, 1, LIVER, List.of(map), 1);
         assertTrue(rgb(shown, 3, 3)[2] > rgb(shown, 4, 3)[2] && rgb(shown, 4, 3)[0] > rgb(shown, 4, 3)[2]);
-        SliceOverlay hidden = SliceOverlay.labels("candidates", block(2), label -> label == 2 ? null : new int[3]);
+        SliceOverlay hidden = SliceOverlay.labels("candidates", block(2), label -> label == 2 ? null : new int[3],
+                String::valueOf);
         int grey = LIVER.map(30);
         assertArrayEquals(new int[] {grey, grey, grey}, rgb(SliceRenderer.render(ct(), Plane.AXIAL, 2, LIVER,
                 List.of(hidden), 1), 5, 5));
@@ -99,5 +100,29 @@ class SliceRendererTest {
         SliceOverlay other = SliceOverlay.labels("other", Volume.create(20, 16, 5, VoxelGeometry.UNIT));
         assertThrows(IllegalArgumentException.class, () -> SliceRenderer.render(ct(), Plane.AXIAL, 0, LIVER,
                 List.of(other), 1));
+    }
+
+    @Test
+    void captionsSitAtEachDrawnLabelsCentreAndTheReadoutNamesWhatIsUnderThePointer() {
+        Volume labels = block(4);
+        labels.set(15, 12, 2, 5);
+        SliceOverlay o = SliceOverlay.labels("lesions", labels, l -> l == 5 ? null : new int[] {255, 0, 0},
+                l -> "lesion " + l);
+        List<SliceRenderer.Caption> captions = SliceRenderer.captions(o, Plane.AXIAL, 2);
+        assertEquals(List.of(new SliceRenderer.Caption(7.5, 5.5, 4, 24, "lesion 4")), captions, "label 5 is undrawn");
+        assertEquals(List.of(), SliceRenderer.captions(o, Plane.AXIAL, 0));
+        labels.set(5, 4, 1, 4);
+        assertEquals(java.util.Map.of(4, 2), SliceRenderer.largestAxialSections(o), "label 4 is largest on slice 2;"
+                + " label 5 is not drawn");
+        assertEquals(7.5, SliceRenderer.captions(o, Plane.CORONAL, 5).get(0).x());
+        assertEquals(2.5, SliceRenderer.captions(o, Plane.CORONAL, 5).get(0).y());
+        assertTrue(Plane.CORONAL.shownBottomUp(ct().geometry()) && !Plane.AXIAL.shownBottomUp(ct().geometry()),
+                "slices towards the head: the head is shown up");
+        int[] voxel = Plane.SAGITTAL.voxel(6, 5, 3);
+        assertArrayEquals(new int[] {6, 5, 3}, voxel);
+        assertArrayEquals(new int[] {6, 3, 5}, Plane.CORONAL.voxel(3, 6, 5));
+        assertEquals("voxel 6, 5, 3 at 4.8, 4.0, 7.5 mm: 30 HU; lesions lesion 4", SliceRenderer.readout(ct(),
+                List.of(o), voxel[0], voxel[1], voxel[2]));
+        assertEquals("voxel 0, 0, 0 at 0.0, 0.0, 0.0 mm: 30 HU", SliceRenderer.readout(ct(), List.of(o), 0, 0, 0));
     }
 }

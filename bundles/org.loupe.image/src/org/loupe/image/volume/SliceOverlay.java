@@ -10,30 +10,34 @@ import java.util.function.IntFunction;
  * @param name    what a viewer lists it as
  * @param values  labels (whole numbers, 0 is background) or heat (0 to 1)
  * @param heat    whether the values are heat rather than labels
- * @param colours a label's red, green and blue, or null to leave that label undrawn; unused for heat
+ * @param colours  a label's red, green and blue, or null to leave that label undrawn; unused for heat
+ * @param captions what a label means ("segment 7", "tumour 0.97, 18 mm"), for read-outs and labels on the slice
  */
-public record SliceOverlay(String name, Volume values, boolean heat, IntFunction<int[]> colours) {
+public record SliceOverlay(String name, Volume values, boolean heat, IntFunction<int[]> colours,
+        IntFunction<String> captions) {
 
     /** Checks the parts. */
     public SliceOverlay {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(values, "values");
         Objects.requireNonNull(colours, "colours");
+        Objects.requireNonNull(captions, "captions");
     }
 
-    /** A label map, each label in its own colour from a fixed palette. */
+    /** A label map, each label in its own colour from a fixed palette and captioned by its number. */
     public static SliceOverlay labels(String name, Volume values) {
-        return new SliceOverlay(name, values, false, SliceOverlay::palette);
+        return labels(name, values, SliceOverlay::palette, String::valueOf);
     }
 
-    /** A label map coloured by the caller, which may leave labels out. */
-    public static SliceOverlay labels(String name, Volume values, IntFunction<int[]> colours) {
-        return new SliceOverlay(name, values, false, colours);
+    /** A label map coloured and captioned by the caller, which may leave labels undrawn. */
+    public static SliceOverlay labels(String name, Volume values, IntFunction<int[]> colours,
+            IntFunction<String> captions) {
+        return new SliceOverlay(name, values, false, colours, captions);
     }
 
     /** A heat map. */
     public static SliceOverlay heat(String name, Volume values) {
-        return new SliceOverlay(name, values, true, label -> null);
+        return new SliceOverlay(name, values, true, label -> null, String::valueOf);
     }
 
     /**

@@ -56,6 +56,95 @@ public final class SliceRenderer {
         return out;
     }
 
+    /**
+     * A label's caption placed on a slice.
+     *
+     * @param x    column of the label's centroid on the slice
+     * @param y    row of the label's centroid on the slice
+     * @param label  the label
+     * @param pixels how many pixels of the slice carry it
+     * @param text   the overlay's caption for the label
+     */
+    public record Caption(double x, double y, int label, int pixels, String text) {
+    }
+
+    /** The captions of the labels {@code o} draws that cross slice {@code index} of {@code plane}, by label. */
+    public static List<Caption> captions(SliceOverlay o, Plane plane, int index) {
+        GrayF32 values = o.values().slice(plane, index);
+        java.util.TreeMap<Integer, double[]> sums = new java.util.TreeMap<>();
+        for (int y = 0; y < values.height(); y++) {
+            for (int x = 0; x < values.width(); x++) {
+                int label = Math.round(values.get(x, y));
+                if (label != 0 && !o.heat()) {
+                    double[] sum = sums.computeIfAbsent(label, l -> new double[3]);
+                    sum[0] += x;
+                    sum[1] += y;
+                    sum[2]++;
+                }
+            }
+        }
+        List<Caption> out = new java.util.ArrayList<>();
+        sums.forEach((label, sum) -> {
+            if (o.colours().apply(label) != null) {
+                out.add(new Caption(sum[0] / sum[2], sum[1] / sum[2], label, (int) sum[2],
+                        o.captions().apply(label)));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * For each label {@code o} draws, the axial slice where it is largest: where a viewer jumps to show a lesion.
+     * Ordered by label.
+     */
+    public static java.util.SortedMap<Integer, Integer> largestAxialSections(SliceOverlay o) {
+        Volume v = o.values();
+        java.util.TreeMap<Integer, int[]> best = new java.util.TreeMap<>();
+        int plane = v.width() * v.height();
+        for (int k = 0; k < v.depth(); k++) {
+            java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
+            for (int p = k * plane; p < (k + 1) * plane; p++) {
+                int label = o.heat() ? 0 : Math.round(v.data()[p]);
+                if (label != 0) {
+                    counts.merge(label, 1, Integer::sum);
+                }
+            }
+            int slice = k;
+            counts.forEach((label, n) -> {
+                int[] b = best.computeIfAbsent(label, l -> new int[] {-1, 0});
+                if (n > b[1]) {
+                    b[0] = slice;
+                    b[1] = n;
+                }
+            });
+        }
+        java.util.TreeMap<Integer, Integer> out = new java.util.TreeMap<>();
+        best.forEach((label, b) -> {
+            if (o.colours().apply(label) != null) {
+                out.put(label, b[0]);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * What a viewer's read-out says of voxel (i, j, k): its indices, position in mm, HU, and what each overlay holds
+     * there (labels by caption, heat by value; nothing for background).
+     */
+    public static String readout(Volume ct, List<SliceOverlay> overlays, int i, int j, int k) {
+        double[] mm = ct.geometry().position(i, j, k);
+        StringBuilder s = new StringBuilder(String.format(java.util.Locale.ROOT,
+                "voxel %d, %d, %d at %.1f, %.1f, %.1f mm: %.0f HU", i, j, k, mm[0], mm[1], mm[2], ct.get(i, j, k)));
+        for (SliceOverlay o : overlays) {
+            float v = o.fits(ct) ? o.values().get(i, j, k) : 0;
+            if (v != 0) {
+                s.append("; ").append(o.name()).append(' ').append(o.heat() ? String.format(java.util.Locale.ROOT,
+                        "%.2f", v) : o.captions().apply(Math.round(v)));
+            }
+        }
+        return s.toString();
+    }
+
     private static void heat(byte[] rgb, GrayF32 values, double alpha) {
         int w = values.width();
         for (int y = 0; y < values.height(); y++) {

@@ -129,30 +129,29 @@ public final class Volume {
      */
     public GrayF32 slice(Plane plane, int index) {
         Objects.checkIndex(index, slices(plane));
+        ImageMetadata m = sliceMetadata(plane, index);
         return switch (plane) {
-            case AXIAL -> GrayF32.wrap(data, width, height, index * width * height, width,
-                    sliceMetadata(plane, index, geometry.spacingX(), geometry.spacingY()));
-            case CORONAL -> GrayF32.wrap(data, width, depth, index * width, width * height,
-                    sliceMetadata(plane, index, geometry.spacingX(), geometry.spacingZ()));
-            case SAGITTAL -> sagittal(index);
+            case AXIAL -> GrayF32.wrap(data, width, height, index * width * height, width, m);
+            case CORONAL -> GrayF32.wrap(data, width, depth, index * width, width * height, m);
+            case SAGITTAL -> sagittal(index, m);
         };
     }
 
-    private GrayF32 sagittal(int i) {
+    private GrayF32 sagittal(int i, ImageMetadata m) {
         float[] out = new float[height * depth];
         for (int k = 0; k < depth; k++) {
             for (int j = 0; j < height; j++) {
                 out[k * height + j] = data[(k * height + j) * width + i];
             }
         }
-        return GrayF32.wrap(out, height, depth, 0, height,
-                sliceMetadata(Plane.SAGITTAL, i, geometry.spacingY(), geometry.spacingZ()));
+        return GrayF32.wrap(out, height, depth, 0, height, m);
     }
 
-    private ImageMetadata sliceMetadata(Plane plane, int index, double sx, double sy) {
+    private ImageMetadata sliceMetadata(Plane plane, int index) {
+        double[] mm = plane.pixelSize(geometry);
         String base = metadata.name().isBlank() ? "volume" : metadata.name();
         return metadata.toBuilder().name(base + " " + plane.name().toLowerCase(Locale.ROOT) + " "
-                + index).calibration(new Calibration(sx, sy, "mm")).build();
+                + index).calibration(new Calibration(mm[0], mm[1], "mm")).build();
     }
 
     /** Copies an image's first band into axial slice {@code k}; the image must be width x height. */

@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.loupe.api.LoupeException;
 import org.loupe.image.io.ReadOptions;
 import org.loupe.image.io.VolumeFiles;
+import org.loupe.image.volume.SliceOverlay;
 import org.loupe.image.volume.Volume;
 import org.loupe.pipeline.ItemResult;
 import org.loupe.pipeline.Pipeline;
@@ -54,10 +56,53 @@ public record CaseOutputs(Volume ct, Map<String, Volume> labels, Volume lesions,
         public String caption() {
             StringBuilder s = new StringBuilder(String.format(java.util.Locale.ROOT, "%s %.2f, %.0f mm", label,
                     confidence, diameterMm));
-            located.forEach((provider, segment) -> s.append(provider.contains("couinaud") ? ", segment " : ", "
-                    + provider + " ").append(segment));
+            located.forEach((provider, segment) -> s.append(", ").append(placeCaption(provider, segment)));
             return s.toString();
         }
+    }
+
+    /** The name {@link #overlays()} gives the lesion candidates. */
+    public static final String LESIONS = "lesions";
+    /** The name {@link #overlays()} gives the saliency volume. */
+    public static final String SALIENCY = "saliency (Grad-CAM)";
+
+    /** A lesion's outline colour by verdict: tumours red, cysts cyan; candidates called normal are not drawn. */
+    public static int[] verdictColour(String label) {
+        return switch (label) {
+            case "tumour" -> new int[] {255, 60, 60};
+            case "cyst" -> new int[] {60, 220, 255};
+            default -> null;
+        };
+    }
+
+    /** "segment 7" for a Couinaud map, else the provider and the label. */
+    static String placeCaption(String provider, int label) {
+        return provider.contains("couinaud") ? "segment " + label : provider + " " + label;
+    }
+
+    /**
+     * What a viewer lays over the CT, in drawing order: each segmenter's labels under its provider's name, the
+     * lesions ({@link #LESIONS}) outlined by verdict, and the saliency ({@link #SALIENCY}).
+     */
+    public List<SliceOverlay> overlays() {
+        List<SliceOverlay> out = new ArrayList<>();
+        boolean first = true;
+        for (Map.Entry<String, Volume> e : labels.entrySet()) {
+            // the first segmenter is the liver's, which the lesion stage searches
+            IntFunction<String> caption = first ? label -> "liver" : label -> placeCaption(e.getKey(), label);
+            out.add(SliceOverlay.labels(e.getKey(), e.getValue(), SliceOverlay::palette, caption));
+            first = false;
+        }
+        if (lesions != null) {
+            out.add(SliceOverlay.labels(LESIONS, lesions, id -> {
+                Lesion row = rows.get(id);
+                return row == null ? null : verdictColour(row.label());
+            }, id -> rows.containsKey(id) ? id + ": " + rows.get(id).caption() : "candidate " + id));
+        }
+        if (saliency != null) {
+            out.add(SliceOverlay.heat(SALIENCY, saliency));
+        }
+        return out;
     }
 
     /**

@@ -39,7 +39,10 @@ import org.loupe.ui.TrainingRun;
  * {@code .screenshot} it then also trains {@code enhance.model} through the Training view and captures it; with
  * {@code loupe.selftest.inspect.board}, {@code .template} and {@code .screenshots} (a folder) it inspects a board
  * against its template (see {@link InspectionSelfTest}); with {@code loupe.selftest.pipeline.file}, {@code .out} and
- * {@code .screenshot} it runs a pipeline file through the Results view (see {@link PipelineSelfTest}). It prints lines starting with {@code LOUPE-SELFTEST} saying
+ * {@code .screenshot} it runs a pipeline file through the Results view (see {@link PipelineSelfTest}); with
+ * {@code loupe.selftest.volume.pipeline}, {@code .input}, {@code .out} and {@code .screenshots} it runs a volume
+ * pipeline and views a case in the Volume view (see {@link VolumeSelfTest}). It prints lines starting with
+ * {@code LOUPE-SELFTEST} saying
  * whether each phase passed.
  */
 final class SelfTest {
@@ -53,9 +56,11 @@ final class SelfTest {
     private final Map<String, String> training;
     private final Optional<InspectionSelfTest> inspection;
     private final Optional<PipelineSelfTest> pipeline;
+    private final Optional<VolumeSelfTest> volume;
 
     private SelfTest(Path image, String enhancer, Path screenshot, Path result, Map<String, String> training,
-            Optional<InspectionSelfTest> inspection, Optional<PipelineSelfTest> pipeline) {
+            Optional<InspectionSelfTest> inspection, Optional<PipelineSelfTest> pipeline,
+            Optional<VolumeSelfTest> volume) {
         this.image = image;
         this.enhancer = enhancer;
         this.screenshot = screenshot;
@@ -63,6 +68,7 @@ final class SelfTest {
         this.training = training;
         this.inspection = inspection;
         this.pipeline = pipeline;
+        this.volume = volume;
     }
 
     static Optional<SelfTest> fromSystemProperties() {
@@ -81,7 +87,8 @@ final class SelfTest {
         }
         return Optional.of(new SelfTest(Path.of(image), System.getProperty("loupe.selftest.enhancer",
                 "enhance.median"), Path.of(shot), result == null ? null : Path.of(result), training,
-                InspectionSelfTest.fromSystemProperties(), PipelineSelfTest.fromSystemProperties()));
+                InspectionSelfTest.fromSystemProperties(), PipelineSelfTest.fromSystemProperties(),
+                VolumeSelfTest.fromSystemProperties()));
     }
 
     void start(IEclipseContext context) {
@@ -117,6 +124,10 @@ final class SelfTest {
             }
             if (pipeline.isPresent()) {
                 pipeline.get().run(context, document, () -> awaitWindow(display, window),
+                        file -> display.syncExec(() -> captureWindow(window.get(), file)));
+            }
+            if (volume.isPresent()) {
+                volume.get().run(context, () -> awaitWindow(display, window),
                         file -> display.syncExec(() -> captureWindow(window.get(), file)));
             }
             if (training.containsKey("dataset")) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
@@ -24,18 +25,23 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.loupe.pipeline.ItemResult;
+import org.loupe.ui.BackgroundRun;
 import org.loupe.ui.ImageDocument;
 import org.loupe.ui.PipelineRun;
 import org.loupe.ui.RunOverlays;
+import org.loupe.ui.VolumeDocument;
 
 /**
  * The results of the workbench's pipeline run: one row per input with its status, findings and measures, sortable by
- * any column and filtered by a text; a double-click opens the input with its detections and patch decisions drawn.
+ * any column and filtered by a text; a double-click opens the input with its detections and patch decisions drawn,
+ * or a volume pipeline's case in the Volume view with the masks, lesions and saliency the run wrote for it.
  */
 public final class ResultsPart {
 
     private final PipelineRun run;
     private final ImageDocument document;
+    private final VolumeDocument volumes;
+    private final EPartService parts;
     private final Runnable refresh = this::refresh;
     private Label status;
     private Button stop;
@@ -45,9 +51,11 @@ public final class ResultsPart {
 
     /** Created by the workbench. */
     @Inject
-    public ResultsPart(PipelineRun run, ImageDocument document) {
+    public ResultsPart(PipelineRun run, ImageDocument document, VolumeDocument volumes, EPartService parts) {
         this.run = run;
         this.document = document;
+        this.volumes = volumes;
+        this.parts = parts;
     }
 
     /** Builds the view. */
@@ -94,7 +102,12 @@ public final class ResultsPart {
         filter.addListener(SWT.Modify, e -> table.refresh());
         table.addDoubleClickListener(e -> {
             Object chosen = ((IStructuredSelection) e.getSelection()).getFirstElement();
-            if (chosen instanceof ItemResult r) {
+            if (chosen instanceof ItemResult r && run.pipeline() != null && run.pipeline().volumes()) {
+                if (r.ok() && volumes.state() != BackgroundRun.State.RUNNING) {
+                    volumes.openCase(run.pipeline(), r, run.outDir());
+                    parts.showPart(VolumeDocument.PART_ID, EPartService.PartState.ACTIVATE);
+                }
+            } else if (chosen instanceof ItemResult r) {
                 RunOverlays.open(document, run, r);
             }
         });

@@ -23,8 +23,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Launches the workbench product under an X server (Xvfb when no display is set), opens the 16-bit X-ray sample,
  * runs the median enhancer through the workbench's own document and job, inspects a bundled DeepPCB board against its
- * template (detections, then patch decisions, drawn as marks), trains a small denoiser through the Training view, and
- * saves screenshots of each under target/.
+ * template (detections, then patch decisions, drawn as marks), runs the PCB pipeline through the Results view, runs
+ * the liver pipeline on a CT phantom and views the case in the Volume view (slices scrolled, three planes, window
+ * presets, overlays on and off), trains a small denoiser through the Training view, and saves screenshots of each
+ * under target/.
  */
 class WorkbenchTest {
 
@@ -59,6 +61,11 @@ class WorkbenchTest {
         Path wafers = Launcher.fresh("workbench-wafer").resolve("wafers");
         assertEquals(0, Launcher.run("data", "wafers", "--out", wafers.toString(), "--count", "1", "--seed", "5",
                 "--difficulty", "easy").exitCode());
+        // one phantom whose lesions the shipped classifier calls a tumour and a cyst
+        Path phantoms = Launcher.fresh("workbench-volume").resolve("phantoms");
+        assertEquals(0, Launcher.run("data", "ct-liver", "--out", phantoms.toString(), "--count", "1", "--seed", "7",
+                "--size", "160", "--slices", "48").exitCode());
+        Path volumeShots = Launcher.work().resolve("workbench-volume/screenshots");
         env.put("LOUPE_JAVA_OPTS", "-Dloupe.selftest.image=" + Launcher.samples().resolve("xray-board.tif")
                 + " -Dloupe.selftest.enhancer=enhance.median -Dloupe.selftest.screenshot=" + screenshot
                 + " -Dloupe.selftest.result=" + result + " -Dloupe.selftest.train.dataset=" + dataset
@@ -71,7 +78,11 @@ class WorkbenchTest {
                 + " -Dloupe.selftest.inspect.wafer=" + wafers.resolve("images/wafer-00001.png")
                 + " -Dloupe.selftest.pipeline.file=" + pipelineFile
                 + " -Dloupe.selftest.pipeline.out=" + pipelineOut
-                + " -Dloupe.selftest.pipeline.screenshot=" + pipelineShot);
+                + " -Dloupe.selftest.pipeline.screenshot=" + pipelineShot
+                + " -Dloupe.selftest.volume.pipeline=" + pipelineFile.resolveSibling("liver.json")
+                + " -Dloupe.selftest.volume.input=" + phantoms
+                + " -Dloupe.selftest.volume.out=" + phantoms.resolveSibling("run")
+                + " -Dloupe.selftest.volume.screenshots=" + volumeShots);
         try {
             Launcher.Run run = Launcher.run(env, "workbench");
             assertEquals(0, run.exitCode(), run.toString());
@@ -86,6 +97,17 @@ class WorkbenchTest {
             // File > Run Pipeline runs the same BatchRunner as loupe run: the same table, row for row
             assertTrue(run.out().contains("LOUPE-SELFTEST PIPELINE OK rows=3 ok=3 detections=") && run.out().contains(
                     " folder=2"), run.toString());
+            // the liver case in the Volume view: the tumour and the cyst listed, labelled where they are largest and
+            // read out under the pointer
+            Matcher volume = Pattern.compile("VOLUME OK slices=48 lesionSlices=\\d+ lesionSlice=\\d+ listed=2 "
+                    + "overlays=(\\d+) changed=(\\d+) lesions=1 readout=(.*)").matcher(run.out());
+            assertTrue(volume.find(), run.toString());
+            // liver mask, lesions, Couinaud segments and saliency
+            assertEquals(4, Integer.parseInt(volume.group(1)), volume.group());
+            // the liver is tinted and outlined: thousands of the slice's 25,600 pixels
+            assertTrue(Integer.parseInt(volume.group(2)) > 1000, volume.group());
+            assertTrue(volume.group(3).contains(" HU; ") && volume.group(3).matches(".*lesions \\d+: (tumour|cyst) .*"),
+                    volume.group());
             Path cliOut = Launcher.fresh("workbench-pipeline-cli").resolve("out");
             Launcher.Run cli = Launcher.run("run", pipelineFile.toString(), "--out", cliOut.toString());
             assertEquals(0, cli.exitCode(), cli.toString());
@@ -110,6 +132,10 @@ class WorkbenchTest {
         assertTrue(newlyColoured(board, ImageIO.read(inspectShots.resolve("patches.png").toFile())) > 200,
                 "the defective patches are drawn over the board");
         assertTrue(distinctColours(ImageIO.read(pipelineShot.toFile())) > 50, "the Results view and the board");
+        for (String plane : new String[] {"axial", "plain", "coronal", "sagittal", "liver-window"}) {
+            assertTrue(distinctColours(ImageIO.read(volumeShots.resolve("volume-" + plane + ".png").toFile())) > 50,
+                    plane);
+        }
     }
 
     /** A run's summary.csv without its millis column, which differs from run to run. */
