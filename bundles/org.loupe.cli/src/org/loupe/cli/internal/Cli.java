@@ -47,7 +47,8 @@ public final class Cli {
                 .addSubcommand(new CommandLine(new EvalSegmentCommand(session)))
                 .addSubcommand(new CommandLine(new EvalLesionsCommand(session))));
         cl.addSubcommand(new CommandLine(new CompareCommand())
-                .addSubcommand(new CommandLine(new CompareDetectorsCommand(session))));
+                .addSubcommand(new CommandLine(new CompareDetectorsCommand(session)))
+                .addSubcommand(new CommandLine(new CompareSegmentersCommand(session))));
         cl.addSubcommand(new CommandLine(new AnalyzeCommand())
                 .addSubcommand(new CommandLine(new AnalyzeNoiseCommand(session))));
         CommandLine bench = new CommandLine(new BenchCommand())

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.loupe.api.LoupeException;
 import org.loupe.pipeline.BatchPolicy;
@@ -58,8 +56,9 @@ final class CompareDetectorsCommand implements Callable<Integer> {
             throw LoupeException.usage(reportDir + " is not empty; choose a new folder for the report");
         }
         BatchPolicy policy = new BatchPolicy(failFast.failFast, session::fail);
-        DetectorComparison c = DetectorComparison.run(session.registry(), detectors, byDetector(), images.images(),
-                threshold, policy, session.readOptions());
+        DetectorComparison c = DetectorComparison.run(session.registry(), detectors,
+                ProviderParams.byProvider(params, detectors), images.images(), threshold, policy,
+                session.readOptions());
         if (reportDir != null) {
             try {
                 Files.createDirectories(reportDir);
@@ -72,20 +71,5 @@ final class CompareDetectorsCommand implements Callable<Integer> {
         }
         session.out().print(json ? Json.GSON.toJson(c.asMaps()) + "\n" : c.text());
         return policy.exitCode();
-    }
-
-    /** {@code ID:KEY=VALUE} options grouped by detector. */
-    private Map<String, Map<String, String>> byDetector() throws LoupeException {
-        Map<String, Map<String, String>> out = new LinkedHashMap<>();
-        for (String p : params) {
-            int colon = p.indexOf(':');
-            int eq = p.indexOf('=', colon + 1);
-            if (colon < 1 || eq < colon + 2 || !detectors.contains(p.substring(0, colon))) {
-                throw LoupeException.usage("-p takes ID:KEY=VALUE for one of " + detectors + ", got '" + p + "'");
-            }
-            out.computeIfAbsent(p.substring(0, colon), k -> new LinkedHashMap<>()).put(p.substring(colon + 1, eq),
-                    p.substring(eq + 1));
-        }
-        return out;
     }
 }

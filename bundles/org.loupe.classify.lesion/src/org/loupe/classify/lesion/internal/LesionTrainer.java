@@ -22,6 +22,7 @@ import org.loupe.metrics.classification.ConfusionMatrix;
 import org.loupe.tensorflow.ModelHandle;
 import org.loupe.tensorflow.ModelSidecar;
 import org.loupe.tensorflow.TensorFlowRuntime;
+import org.loupe.tensorflow.train.CaseSplit;
 import org.loupe.tensorflow.train.ModelExport;
 import org.loupe.tensorflow.train.TrainingLoop;
 import org.loupe.tensorflow.train.TrainingParameters;
@@ -61,15 +62,7 @@ public final class LesionTrainer implements ModelTrainer {
         Parameters p = ctx.parameters();
         Path list = request.dataset().resolve(p.getString("list"));
         ctx.progress(0, "reading patches");
-        List<String> cases = LesionPatchSet.casesOf(list);
-        List<String> held = new ArrayList<>();
-        for (int i = 4; i < cases.size(); i += 5) {
-            held.add(cases.get(i));
-        }
-        if (held.isEmpty()) {
-            throw LoupeException.badInput(list.toString(), "lists " + cases.size() + " cases; training holds every "
-                    + "fifth out for validation, so it needs at least 5");
-        }
+        List<String> held = CaseSplit.everyFifth(LesionPatchSet.casesOf(list), list.toString()).validation();
         Set<String> validationCases = Set.copyOf(held);
         LesionPatchSet train = LesionPatchSet.read(list, c -> !validationCases.contains(c));
         LesionPatchSet val = LesionPatchSet.read(list, validationCases::contains);

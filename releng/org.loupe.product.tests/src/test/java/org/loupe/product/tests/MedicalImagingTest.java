@@ -3,17 +3,18 @@ package org.loupe.product.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** CT phantoms made, segmented and scored through the command line, as a lab would run them. */
+/** CT phantoms made, segmented (by EM and by the U-Net) and scored through the command line, as a lab would run them. */
 class MedicalImagingTest {
 
     @Test
-    void phantomsAreMadeSegmentedByEmAndScoredInMillimetres() throws Exception {
+    void phantomsAreMadeSegmentedByEmAndTheUNetAndScoredInMillimetres() throws Exception {
         Path work = Launcher.fresh("medical");
         Path set = work.resolve("phantoms");
         Launcher.Run made = Launcher.run("data", "ct-liver", "--out", set.toString(), "--count", "2", "--seed", "7",
@@ -29,6 +30,17 @@ class MedicalImagingTest {
         double dice = summary.getAsJsonObject("dice").get("mean").getAsDouble();
         assertTrue(dice > 0.93, "liver Dice of EM at 2.8 mm pixels: " + dice);
         assertTrue(summary.getAsJsonObject("hausdorff95Mm").get("mean").getAsDouble() < 15, eval.out());
+
+        // the U-Net trained in Loupe against EM, in one table
+        Launcher.Run compared = Launcher.run("compare", "segmenters", "--dataset", set.toString(), "--with",
+                "segment.liver.em,segment.liver.unet", "--json");
+        assertEquals(0, compared.exitCode(), compared.toString());
+        JsonArray rows = JsonParser.parseString(compared.out()).getAsJsonArray();
+        assertEquals("segment.liver.unet", rows.get(1).getAsJsonObject().get("segmenter").getAsString());
+        double unet = rows.get(1).getAsJsonObject().getAsJsonObject("dice").get("mean").getAsDouble();
+        assertTrue(unet > 0.95, "liver Dice of the U-Net at 2.8 mm pixels: " + unet);
+        assertTrue(rows.get(1).getAsJsonObject().getAsJsonObject("higherDiceThanFirst").get("of").getAsInt() == 2,
+                compared.out());
 
         Launcher.Run seg = Launcher.run("segment", "--with", "segment.liver.em", set.resolve("case-001/ct").toString(),
                 set.resolve("case-002/ct").toString(), "--out", work.resolve("masks").toString());
