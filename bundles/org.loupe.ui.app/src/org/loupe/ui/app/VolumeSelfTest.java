@@ -25,7 +25,8 @@ import org.loupe.ui.parts.VolumePart;
  * its first case in the Volume view as a double-click in the Results does, scrolls through the axial slices, jumps to
  * the first listed lesion where it is largest, and captures it with the overlays ({@code volume-axial.png}), without them
  * ({@code volume-plain.png}), in the liver window, and in the coronal and sagittal planes. It checks that the overlays
- * change the picture, that the read-out at the lesion names its HU and verdict, and that every plane has slices.
+ * change the picture and that the read-out at the lesion names its HU and verdict. Then it opens the case's DICOM
+ * series from one of its files and adds the truth liver map, as File > Open Volume and Add Overlay do.
  */
 final class VolumeSelfTest {
 
@@ -122,10 +123,43 @@ final class VolumeSelfTest {
             settle.await();
             capture.accept(screenshots.resolve("volume-" + p.name().toLowerCase(java.util.Locale.ROOT) + ".png"));
         }
-        System.out.println("LOUPE-SELFTEST VOLUME OK slices=" + slices + " lesionSlices=" + scrolled[0]
-                + " lesionSlice=" + found[0] + " listed=" + view[0].lesions().size() + " overlays="
-                + document.overlays().size() + " changed=" + changed + " lesions=" + document.overlays().stream()
-                .filter(o -> o.name().equals(CaseOutputs.LESIONS)).count() + " readout=" + readout[0]);
+        String seen = " slices=" + slices + " lesionSlices=" + scrolled[0] + " lesionSlice=" + found[0] + " listed="
+                + part.lesions().size() + " overlays=" + document.overlays().size() + " changed=" + changed
+                + " lesions=" + document.overlays().stream().filter(o -> o.name().equals(CaseOutputs.LESIONS)).count()
+                + " readout=" + readout[0];
+        int[] opened = openAsTheMenusDo(document, part, display);
+        System.out.println("LOUPE-SELFTEST VOLUME OK opened=" + opened[0] + "x" + opened[1] + seen);
+    }
+
+    /**
+     * File > Open Volume on one slice file of the case's DICOM series (the whole series opens), then File > Add
+     * Overlay with its truth liver map; returns the depth opened and the overlays after adding.
+     */
+    private int[] openAsTheMenusDo(VolumeDocument document, VolumePart part, Display display) throws Exception {
+        Path slice;
+        try (var files = java.nio.file.Files.list(input.resolve("case-001/ct"))) {
+            slice = files.sorted().findFirst().orElseThrow();
+        }
+        SelfTest.join(document.open(slice));
+        if (document.state() != BackgroundRun.State.DONE || !document.overlays().isEmpty()) {
+            throw new IllegalStateException("the DICOM series did not open alone: " + document.message());
+        }
+        int depth = document.volume().depth();
+        SelfTest.join(document.addOverlay(input.resolve("case-001/liver.nii.gz")));
+        if (document.state() != BackgroundRun.State.DONE) {
+            throw new IllegalStateException("the overlay was refused: " + document.message());
+        }
+        int[] changed = new int[1];
+        display.syncExec(() -> {
+            part.setOpacity(0);
+            RgbU8 plain = part.shown();
+            part.setOpacity(0.6);
+            changed[0] = changedPixels(plain, part.shown());
+        });
+        if (changed[0] == 0) {
+            throw new IllegalStateException("the added overlay is not drawn");
+        }
+        return new int[] {depth, document.overlays().size()};
     }
 
     private static int changedPixels(RgbU8 a, RgbU8 b) {
