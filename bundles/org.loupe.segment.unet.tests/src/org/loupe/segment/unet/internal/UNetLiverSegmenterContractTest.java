@@ -51,7 +51,7 @@ class UNetLiverSegmenterContractTest extends SegmenterContract {
             total += (f ? 1 : 0) + (t ? 1 : 0);
         }
         double dice = 2.0 * both / total;
-        // measured 0.984 with the shipped model
+        // measured 0.987 with the shipped model (seed 2)
         assertTrue(dice > 0.95, "liver Dice " + dice);
     }
 

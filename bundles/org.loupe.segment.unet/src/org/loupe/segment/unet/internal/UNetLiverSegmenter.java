@@ -30,7 +30,7 @@ import org.osgi.service.component.annotations.Deactivate;
 public final class UNetLiverSegmenter implements Segmenter {
 
     /** The shipped model's version. */
-    static final String SHIPPED = "2026-12-06T05:12:41.335265712Z";
+    static final String SHIPPED = "2026-12-06T05:35:41.165858172Z";
     /** Label names, background first. */
     static final List<String> NAMES = List.of("background", "liver");
 
