@@ -2,6 +2,7 @@ package org.loupe.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.loupe.api.LoupeException;
 import org.loupe.api.ProcessingContext;
 import org.loupe.api.Segmenter;
 import org.loupe.image.LabelImage;
@@ -71,6 +73,30 @@ class SegmenterComparisonTest {
                     c.text());
         } finally {
             regs.forEach(ServiceRegistration::unregister);
+        }
+    }
+
+    @Test
+    void anUnknownSegmenterIsRefusedBeforeAnyCaseIsSegmented() throws Exception {
+        Path caseDir = Files.createDirectories(dir.resolve("case-001"));
+        Volume v = Volume.create(4, 4, 2, VoxelGeometry.UNIT);
+        VolumeFiles.writeNifti(v, caseDir.resolve("ct.nii.gz"));
+        VolumeFiles.writeNifti(v, caseDir.resolve("liver.nii.gz"));
+        int[] calls = {0};
+        Segmenter counting = (image, ctx) -> {
+            calls[0]++;
+            return thresholding(0).segment(image, ctx);
+        };
+        ServiceRegistration<Segmenter> reg = OsgiServices.register(Segmenter.class, "test.counting", counting);
+        try {
+            LoupeException e = assertThrows(LoupeException.class, () -> SegmenterComparison.run(
+                    OsgiServices.await(ProviderRegistry.class), List.of("test.counting", "test.absent"), Map.of(),
+                    dir, "liver.nii.gz", 1, new BatchPolicy(false, m -> { }), ReadOptions.defaults(),
+                    ProcessingContext.none()));
+            assertTrue(e.getMessage().contains("test.absent"), e.getMessage());
+            assertEquals(0, calls[0], "no case was segmented");
+        } finally {
+            reg.unregister();
         }
     }
 }

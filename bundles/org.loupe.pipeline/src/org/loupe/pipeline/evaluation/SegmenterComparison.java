@@ -45,18 +45,25 @@ public record SegmenterComparison(List<Row> rows) {
     public static SegmenterComparison run(ProviderRegistry registry, List<String> ids,
             Map<String, Map<String, String>> params, Path dataset, String truth, int label, BatchPolicy policy,
             ReadOptions read, ProcessingContext ctx) throws LoupeException {
+        // every provider and parameter is checked before any case is segmented
+        List<ProviderHandle<Segmenter>> handles = new ArrayList<>();
+        List<Parameters> bound = new ArrayList<>();
+        for (String id : ids) {
+            ProviderHandle<Segmenter> h = registry.provider(id, Segmenter.class);
+            handles.add(h);
+            bound.add(Parameters.bind(h.call(LoupeService::parameters), params.getOrDefault(id, Map.of())));
+        }
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
-            String id = ids.get(i);
-            ProviderHandle<Segmenter> h = registry.provider(id, Segmenter.class);
-            Parameters p = Parameters.bind(h.call(LoupeService::parameters), params.getOrDefault(id, Map.of()));
-            ProcessingContext part = ctx.within((double) i / ids.size(), (i + 1.0) / ids.size()).withParameters(p);
+            ProviderHandle<Segmenter> h = handles.get(i);
+            ProcessingContext part = ctx.within((double) i / ids.size(), (i + 1.0) / ids.size())
+                    .withParameters(bound.get(i));
             long start = System.nanoTime();
             SegmentationEvaluation e = SegmentationEvaluation.run(h, part, dataset, truth, label, policy, read, null);
             double seconds = (System.nanoTime() - start) / 1e9 / Math.max(1, e.cases().size());
             String model = h.descriptor().model();
-            rows.add(new Row(id, model == null || model.isEmpty() ? h.descriptor().version()
-                    : h.descriptor().version() + " (model " + model + ")", p.asText(), e, seconds));
+            rows.add(new Row(ids.get(i), model == null || model.isEmpty() ? h.descriptor().version()
+                    : h.descriptor().version() + " (model " + model + ")", bound.get(i).asText(), e, seconds));
         }
         return new SegmenterComparison(rows);
     }
