@@ -80,6 +80,12 @@ class MedicalImagingTest {
         assertTrue(summary.contains("segment.liver.em dice") && summary.contains("locate.couinaud accuracy"),
                 summary);
         assertTrue(Files.readString(out.resolve("report.html")).contains("Lesion heat maps"));
+        // the same chain with the U-Net as its liver step is valid against the installed providers
+        Launcher.Run unet = Launcher.run("run", pipeline.resolveSibling("liver-unet.json").toString(), "--input",
+                set.toString(), "--out", work.resolve("run-unet").toString(), "--dry-run");
+        assertEquals(0, unet.exitCode(), unet.toString());
+        assertTrue(unet.out().contains("segment segment.liver.unet") && unet.out().contains("2 to compute"),
+                unet.toString());
     }
 
     @Test
