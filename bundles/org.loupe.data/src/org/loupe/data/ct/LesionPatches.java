@@ -84,7 +84,10 @@ public final class LesionPatches {
         }
     }
 
-    /** The patch pixel holding volume index {@code index}: cut samples u at centre + ((u + 0.5)/SIDE - 0.5)·2·half. */
+    /**
+     * The patch pixel holding volume index {@code index}: {@code cut} samples pixel u at
+     * centre + ((u + 0.5) / SIDE - 0.5) * 2 * half.
+     */
     private static int patchIndex(int index, double centre, double half) {
         int u = (int) Math.floor(((index - centre) / (2 * half) + 0.5) * SIDE);
         return Math.max(0, Math.min(SIDE - 1, u));

@@ -23,10 +23,11 @@ import org.loupe.ui.parts.VolumePart;
 /**
  * The self-test's volume phase: runs a volume pipeline (the liver chain) through the workbench's pipeline run, opens
  * its first case in the Volume view as a double-click in the Results does, scrolls through the axial slices, jumps to
- * the first listed lesion where it is largest, and captures it with the overlays ({@code volume-axial.png}), without them
- * ({@code volume-plain.png}), in the liver window, and in the coronal and sagittal planes. It checks that the overlays
- * change the picture and that the read-out at the lesion names its HU and verdict. Then it opens the case's DICOM
- * series from one of its files and adds the truth liver map, as File > Open Volume and Add Overlay do.
+ * the first listed lesion where it is largest, and captures it with the overlays ({@code volume-axial.png}),
+ * without them ({@code volume-plain.png}), in the liver window, and in the coronal and sagittal planes. It checks
+ * that the overlays change the picture and that the read-out at the lesion names its HU and verdict. Then it opens
+ * the case's DICOM series from one of its files and adds the truth liver map, as File > Open Volume and Add Overlay
+ * do.
  */
 final class VolumeSelfTest {
 

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** CT phantoms made, segmented (by EM and by the U-Net) and scored through the command line, as a lab would run them. */
+/**
+ * CT phantoms made, segmented (by EM and by the U-Net) and scored through the command line, as a lab would run them.
+ */
 class MedicalImagingTest {
 
     @Test

@@ -99,8 +99,8 @@ class WorkbenchTest {
                     " folder=2"), run.toString());
             // the liver case in the Volume view: the tumour and the cyst listed, labelled where they are largest and
             // read out under the pointer
-            Matcher volume = Pattern.compile("VOLUME OK opened=48x1 slices=48 lesionSlices=\\d+ lesionSlice=\\d+ listed=2 "
-                    + "overlays=(\\d+) changed=(\\d+) lesions=1 readout=(.*)").matcher(run.out());
+            Matcher volume = Pattern.compile("VOLUME OK opened=48x1 slices=48 lesionSlices=\\d+ lesionSlice=\\d+ "
+                    + "listed=2 overlays=(\\d+) changed=(\\d+) lesions=1 readout=(.*)").matcher(run.out());
             assertTrue(volume.find(), run.toString());
             // liver mask, lesions, Couinaud segments and saliency
             assertEquals(4, Integer.parseInt(volume.group(1)), volume.group());
