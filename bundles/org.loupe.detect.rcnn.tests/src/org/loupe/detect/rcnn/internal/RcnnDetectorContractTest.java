@@ -99,7 +99,7 @@ class RcnnDetectorContractTest extends DefectDetectorContract {
 
     @Test
     void aModelOfAnotherKindIsRefusedWhenPrepared() throws Exception {
-        Path other = Files.createTempDirectory("not-rcnn");
+        Path other = Files.createDirectories(dir.resolve("not-rcnn"));
         ModelFolders.copy(model, other);
         Path sidecar = other.resolve("loupe-model.json");
         Files.writeString(sidecar, Files.readString(sidecar).replace("\"rpn\"", "\"image\""));

@@ -98,7 +98,7 @@ class YoloDetectorContractTest extends DefectDetectorContract {
 
     @Test
     void aModelOfAnotherKindIsRefusedWhenPrepared() throws Exception {
-        Path other = Files.createTempDirectory("not-yolo");
+        Path other = Files.createDirectories(dir.resolve("not-yolo"));
         ModelFolders.copy(model, other);
         Path sidecar = other.resolve("loupe-model.json");
         Files.writeString(sidecar, Files.readString(sidecar).replace("\"grid\"", "\"image\""));
