@@ -1,9 +1,11 @@
 package org.loupe.api;
 
+import java.util.List;
 import org.loupe.image.LabelImage;
 import org.loupe.image.PixelImage;
 import org.loupe.image.volume.Plane;
 import org.loupe.image.volume.Volume;
+import org.loupe.image.volume.VoxelGeometry;
 
 /** Labels every pixel of an image, e.g. region of interest against background. Never modifies the image; thread-safe. */
 public interface Segmenter extends LoupeService {
@@ -37,5 +39,24 @@ public interface Segmenter extends LoupeService {
             }
         }
         return out.with(out.geometry(), input.metadata().toBuilder().property("labels", names).build());
+    }
+
+    /**
+     * The 2-D answer of a segmenter that works in 3-D: its volume method run on {@code image} as a one-slice volume
+     * of 1 mm voxels, the label names taken from the result's {@code labels} property.
+     *
+     * @throws LoupeException whatever {@link #segment(Volume, ProcessingContext)} throws
+     */
+    static LabelImage asOneSlice(Segmenter segmenter, PixelImage image, ProcessingContext ctx)
+            throws LoupeException {
+        Volume one = Volume.create(image.width(), image.height(), 1, VoxelGeometry.UNIT);
+        one.setSlice(0, image);
+        Volume labels = segmenter.segment(one, ctx);
+        int[] out = new int[image.width() * image.height()];
+        for (int p = 0; p < out.length; p++) {
+            out[p] = Math.round(labels.data()[p]);
+        }
+        return new LabelImage(image.width(), image.height(), out, List.of(labels.metadata().properties()
+                .getOrDefault("labels", "").split(",")));
     }
 }

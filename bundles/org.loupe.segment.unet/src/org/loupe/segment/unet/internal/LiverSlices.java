@@ -94,8 +94,7 @@ record LiverSlices(List<String> names, List<float[][]> inputs, List<float[][]> s
             ctx.checkCancelled();
             ctx.progress((double) c / cases.size(), "reading " + dataset.relativize(cases.get(c)));
             Path dir = cases.get(c);
-            Volume ct = VolumeFiles.read(Files.isDirectory(dir.resolve("ct")) ? dir.resolve("ct")
-                    : dir.resolve("ct.nii.gz"), ReadOptions.defaults());
+            Volume ct = ct(dir);
             Volume mask = VolumeFiles.read(dir.resolve(MASK), ReadOptions.defaults());
             if (mask.width() != ct.width() || mask.height() != ct.height() || mask.depth() != ct.depth()) {
                 throw LoupeException.badInput(dir.resolve(MASK).toString(), "is " + mask.width() + "x" + mask.height()
@@ -113,6 +112,13 @@ record LiverSlices(List<String> names, List<float[][]> inputs, List<float[][]> s
             shares.add(share);
         }
         return new LiverSlices(names, inputs, shares);
+    }
+
+    /** A case's CT: its DICOM series {@code ct/}, else {@code ct.nii.gz}. */
+    static Volume ct(Path caseDir) throws LoupeException {
+        Path series = caseDir.resolve("ct");
+        return VolumeFiles.read(Files.isDirectory(series) ? series : caseDir.resolve("ct.nii.gz"),
+                ReadOptions.defaults());
     }
 
     /** Slice {@code k} of a CT as network input. */

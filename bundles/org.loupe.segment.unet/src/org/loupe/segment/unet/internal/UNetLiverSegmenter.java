@@ -11,7 +11,6 @@ import org.loupe.api.Segmenter;
 import org.loupe.image.LabelImage;
 import org.loupe.image.PixelImage;
 import org.loupe.image.volume.Volume;
-import org.loupe.image.volume.VoxelGeometry;
 import org.loupe.tensorflow.ModelCache;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -49,14 +48,7 @@ public final class UNetLiverSegmenter implements Segmenter {
     @Override
     public LabelImage segment(PixelImage image, ProcessingContext ctx) throws LoupeException {
         DESCRIPTOR.requireAccepted(image);
-        Volume one = Volume.create(image.width(), image.height(), 1, VoxelGeometry.UNIT);
-        one.setSlice(0, image);
-        Volume labels = segment(one, ctx);
-        int[] out = new int[image.width() * image.height()];
-        for (int p = 0; p < out.length; p++) {
-            out[p] = Math.round(labels.data()[p]);
-        }
-        return new LabelImage(image.width(), image.height(), out, NAMES);
+        return Segmenter.asOneSlice(this, image, ctx);
     }
 
     @Override

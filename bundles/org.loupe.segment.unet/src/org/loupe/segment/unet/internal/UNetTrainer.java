@@ -1,6 +1,5 @@
 package org.loupe.segment.unet.internal;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -19,6 +18,8 @@ import org.loupe.api.TrainingResult;
 import org.loupe.image.io.ReadOptions;
 import org.loupe.image.io.VolumeFiles;
 import org.loupe.image.volume.Volume;
+import org.loupe.metrics.segmentation.Overlap;
+import org.loupe.metrics.segmentation.VolumeMask;
 import org.loupe.tensorflow.ModelHandle;
 import org.loupe.tensorflow.ModelSidecar;
 import org.loupe.tensorflow.TensorFlowRuntime;
@@ -99,11 +100,12 @@ public final class UNetTrainer implements ModelTrainer {
         double lowest = 1;
         try (ModelHandle m = ModelHandle.load(modelDir)) {
             for (Path c : held) {
-                Volume ct = VolumeFiles.read(Files.isDirectory(c.resolve("ct")) ? c.resolve("ct")
-                        : c.resolve("ct.nii.gz"), ReadOptions.defaults());
+                Volume ct = LiverSlices.ct(c);
                 Volume truth = VolumeFiles.read(c.resolve(LiverSlices.MASK), ReadOptions.defaults());
                 boolean[] found = UNetInference.liver(m, ct, ctx);
-                double dice = dice(found, truth);
+                double dice = Overlap.dice(new VolumeMask(found, ct.width(), ct.height(), ct.depth(),
+                        ct.geometry().spacingX(), ct.geometry().spacingY(), ct.geometry().spacingZ()),
+                        VolumeMask.nonZero(truth));
                 sum += dice;
                 lowest = Math.min(lowest, dice);
             }
@@ -112,16 +114,5 @@ public final class UNetTrainer implements ModelTrainer {
         scores.put("validation liver Dice", sum / held.size());
         scores.put("validation lowest liver Dice", lowest);
         return scores;
-    }
-
-    private static double dice(boolean[] found, Volume truth) {
-        long both = 0;
-        long total = 0;
-        for (int p = 0; p < found.length; p++) {
-            boolean t = truth.data()[p] > 0;
-            both += found[p] && t ? 1 : 0;
-            total += (found[p] ? 1 : 0) + (t ? 1 : 0);
-        }
-        return total == 0 ? 1 : 2.0 * both / total;
     }
 }
