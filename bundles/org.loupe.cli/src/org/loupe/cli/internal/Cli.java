@@ -28,7 +28,11 @@ public final class Cli {
     /** Runs one command and returns its exit code. */
     public int run(String... args) {
         CommandLine cl = new CommandLine(new LoupeCommand(session));
-        cl.addSubcommand(new CommandLine(new PluginsCommand(session)));
+        cl.addSubcommand(new CommandLine(new PluginsCommand(session))
+                .addSubcommand(new CommandLine(new PluginsInstallCommand(session)))
+                .addSubcommand(new CommandLine(new PluginsUpdateCommand(session)))
+                .addSubcommand(new CommandLine(new PluginsUninstallCommand(session)))
+                .addSubcommand(new CommandLine(new PluginsSourcesCommand(session))));
         cl.addSubcommand(new CommandLine(new DescribeCommand(session)));
         cl.addSubcommand(new CommandLine(new EnhanceCommand(session)));
         cl.addSubcommand(new CommandLine(new MeasureCommand(session)));

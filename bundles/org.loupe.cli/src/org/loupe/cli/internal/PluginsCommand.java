@@ -3,8 +3,12 @@ package org.loupe.cli.internal;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.loupe.api.LoupeException;
 import org.loupe.api.ProviderKind;
 import org.loupe.image.ImageType;
+import org.loupe.plugins.InstallOptions;
+import org.loupe.plugins.InstalledPlugin;
+import org.loupe.plugins.PluginInstallation;
 import org.loupe.registry.ProviderStatus;
 import org.loupe.report.TextTable;
 import picocli.CommandLine.Command;
@@ -13,13 +17,18 @@ import picocli.CommandLine.Option;
 /** {@code loupe plugins}: every discovered provider with its metadata and health, without activating any. */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
         description = "List every installed provider: id, kind, name, version, input types, accelerator, bundle, "
-                + "health; then the compute devices (see 'loupe devices'). No provider is loaded or run to list them.")
+                + "health; then the compute devices (see 'loupe devices'). No provider is loaded or run to list them. "
+                + "With --installed: the installed plugins (features) with origin, version and signer. Subcommands "
+                + "install, update, uninstall and sources change them.")
 final class PluginsCommand implements Callable<Integer> {
 
     private final Session session;
 
     @Option(names = "--json", description = "Print JSON instead of a table.")
     private boolean json;
+
+    @Option(names = "--installed", description = "List installed plugins (features): origin, version, signer.")
+    private boolean installed;
 
     @Option(names = "--kind", paramLabel = "KIND", description = "Only this kind: ${COMPLETION-CANDIDATES}.")
     private ProviderKind kind;
@@ -29,7 +38,10 @@ final class PluginsCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws LoupeException {
+        if (installed) {
+            return installed();
+        }
         List<ProviderStatus> providers = kind == null ? session.registry().providers()
                 : session.registry().providers(kind);
         if (json) {
@@ -51,6 +63,21 @@ final class PluginsCommand implements Callable<Integer> {
         table.print(session.out());
         session.out().println(providers.size() + " provider" + (providers.size() == 1 ? "" : "s"));
         DevicesCommand.summary(session.registry().backends()).forEach(session.out()::println);
+        return 0;
+    }
+
+    private int installed() throws LoupeException {
+        List<InstalledPlugin> all;
+        try (PluginInstallation installation = PluginInstallation.running(InstallOptions.strict(), List.of())) {
+            all = installation.installed();
+        }
+        if (json) {
+            session.out().println(Json.GSON.toJson(all));
+            return 0;
+        }
+        TextTable table = new TextTable("ID", "VERSION", "ORIGIN", "SIGNER", "NAME");
+        all.forEach(p -> table.row(p.id(), p.version(), p.origin(), p.signer(), p.name()));
+        table.print(session.out());
         return 0;
     }
 }

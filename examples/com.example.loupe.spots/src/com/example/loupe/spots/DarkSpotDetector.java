@@ -18,7 +18,7 @@ import org.osgi.service.component.annotations.Component;
  * back-lit board) below a threshold and reports their bounding boxes, scored by how dark they are.
  */
 @Component(service = DefectDetector.class)
-@LoupeProvider(id = "example.dark-spots", name = "Dark spot detector (example)", version = "1.0.0",
+@LoupeProvider(id = "example.spots", name = "Dark spot detector (example)", version = "1.0.0",
         inputTypes = {"GRAY:UINT8:1", "GRAY:UINT16:1"},
         description = "Connected regions darker than a threshold, at least a minimum area.")
 public final class DarkSpotDetector implements DefectDetector {

@@ -9,6 +9,6 @@ class DarkSpotDetectorContractTest extends DefectDetectorContract {
 
     @Override
     protected DefectDetector detector() {
-        return OsgiServices.provider(DefectDetector.class, "example.dark-spots");
+        return OsgiServices.provider(DefectDetector.class, "example.spots");
     }
 }

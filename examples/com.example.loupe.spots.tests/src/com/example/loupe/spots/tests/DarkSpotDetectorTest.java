@@ -21,7 +21,7 @@ class DarkSpotDetectorTest {
     @Test
     void loupeDiscoversTheOutsideDetectorAndRunsIt() throws LoupeException {
         ProviderRegistry registry = OsgiServices.await(ProviderRegistry.class);
-        assertEquals(List.of("example.dark-spots"), registry.providers(ProviderKind.DETECTOR).stream()
+        assertEquals(List.of("example.spots"), registry.providers(ProviderKind.DETECTOR).stream()
                 .map(s -> s.descriptor().id()).toList());
 
         GrayU8 board = GrayU8.create(40, 30);
@@ -33,7 +33,7 @@ class DarkSpotDetectorTest {
                 board.set(x, y, spotA || spotB || speck ? 10 : 200);
             }
         }
-        ProviderHandle<DefectDetector> detector = registry.provider("example.dark-spots", DefectDetector.class);
+        ProviderHandle<DefectDetector> detector = registry.provider("example.spots", DefectDetector.class);
         List<Detection> found = detector.call(d -> d.detect(board,
                 ProcessingContext.of(Parameters.defaults(d.parameters()))));
         found = found.stream().sorted(Comparator.comparingDouble(Detection::x1)).toList();

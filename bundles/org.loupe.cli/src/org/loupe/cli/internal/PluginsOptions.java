@@ -1,0 +1,29 @@
+package org.loupe.cli.internal;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.loupe.api.LoupeException;
+import org.loupe.plugins.InstallOptions;
+import org.loupe.plugins.PluginInstallation;
+import picocli.CommandLine.Option;
+
+/** The options every change to the installed plugins takes, and the installation they apply to. */
+final class PluginsOptions {
+
+    @Option(names = "--trust", description = "Accept unsigned content and signers this installation does not know.")
+    boolean trust;
+
+    @Option(names = "--allow-insecure", description = "Accept plain-http update sites.")
+    boolean allowInsecure;
+
+    /** The installation this Loupe runs from, reporting progress on the error stream. */
+    PluginInstallation open(Session session) throws LoupeException {
+        InstallOptions options = new InstallOptions(trust, allowInsecure, line -> {
+            session.err().println("  " + Printable.of(line));
+            session.err().flush();
+        });
+        String home = System.getProperty("loupe.home");
+        List<Path> user = home == null ? List.of() : List.of(Path.of(home, "trusted"));
+        return PluginInstallation.running(options, user);
+    }
+}
