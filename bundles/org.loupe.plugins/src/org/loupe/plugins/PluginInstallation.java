@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.equinox.internal.p2.repository.Transport;
@@ -30,6 +31,7 @@ import org.eclipse.equinox.p2.metadata.IRequirement;
 import org.eclipse.equinox.p2.planner.IPlanner;
 import org.eclipse.equinox.p2.planner.IProfileChangeRequest;
 import org.eclipse.equinox.p2.planner.ProfileInclusionRules;
+import org.eclipse.equinox.p2.query.IQueryable;
 import org.eclipse.equinox.p2.query.QueryUtil;
 import org.eclipse.equinox.p2.repository.artifact.IArtifactRepositoryManager;
 import org.eclipse.equinox.p2.repository.metadata.IMetadataRepository;
@@ -67,14 +69,16 @@ public final class PluginInstallation implements AutoCloseable {
     private final IProvisioningAgent agent;
     private final InstallOptions options;
     private final TrustPrompt trust;
+    private final Set<String> trustedNames;
 
     private PluginInstallation(Path folder, String profileId, IProvisioningAgent agent, InstallOptions options,
-            TrustPrompt trust) {
+            TrustPrompt trust, Set<String> trustedNames) {
         this.folder = folder;
         this.profileId = profileId;
         this.agent = agent;
         this.options = options;
         this.trust = trust;
+        this.trustedNames = trustedNames;
     }
 
     /** The installation this Loupe runs from. */
@@ -103,8 +107,10 @@ public final class PluginInstallation implements AutoCloseable {
         trustFolders.add(root.resolve("configuration/org.loupe.plugins/trusted"));
         trustFolders.addAll(userTrust);
         TrustPrompt prompt;
+        TrustedSigners known;
         try {
-            prompt = new TrustPrompt(TrustedSigners.in(trustFolders), options.trust());
+            known = TrustedSigners.in(trustFolders);
+            prompt = new TrustPrompt(known, options.trust());
         } catch (IOException e) {
             throw LoupeException.badInput("trusted signers", e.getMessage(), e);
         }
@@ -120,7 +126,7 @@ public final class PluginInstallation implements AutoCloseable {
             IProvisioningAgent agent = provider.createAgent(root.resolve("p2").toUri());
             agent.registerService(Transport.SERVICE_NAME, new SiteTransport(options.allowInsecure()));
             agent.registerService(UIServices.SERVICE_NAME, prompt);
-            return new PluginInstallation(root, profileId(root), agent, options, prompt);
+            return new PluginInstallation(root, profileId(root), agent, options, prompt, Set.copyOf(known.names()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LoupeException(LoupeException.Reason.CANCELLED, "interrupted while starting p2");
@@ -136,14 +142,27 @@ public final class PluginInstallation implements AutoCloseable {
         return folder;
     }
 
-    /** The plugins (features) an update site offers, newest version of each. */
+    /**
+     * The plugins (features) an update site offers, newest version of each, with who signed their bundles (read
+     * from the jars) and whether those are signers this installation trusts.
+     */
     public List<AvailablePlugin> available(URI source) throws LoupeException {
         IMetadataRepository repo = load(source);
         List<AvailablePlugin> out = new ArrayList<>();
+        IArtifactRepositoryManager artifacts = agent.getService(IArtifactRepositoryManager.class);
         for (IInstallableUnit iu : repo.query(QueryUtil.createLatestQuery(QueryUtil.createIUGroupQuery()),
                 monitor())) {
+            List<String> signers;
+            try {
+                signers = ArtifactCheck.signers(bundles(repo, iu), artifacts, List.of(source), monitor());
+            } catch (IOException e) {
+                throw LoupeException.badInput(source.toString(), "cannot read " + featureId(iu) + ": "
+                        + e.getMessage(), e);
+            }
             out.add(new AvailablePlugin(featureId(iu), iu.getVersion().toString(), text(iu, IInstallableUnit.PROP_NAME),
-                    text(iu, IInstallableUnit.PROP_PROVIDER), text(iu, IInstallableUnit.PROP_DESCRIPTION)));
+                    text(iu, IInstallableUnit.PROP_PROVIDER), text(iu, IInstallableUnit.PROP_DESCRIPTION),
+                    signers.isEmpty() ? "-" : String.join(", ", signers), !signers.isEmpty() && signers.stream()
+                            .allMatch(trustedNames::contains)));
         }
         out.sort((a, b) -> a.id().compareTo(b.id()));
         return out;
@@ -153,7 +172,7 @@ public final class PluginInstallation implements AutoCloseable {
      * Installs the named features of {@code source} (every feature it offers when none is named) and returns what
      * was installed; what is already installed at the same version is left alone.
      */
-    public List<InstalledPlugin> install(URI source, List<String> features) throws LoupeException {
+    public PluginChange install(URI source, List<String> features) throws LoupeException {
         IMetadataRepository repo = load(source);
         List<IInstallableUnit> units = new ArrayList<>();
         if (features.isEmpty()) {
@@ -175,7 +194,7 @@ public final class PluginInstallation implements AutoCloseable {
         IProfile profile = current();
         units.removeIf(iu -> !profile.query(QueryUtil.createIUQuery(iu.getId(), iu.getVersion()), null).isEmpty());
         if (units.isEmpty()) {
-            return List.of();
+            return PluginChange.none();
         }
         IProfileChangeRequest request = planner().createChangeRequest(profile);
         for (IInstallableUnit iu : units) {
@@ -184,15 +203,14 @@ public final class PluginInstallation implements AutoCloseable {
             }
             add(request, iu, source);
         }
-        change(request, List.of(source));
-        return units.stream().map(this::describe).toList();
+        return change(request, List.of(source), () -> units.stream().map(this::describe).toList());
     }
 
     /**
      * Updates the named plugin, or every plugin when {@code id} is empty, to the newest version its own site or any
      * of {@code sources} offers; returns what was updated.
      */
-    public List<InstalledPlugin> update(Optional<String> id, List<URI> sources) throws LoupeException {
+    public PluginChange update(Optional<String> id, List<URI> sources) throws LoupeException {
         IProfile profile = current();
         List<IInstallableUnit> installed = userRoots(profile);
         if (id.isPresent()) {
@@ -224,14 +242,13 @@ public final class PluginInstallation implements AutoCloseable {
             }
         }
         if (newer.isEmpty()) {
-            return List.of();
+            return PluginChange.none();
         }
-        change(request, List.copyOf(used));
-        return newer.stream().map(this::describe).toList();
+        return change(request, List.copyOf(used), () -> newer.stream().map(this::describe).toList());
     }
 
     /** Removes a plugin installed from a site; Loupe's own features cannot be removed this way. */
-    public InstalledPlugin uninstall(String id) throws LoupeException {
+    public PluginChange uninstall(String id) throws LoupeException {
         IProfile profile = current();
         Optional<IInstallableUnit> unit = userRoots(profile).stream().filter(iu -> featureId(iu).equals(stripGroup(
                 id))).findFirst();
@@ -243,8 +260,7 @@ public final class PluginInstallation implements AutoCloseable {
         InstalledPlugin gone = describe(unit.get());
         IProfileChangeRequest request = planner().createChangeRequest(profile);
         request.remove(unit.get());
-        change(request, List.of());
-        return gone;
+        return change(request, List.of(), () -> List.of(gone));
     }
 
     /** Every root of the installation: the product, then the plugins installed from sites. */
@@ -271,8 +287,12 @@ public final class PluginInstallation implements AutoCloseable {
         request.setInstallableUnitInclusionRules(iu, ProfileInclusionRules.createStrictInclusionRule(iu));
     }
 
-    /** Plans {@code request}; carries it out with the folder restored on failure. */
-    private void change(IProfileChangeRequest request, List<URI> sources) throws LoupeException {
+    /**
+     * Plans {@code request}; carries it out with the folder restored on failure; describes what it did with
+     * {@code plugins} (asked after the change, when the profile knows the new units).
+     */
+    private PluginChange change(IProfileChangeRequest request, List<URI> sources,
+            Supplier<List<InstalledPlugin>> plugins) throws LoupeException {
         IProfile profile = profile();
         ProvisioningContext context = new ProvisioningContext(agent);
         context.setMetadataRepositories(sources.toArray(URI[]::new));
@@ -304,6 +324,12 @@ public final class PluginInstallation implements AutoCloseable {
             }
             throw LoupeException.badInput("refused", why);
         }
+        try {
+            FolderSnapshot after = FolderSnapshot.take(folder);
+            return new PluginChange(plugins.get(), after.bundlesNotIn(before), before.bundlesNotIn(after));
+        } catch (IOException e) {
+            throw LoupeException.badInput(folder.toString(), "changed, but cannot be read: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -331,13 +357,25 @@ public final class PluginInstallation implements AutoCloseable {
     private InstalledPlugin describe(IInstallableUnit iu) {
         IProfile profile = profile();
         String source = profile.getInstallableUnitProperty(iu, SOURCE);
+        List<IInstallableUnit> bundles = bundles(profile, iu);
+        Set<String> signers = new LinkedHashSet<>();
+        for (IInstallableUnit b : bundles) {
+            Path jar = folder.resolve("plugins").resolve(b.getId() + "_" + b.getVersion() + ".jar");
+            if (Files.isRegularFile(jar)) {
+                signers.add(JarSigners.of(jar));
+            }
+        }
         return new InstalledPlugin(featureId(iu), iu.getVersion().toString(), text(iu, IInstallableUnit.PROP_NAME),
-                source == null ? "Loupe" : source, signers(profile, iu));
+                source == null ? "Loupe" : source, signers.isEmpty() ? "-" : String.join(", ", signers),
+                bundles.stream().map(IInstallableUnit::getId).toList());
     }
 
-    /** Who signed the bundles of a feature (and of the features it includes). */
-    private String signers(IProfile profile, IInstallableUnit root) {
-        Set<String> names = new LinkedHashSet<>();
+    /**
+     * The bundles a feature brings, through the features it includes; for the product, those of its features (not
+     * the launcher's own).
+     */
+    static List<IInstallableUnit> bundles(IQueryable<IInstallableUnit> units, IInstallableUnit root) {
+        Set<IInstallableUnit> out = new LinkedHashSet<>();
         List<IInstallableUnit> todo = new ArrayList<>(List.of(root));
         Set<IInstallableUnit> seen = new LinkedHashSet<>();
         while (!todo.isEmpty()) {
@@ -346,22 +384,17 @@ public final class PluginInstallation implements AutoCloseable {
                 continue;
             }
             for (IRequirement r : iu.getRequirements()) {
-                for (IInstallableUnit dep : profile.query(QueryUtil.createMatchQuery(r.getMatches()), null)) {
+                for (IInstallableUnit dep : units.query(QueryUtil.createMatchQuery(r.getMatches()), null)) {
                     if (QueryUtil.isGroup(dep)) {
                         todo.add(dep);
-                    } else if (QueryUtil.isGroup(iu) && bundle(dep) != null) {
-                        names.add(JarSigners.of(bundle(dep)));
+                    } else if (QueryUtil.isGroup(iu) && dep.getArtifacts().stream().anyMatch(a -> a.getClassifier()
+                            .equals("osgi.bundle"))) {
+                        out.add(dep);
                     }
                 }
             }
         }
-        return names.isEmpty() ? "-" : String.join(", ", names);
-    }
-
-    private Path bundle(IInstallableUnit iu) {
-        boolean isBundle = iu.getArtifacts().stream().anyMatch(a -> a.getClassifier().equals("osgi.bundle"));
-        Path jar = folder.resolve("plugins").resolve(iu.getId() + "_" + iu.getVersion() + ".jar");
-        return isBundle && Files.isRegularFile(jar) ? jar : null;
+        return List.copyOf(out);
     }
 
     private List<IInstallableUnit> userRoots(IProfile profile) {

@@ -40,7 +40,7 @@ final class PluginsInstallCommand implements Callable<Integer> {
     public Integer call() throws LoupeException {
         URI site = PluginSources.parse(source);
         try (PluginInstallation installation = options.open(session)) {
-            List<InstalledPlugin> done = installation.install(site, features);
+            List<InstalledPlugin> done = installation.install(site, features).plugins();
             if (done.isEmpty()) {
                 session.out().println("nothing to install: already installed");
             }

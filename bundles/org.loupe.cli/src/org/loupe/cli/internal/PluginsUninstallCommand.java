@@ -28,7 +28,7 @@ final class PluginsUninstallCommand implements Callable<Integer> {
     @Override
     public Integer call() throws LoupeException {
         try (PluginInstallation installation = options.open(session)) {
-            InstalledPlugin gone = installation.uninstall(id);
+            InstalledPlugin gone = installation.uninstall(id).plugins().get(0);
             session.out().println("uninstalled " + gone.id() + " " + gone.version());
         }
         return 0;

@@ -33,7 +33,7 @@ final class PluginsUpdateCommand implements Callable<Integer> {
     public Integer call() throws LoupeException {
         try (PluginInstallation installation = options.open(session)) {
             List<InstalledPlugin> done = installation.update(Optional.ofNullable(id),
-                    new PluginSources(installation.folder()).list());
+                    new PluginSources(installation.folder()).list()).plugins();
             if (done.isEmpty()) {
                 session.out().println("nothing to update: " + (id == null ? "every plugin is" : id + " is")
                         + " at the newest version offered");

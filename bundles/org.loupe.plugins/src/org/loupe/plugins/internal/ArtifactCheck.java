@@ -5,7 +5,11 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.equinox.p2.core.ProvisionException;
@@ -50,9 +54,33 @@ public final class ArtifactCheck {
             }
             return null;
         } finally {
-            try (var s = Files.walk(scratch)) {
-                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            delete(scratch);
+        }
+    }
+
+    /** Who signed each of {@code bundles}, read from their jars in {@code sources}; the distinct answers. */
+    public static List<String> signers(List<IInstallableUnit> bundles, IArtifactRepositoryManager manager,
+            List<URI> sources, IProgressMonitor monitor) throws IOException {
+        Set<String> names = new LinkedHashSet<>();
+        Path scratch = Files.createTempDirectory("loupe-plugin-signers");
+        try {
+            for (IInstallableUnit iu : bundles) {
+                for (IArtifactKey key : iu.getArtifacts()) {
+                    Path copy = scratch.resolve(key.getId() + "_" + key.getVersion() + ".jar");
+                    if (fetch(key, manager, sources, copy, monitor)) {
+                        names.add(JarSigners.of(copy));
+                    }
+                }
             }
+            return List.copyOf(names);
+        } finally {
+            delete(scratch);
+        }
+    }
+
+    private static void delete(Path folder) throws IOException {
+        try (var s = Files.walk(folder)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
@@ -60,7 +88,7 @@ public final class ArtifactCheck {
         if (s.getChildren().length == 0) {
             return s.getMessage() + (s.getException() == null ? "" : " (" + s.getException().getMessage() + ")");
         }
-        return String.join("; ", java.util.Arrays.stream(s.getChildren()).map(ArtifactCheck::leaves).toList());
+        return String.join("; ", Arrays.stream(s.getChildren()).map(ArtifactCheck::leaves).toList());
     }
 
     private static boolean fetch(IArtifactKey key, IArtifactRepositoryManager manager, List<URI> sources, Path to,

@@ -1,15 +1,19 @@
 package org.loupe.plugins.internal;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -58,12 +62,27 @@ public final class FolderSnapshot {
         }
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
             Path p = root.resolve(f.getKey());
-            if (!Files.exists(p) || !java.util.Arrays.equals(Files.readAllBytes(p), f.getValue())) {
+            if (!Files.exists(p) || !Arrays.equals(Files.readAllBytes(p), f.getValue())) {
                 Path tmp = p.resolveSibling(p.getFileName() + ".restore");
                 Files.write(tmp, f.getValue());
                 Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
         }
+    }
+
+    /** The lines of this snapshot's bundles.info that {@code other}'s lacks (comments left out). */
+    public List<String> bundlesNotIn(FolderSnapshot other) {
+        List<String> mine = lines(files.get(FILES.get(0)));
+        mine.removeAll(lines(other.files.get(FILES.get(0))));
+        return mine;
+    }
+
+    private static List<String> lines(byte[] bytes) {
+        if (bytes == null) {
+            return new ArrayList<>();
+        }
+        return new String(bytes, StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("#")
+                && !l.isBlank()).collect(Collectors.toCollection(ArrayList::new));
     }
 
     private static Set<String> list(Path folder) throws IOException {

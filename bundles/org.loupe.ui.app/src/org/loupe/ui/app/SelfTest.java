@@ -41,7 +41,9 @@ import org.loupe.ui.TrainingRun;
  * against its template (see {@link InspectionSelfTest}); with {@code loupe.selftest.pipeline.file}, {@code .out} and
  * {@code .screenshot} it runs a pipeline file through the Results view (see {@link PipelineSelfTest}); with
  * {@code loupe.selftest.volume.pipeline}, {@code .input}, {@code .out} and {@code .screenshots} it runs a volume
- * pipeline and views a case in the Volume view (see {@link VolumeSelfTest}). It prints lines starting with
+ * pipeline and views a case in the Volume view (see {@link VolumeSelfTest}); with {@code loupe.selftest.plugins.site},
+ * {@code .provider} and {@code .screenshots} it installs plugins through Help > Install Plugins... (see {@link
+ * PluginsSelfTest}). It prints lines starting with
  * {@code LOUPE-SELFTEST} saying
  * whether each phase passed.
  */
@@ -57,10 +59,11 @@ final class SelfTest {
     private final Optional<InspectionSelfTest> inspection;
     private final Optional<PipelineSelfTest> pipeline;
     private final Optional<VolumeSelfTest> volume;
+    private final Optional<PluginsSelfTest> plugins;
 
     private SelfTest(Path image, String enhancer, Path screenshot, Path result, Map<String, String> training,
             Optional<InspectionSelfTest> inspection, Optional<PipelineSelfTest> pipeline,
-            Optional<VolumeSelfTest> volume) {
+            Optional<VolumeSelfTest> volume, Optional<PluginsSelfTest> plugins) {
         this.image = image;
         this.enhancer = enhancer;
         this.screenshot = screenshot;
@@ -69,6 +72,7 @@ final class SelfTest {
         this.inspection = inspection;
         this.pipeline = pipeline;
         this.volume = volume;
+        this.plugins = plugins;
     }
 
     static Optional<SelfTest> fromSystemProperties() {
@@ -88,7 +92,7 @@ final class SelfTest {
         return Optional.of(new SelfTest(Path.of(image), System.getProperty("loupe.selftest.enhancer",
                 "enhance.median"), Path.of(shot), result == null ? null : Path.of(result), training,
                 InspectionSelfTest.fromSystemProperties(), PipelineSelfTest.fromSystemProperties(),
-                VolumeSelfTest.fromSystemProperties()));
+                VolumeSelfTest.fromSystemProperties(), PluginsSelfTest.fromSystemProperties()));
     }
 
     void start(IEclipseContext context) {
@@ -128,6 +132,10 @@ final class SelfTest {
             }
             if (volume.isPresent()) {
                 volume.get().run(context, () -> awaitWindow(display, window),
+                        file -> display.syncExec(() -> captureWindow(window.get(), file)));
+            }
+            if (plugins.isPresent()) {
+                plugins.get().run(context, () -> awaitWindow(display, window),
                         file -> display.syncExec(() -> captureWindow(window.get(), file)));
             }
             if (training.containsKey("dataset")) {

@@ -3,6 +3,7 @@ package org.loupe.ui.parts;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -13,33 +14,44 @@ import org.eclipse.jface.layout.TableColumnLayout;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ColumnWeightData;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.loupe.api.ComputeBackend;
+import org.loupe.api.LoupeException;
 import org.loupe.image.ImageType;
 import org.loupe.registry.ProviderRegistry;
+import org.loupe.plugins.InstalledPlugin;
 import org.loupe.registry.ProviderStatus;
+import org.loupe.ui.PluginsRun;
 
 /**
  * Every installed provider with its metadata and health, kept current as plugins come, go or fail. Listing reads
- * service properties only, so opening this view activates nothing.
+ * service properties only, so opening this view activates nothing. A provider whose plugin was installed from an
+ * update site can be uninstalled from here.
  */
 public final class PluginsPart {
 
     private final ProviderRegistry registry;
     private final UISynchronize sync;
+    private final PluginsRun plugins;
     private final Runnable refresh = this::scheduleRefresh;
+    private final Runnable outcomeShown = this::showOutcome;
     private TableViewer viewer;
     private Label devices;
+    private Label outcome;
 
     /** Created by the workbench. */
     @Inject
-    public PluginsPart(ProviderRegistry registry, UISynchronize sync) {
+    public PluginsPart(ProviderRegistry registry, UISynchronize sync, PluginsRun plugins) {
         this.registry = registry;
         this.sync = sync;
+        this.plugins = plugins;
     }
 
     /** Builds the table. */
@@ -64,10 +76,68 @@ public final class PluginsPart {
         column(layout, "Bundle", 15, s -> s.descriptor().bundle() + " " + s.descriptor().bundleVersion());
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setInput(registry.providers());
+        Composite actions = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(2).applyTo(actions);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(actions);
+        Button uninstall = new Button(actions, SWT.PUSH);
+        uninstall.setText("Uninstall Plugin...");
+        uninstall.addListener(SWT.Selection, e -> uninstallSelected());
+        outcome = new Label(actions, SWT.WRAP);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(outcome);
         devices = new Label(parent, SWT.WRAP);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(devices);
         registry.addListener(refresh);
+        plugins.addListener(outcomeShown);
         showDevices();
+    }
+
+    /** The number of providers listed. */
+    public int rows() {
+        return viewer.getTable().getItemCount();
+    }
+
+    /** The ids of the providers listed, in order. */
+    public List<String> ids() {
+        List<String> out = new ArrayList<>();
+        for (Object o : (List<?>) viewer.getInput()) {
+            out.add(((ProviderStatus) o).descriptor().id());
+        }
+        return out;
+    }
+
+    /** Selects and shows the provider {@code id}, if listed. */
+    public void reveal(String id) {
+        for (Object o : (List<?>) viewer.getInput()) {
+            if (((ProviderStatus) o).descriptor().id().equals(id)) {
+                viewer.setSelection(new StructuredSelection(o), true);
+            }
+        }
+    }
+
+    /** Uninstalls the plugin of the selected provider, when it came from an update site, after asking. */
+    private void uninstallSelected() {
+        Object selected = viewer.getStructuredSelection().getFirstElement();
+        if (!(selected instanceof ProviderStatus s)) {
+            outcome.setText("Select a provider first.");
+            return;
+        }
+        String bundle = s.descriptor().bundle();
+        try {
+            InstalledPlugin plugin = plugins.installed().stream().filter(p -> p.fromSite() && p.bundles().contains(
+                    bundle)).findFirst().orElse(null);
+            if (plugin == null) {
+                outcome.setText(s.descriptor().id() + " is part of Loupe itself, not a plugin installed from a site.");
+                return;
+            }
+            if (MessageDialog.openQuestion(viewer.getTable().getShell(), "Uninstall Plugin", "Uninstall "
+                    + plugin.name() + " " + plugin.version() + " (" + plugin.id() + "), installed from "
+                    + plugin.origin() + "?")) {
+                plugins.uninstall(plugin.id());
+                outcome.setText("Uninstalling " + plugin.id() + "...");
+            }
+        } catch (LoupeException e) {
+            outcome.setText(e.getMessage());
+        }
     }
 
     /** Asks the compute backends for their devices off the UI thread: the first call loads native libraries. */
@@ -108,9 +178,17 @@ public final class PluginsPart {
         });
     }
 
+    private void showOutcome() {
+        if (outcome != null && !outcome.isDisposed() && plugins.state() != PluginsRun.State.IDLE) {
+            outcome.setText(plugins.message());
+            outcome.getParent().layout();
+        }
+    }
+
     /** Stops listening to the registry. */
     @PreDestroy
     public void dispose() {
         registry.removeListener(refresh);
+        plugins.removeListener(outcomeShown);
     }
 }

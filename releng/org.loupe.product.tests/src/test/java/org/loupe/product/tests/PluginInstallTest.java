@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * What issue 22 promises a lab and an integrator: the released product archive unpacked somewhere (an installation,
  * not the build tree); the example plugin built by its standalone build against the SDK repository, signed by the
  * example's own key; then install, list, run, update, uninstall from the command line, and the refusals (unknown
- * signer, tampered jar, a plugin needing a newer API) each leaving the installation exactly as it was.
+ * signer, tampered jar, a plugin needing a newer API) each leaving the installation exactly as it was; then the same
+ * install through the workbench's Help > Install Plugins..., under Xvfb.
  */
 class PluginInstallTest {
 
@@ -88,6 +90,32 @@ class PluginInstallTest {
         assertEquals(2, builtIn.exitCode(), builtIn.toString());
         assertEquals("loupe: org.loupe.core.feature is part of Loupe itself and is not uninstalled on its own",
                 last(builtIn.err()));
+
+        installsThroughTheWorkbench(product, site, work.resolve("screenshots"));
+    }
+
+    /**
+     * Help > Install Plugins... in the workbench of the unpacked product: lists the site, installs after the user
+     * confirms the unknown signer, and the detector appears in the Plugins view of the running workbench.
+     */
+    private static void installsThroughTheWorkbench(Path product, Path site, Path screenshots) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("LOUPE_PRODUCT", product.toString());
+        env.put("LOUPE_JAVA_OPTS", "-Dloupe.selftest.image=" + SAMPLE + " -Dloupe.selftest.enhancer=enhance.median"
+                + " -Dloupe.selftest.screenshot=" + screenshots.resolve("window.png")
+                + " -Dloupe.selftest.plugins.site=" + site + " -Dloupe.selftest.plugins.provider=example.spots"
+                + " -Dloupe.selftest.plugins.screenshots=" + screenshots);
+        try (XServer x = XServer.start()) {
+            x.into(env);
+            Launcher.Run ui = Launcher.run(env, "workbench");
+            assertEquals(0, ui.exitCode(), ui.toString());
+            assertTrue(ui.out().contains("LOUPE-SELFTEST PLUGINS OK listed=1 before=false after=true restart=false"),
+                    ui.toString());
+        }
+        assertTrue(Files.isRegularFile(screenshots.resolve("install.png")), "the dialog was captured");
+        Launcher.Run installed = Launcher.run(Map.of("LOUPE_PRODUCT", product.toString()), "plugins", "--installed");
+        assertTrue(installed.out().lines().anyMatch(l -> l.startsWith("com.example.loupe.spots.feature  1.0.0.")),
+                installed.toString());
     }
 
     /** The product archive unpacked into {@code into}; its root folder. */

@@ -2,7 +2,6 @@ package org.loupe.product.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -14,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -48,16 +46,9 @@ class WorkbenchTest {
             inspectShots.resolve("detections.png"), inspectShots.resolve("patches.png"), pipelineShot}) {
             Files.deleteIfExists(p);
         }
-        Process xvfb = null;
         Map<String, String> env = new HashMap<>();
-        String display = System.getenv("DISPLAY");
-        if (display == null || display.isBlank()) {
-            int n = freeDisplay();
-            xvfb = startXvfb(n);
-            display = ":" + n;
-        }
-        env.put("DISPLAY", display);
-        env.put("NO_AT_BRIDGE", "1");
+        XServer x = XServer.start();
+        x.into(env);
         Path wafers = Launcher.fresh("workbench-wafer").resolve("wafers");
         assertEquals(0, Launcher.run("data", "wafers", "--out", wafers.toString(), "--count", "1", "--seed", "5",
                 "--difficulty", "easy").exitCode());
@@ -114,10 +105,7 @@ class WorkbenchTest {
             assertEquals(summaryWithoutTimes(cliOut), summaryWithoutTimes(pipelineOut));
             sessionPipelineDoesWhatTheAnalystDid(run.out());
         } finally {
-            if (xvfb != null) {
-                xvfb.destroy();
-                xvfb.waitFor(10, TimeUnit.SECONDS);
-            }
+            x.close();
         }
         BufferedImage shot = ImageIO.read(screenshot.toFile());
         assertTrue(shot.getWidth() >= 800 && shot.getHeight() >= 600, "window size " + shot.getWidth() + "x"
@@ -194,32 +182,5 @@ class WorkbenchTest {
             }
         }
         return colours.size();
-    }
-
-    private static int freeDisplay() {
-        for (int n = 90; n < 120; n++) {
-            if (!Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
-                return n;
-            }
-        }
-        throw new IllegalStateException("no free X display number in :90-:119");
-    }
-
-    private static Process startXvfb(int n) throws Exception {
-        Process p;
-        try {
-            p = new ProcessBuilder("Xvfb", ":" + n, "-screen", "0", "1400x1000x24", "-nolisten", "tcp")
-                    .redirectErrorStream(true).redirectOutput(Launcher.work().resolve("xvfb.log").toFile()).start();
-        } catch (java.io.IOException e) {
-            fail("the workbench test needs an X server: set DISPLAY, or install Xvfb (.ci/run does: "
-                    + "apt-get install xvfb libgtk-3-0)");
-            return null;
-        }
-        Path socket = Path.of("/tmp/.X11-unix/X" + n);
-        for (int i = 0; i < 100 && !Files.exists(socket); i++) {
-            Thread.sleep(100);
-        }
-        assertTrue(p.isAlive() && Files.exists(socket), "Xvfb did not start; see target/xvfb.log");
-        return p;
     }
 }
