@@ -59,27 +59,50 @@ public final class SiteTransport extends Transport {
 
     @Override
     public InputStream stream(URI uri, IProgressMonitor monitor) throws FileNotFoundException, CoreException {
-        try {
-            switch (scheme(uri)) {
-                case "file":
-                    return Files.newInputStream(Path.of(uri));
-                case "jar":
-                    URLConnection c = uri.toURL().openConnection();
-                    c.setUseCaches(false);
-                    return c.getInputStream();
-                default:
-                    HttpResponse<InputStream> r = http.send(request(uri).GET().build(),
-                            HttpResponse.BodyHandlers.ofInputStream());
-                    if (r.statusCode() == 404 || r.statusCode() == 410) {
-                        r.body().close();
-                        throw new FileNotFoundException(uri.toString());
-                    }
-                    if (r.statusCode() >= 400) {
-                        r.body().close();
-                        throw failure(uri, "HTTP " + r.statusCode(), null);
-                    }
-                    return r.body();
+        return guarded(uri, () -> switch (scheme(uri)) {
+            case "file" -> Files.newInputStream(Path.of(uri));
+            case "jar" -> {
+                URLConnection c = uri.toURL().openConnection();
+                c.setUseCaches(false);
+                yield c.getInputStream();
             }
+            default -> {
+                HttpResponse<InputStream> r = http.send(request(uri).GET().build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+                if (r.statusCode() >= 400) {
+                    r.body().close();
+                }
+                found(uri, r.statusCode());
+                yield r.body();
+            }
+        });
+    }
+
+    @Override
+    public long getLastModified(URI uri, IProgressMonitor monitor) throws CoreException, FileNotFoundException {
+        return guarded(uri, () -> switch (scheme(uri)) {
+            case "file" -> Files.getLastModifiedTime(Path.of(uri)).toMillis();
+            case "jar" -> {
+                JarURLConnection c = (JarURLConnection) uri.toURL().openConnection();
+                c.setUseCaches(false);
+                if (c.getJarEntry() == null) {
+                    throw new FileNotFoundException(uri.toString());
+                }
+                yield c.getJarEntry().getTime();
+            }
+            default -> {
+                HttpResponse<Void> r = http.send(request(uri).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .build(), HttpResponse.BodyHandlers.discarding());
+                found(uri, r.statusCode());
+                yield r.headers().firstValue("Last-Modified").map(SiteTransport::httpDate).orElse(0L);
+            }
+        });
+    }
+
+    /** One read, with the JDK's and HTTP's ways of saying "not there" turned into the one p2 understands. */
+    private static <T> T guarded(URI uri, Read<T> read) throws FileNotFoundException, CoreException {
+        try {
+            return read.run();
         } catch (NoSuchFileException e) {
             throw new FileNotFoundException(uri.toString());
         } catch (InterruptedException e) {
@@ -92,40 +115,18 @@ public final class SiteTransport extends Transport {
         }
     }
 
-    @Override
-    public long getLastModified(URI uri, IProgressMonitor monitor) throws CoreException, FileNotFoundException {
-        try {
-            switch (scheme(uri)) {
-                case "file":
-                    return Files.getLastModifiedTime(Path.of(uri)).toMillis();
-                case "jar":
-                    JarURLConnection c = (JarURLConnection) uri.toURL().openConnection();
-                    c.setUseCaches(false);
-                    if (c.getJarEntry() == null) {
-                        throw new FileNotFoundException(uri.toString());
-                    }
-                    return c.getJarEntry().getTime();
-                default:
-                    HttpResponse<Void> r = http.send(request(uri).method("HEAD", HttpRequest.BodyPublishers
-                            .noBody()).build(), HttpResponse.BodyHandlers.discarding());
-                    if (r.statusCode() == 404 || r.statusCode() == 410) {
-                        throw new FileNotFoundException(uri.toString());
-                    }
-                    if (r.statusCode() >= 400) {
-                        throw failure(uri, "HTTP " + r.statusCode(), null);
-                    }
-                    return r.headers().firstValue("Last-Modified").map(SiteTransport::httpDate).orElse(0L);
-            }
-        } catch (NoSuchFileException e) {
+    /** Throws for 404 and 410 (not found) and for any other error status. */
+    private static void found(URI uri, int status) throws FileNotFoundException, CoreException {
+        if (status == 404 || status == 410) {
             throw new FileNotFoundException(uri.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw failure(uri, "interrupted", e);
-        } catch (FileNotFoundException | CoreException e) {
-            throw e;
-        } catch (IOException e) {
-            throw failure(uri, e.getMessage(), e);
         }
+        if (status >= 400) {
+            throw failure(uri, "HTTP " + status, null);
+        }
+    }
+
+    private interface Read<T> {
+        T run() throws IOException, InterruptedException, CoreException;
     }
 
     private String scheme(URI uri) throws CoreException {
