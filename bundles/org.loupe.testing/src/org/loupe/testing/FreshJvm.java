@@ -49,7 +49,8 @@ public final class FreshJvm {
     }
 
     /**
-     * Every installed bundle as a plain class path entry (a folder bundle's compiled classes under target/).
+     * Every installed bundle as a plain class path entry (a folder bundle's compiled classes under target/, a reactor
+     * jar's compiled classes beside it).
      * Equinox records locations relative to its install area, e.g. "initial@reference:file:../../x.jar".
      */
     private static String classPath() {
@@ -63,7 +64,11 @@ public final class FreshJvm {
             }
             File f = installArea.resolve(loc.substring(file + "file:".length())).normalize().toFile();
             File classes = new File(f, "target/classes");
-            entries.add((classes.isDirectory() ? classes : f).getAbsolutePath());
+            // a reactor's jar is signed, and a plain JVM refuses a package whose classes come from a signed jar and
+            // an unsigned folder (a test fragment's): take the jar's compiled classes beside it instead
+            File built = new File(f.getParentFile(), "classes");
+            entries.add((classes.isDirectory() ? classes : f.isFile() && built.isDirectory() ? built : f)
+                    .getAbsolutePath());
         }
         return String.join(File.pathSeparator, entries);
     }
