@@ -45,6 +45,7 @@ import org.loupe.plugins.internal.PlanRefusal;
 import org.loupe.plugins.internal.SiteTransport;
 import org.loupe.plugins.internal.TrustPrompt;
 import org.loupe.plugins.internal.TrustedSigners;
+import org.loupe.plugins.internal.UserArea;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
@@ -62,8 +63,10 @@ public final class PluginInstallation implements AutoCloseable {
     public static final String SOURCE = "org.loupe.plugins.source";
 
     private static final String ROOT = "org.eclipse.equinox.p2.type.root";
+    private static final String CACHE_EXTENSIONS = "org.eclipse.equinox.p2.cache.extensions";
     private static final String GROUP = ".feature.group";
 
+    private final Path product;
     private final Path folder;
     private final String profileId;
     private final IProvisioningAgent agent;
@@ -71,8 +74,9 @@ public final class PluginInstallation implements AutoCloseable {
     private final TrustPrompt trust;
     private final Set<String> trustedNames;
 
-    private PluginInstallation(Path folder, String profileId, IProvisioningAgent agent, InstallOptions options,
-            TrustPrompt trust, Set<String> trustedNames) {
+    private PluginInstallation(Path product, Path folder, String profileId, IProvisioningAgent agent,
+            InstallOptions options, TrustPrompt trust, Set<String> trustedNames) {
+        this.product = product;
         this.folder = folder;
         this.profileId = profileId;
         this.agent = agent;
@@ -114,6 +118,7 @@ public final class PluginInstallation implements AutoCloseable {
         } catch (IOException e) {
             throw LoupeException.badInput("trusted signers", e.getMessage(), e);
         }
+        Path target = options.user() || !UserArea.writable(root) ? userArea(root) : root;
         BundleContext bc = FrameworkUtil.getBundle(PluginInstallation.class).getBundleContext();
         ServiceTracker<IProvisioningAgentProvider, IProvisioningAgentProvider> tracker = new ServiceTracker<>(bc,
                 IProvisioningAgentProvider.class, null);
@@ -123,10 +128,11 @@ public final class PluginInstallation implements AutoCloseable {
             if (provider == null) {
                 throw LoupeException.usage("p2 is not running in this Loupe (bundle org.eclipse.equinox.p2.core)");
             }
-            IProvisioningAgent agent = provider.createAgent(root.resolve("p2").toUri());
+            IProvisioningAgent agent = provider.createAgent(target.resolve("p2").toUri());
             agent.registerService(Transport.SERVICE_NAME, new SiteTransport(options.allowInsecure()));
             agent.registerService(UIServices.SERVICE_NAME, prompt);
-            return new PluginInstallation(root, profileId(root), agent, options, prompt, Set.copyOf(known.names()));
+            return new PluginInstallation(root, target, profileId(root), agent, options, prompt, Set.copyOf(known
+                    .names()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LoupeException(LoupeException.Reason.CANCELLED, "interrupted while starting p2");
@@ -137,9 +143,34 @@ public final class PluginInstallation implements AutoCloseable {
         }
     }
 
-    /** The installation's folder. */
+    /** Where changes go: the product's folder, or this user's area beside it. */
     public Path folder() {
         return folder;
+    }
+
+    /** Whether changes go to this user's area rather than to the product, which stays as it is for everyone else. */
+    public boolean forUser() {
+        return !folder.equals(product);
+    }
+
+    /** Whether this user has a plugin area of their own beside the running product (then it is what they run). */
+    public static boolean hasUserArea() {
+        String area = System.getProperty("loupe.user.area");
+        return area != null && !area.isBlank() && Files.isDirectory(Path.of(area, "p2"));
+    }
+
+    /** This user's area for {@code product}, made on first use: the launcher names it in {@code loupe.user.area}. */
+    private static Path userArea(Path product) throws LoupeException {
+        String area = System.getProperty("loupe.user.area");
+        if (area == null || area.isBlank()) {
+            throw LoupeException.usage(product + " cannot be changed from here, and no per-user area is set (start "
+                    + "Loupe with ./loupe, which sets loupe.user.area)");
+        }
+        try {
+            return UserArea.prepare(product, Path.of(area).toAbsolutePath().normalize());
+        } catch (IOException e) {
+            throw LoupeException.badInput(area, "cannot prepare the per-user plugin area: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -275,9 +306,18 @@ public final class PluginInstallation implements AutoCloseable {
         return out;
     }
 
+    /** Stops p2; a user's area that holds no plugin of theirs any more (or never did) is removed. */
     @Override
     public void close() {
+        boolean empty = forUser() && userRoots(profile()).isEmpty();
         agent.stop();
+        if (empty) {
+            try {
+                UserArea.remove(folder);
+            } catch (IOException e) {
+                options.progress().accept("could not remove the empty plugin area " + folder + ": " + e.getMessage());
+            }
+        }
     }
 
     private void add(IProfileChangeRequest request, IInstallableUnit iu, URI source) {
@@ -325,6 +365,9 @@ public final class PluginInstallation implements AutoCloseable {
             throw LoupeException.badInput("refused", why);
         }
         try {
+            if (forUser()) {
+                UserArea.absolute(folder);
+            }
             FolderSnapshot after = FolderSnapshot.take(folder);
             return new PluginChange(plugins.get(), after.bundlesNotIn(before), before.bundlesNotIn(after));
         } catch (IOException e) {
@@ -346,6 +389,10 @@ public final class PluginInstallation implements AutoCloseable {
         IProfileChangeRequest move = planner().createChangeRequest(profile);
         move.setProfileProperty(IProfile.PROP_INSTALL_FOLDER, here);
         move.setProfileProperty(IProfile.PROP_CACHE, here);
+        if (forUser()) {
+            // the product's own bundles stay where they are: p2 finds them in the product's bundle pool
+            move.setProfileProperty(CACHE_EXTENSIONS, product.toUri().toString());
+        }
         IProvisioningPlan plan = planner().getProvisioningPlan(move, new ProvisioningContext(agent), monitor());
         IStatus s = plan.getStatus().isOK() ? engine().perform(plan, monitor()) : plan.getStatus();
         if (!s.isOK()) {
@@ -360,9 +407,12 @@ public final class PluginInstallation implements AutoCloseable {
         List<IInstallableUnit> bundles = bundles(profile, iu);
         Set<String> signers = new LinkedHashSet<>();
         for (IInstallableUnit b : bundles) {
-            Path jar = folder.resolve("plugins").resolve(b.getId() + "_" + b.getVersion() + ".jar");
-            if (Files.isRegularFile(jar)) {
-                signers.add(JarSigners.of(jar));
+            for (Path pool : List.of(folder, product)) {
+                Path jar = pool.resolve("plugins").resolve(b.getId() + "_" + b.getVersion() + ".jar");
+                if (Files.isRegularFile(jar)) {
+                    signers.add(JarSigners.of(jar));
+                    break;
+                }
             }
         }
         return new InstalledPlugin(featureId(iu), iu.getVersion().toString(), text(iu, IInstallableUnit.PROP_NAME),

@@ -1,5 +1,6 @@
 package org.loupe.plugins;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,8 @@ public final class RunningBundles {
         }
         for (String line : change.added()) {
             String[] f = line.split(",");
-            Path jar = installation.resolve(f[2]);
+            // the start list names a bundle relative to the installation, or (in a user's area) by absolute URI
+            Path jar = f[2].contains(":") ? Path.of(URI.create(f[2])) : installation.resolve(f[2]);
             try {
                 Bundle b = context.installBundle("reference:" + jar.toUri());
                 if (b.getHeaders().get("Fragment-Host") != null) {

@@ -112,7 +112,7 @@ public final class PluginsRun extends BackgroundRun {
 
     private PluginInstallation open(boolean trust) throws LoupeException {
         String home = System.getProperty("loupe.home");
-        return PluginInstallation.running(new InstallOptions(trust, false, line -> {
+        return PluginInstallation.running(new InstallOptions(trust, false, false, line -> {
             lines.add(line);
             changed();
         }), home == null ? List.of() : List.of(Path.of(home, "trusted")));

@@ -68,7 +68,9 @@ final class PluginsCommand implements Callable<Integer> {
 
     private int installed() throws LoupeException {
         List<InstalledPlugin> all;
-        try (PluginInstallation installation = PluginInstallation.running(InstallOptions.strict(), List.of())) {
+        // what this user runs: their own area when they have one
+        InstallOptions view = new InstallOptions(false, false, PluginInstallation.hasUserArea(), line -> { });
+        try (PluginInstallation installation = PluginInstallation.running(view, List.of())) {
             all = installation.installed();
         }
         if (json) {

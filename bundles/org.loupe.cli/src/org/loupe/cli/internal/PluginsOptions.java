@@ -16,9 +16,13 @@ final class PluginsOptions {
     @Option(names = "--allow-insecure", description = "Accept plain-http update sites.")
     boolean allowInsecure;
 
+    @Option(names = "--user", description = "Change this user's plugins only (LOUPE_HOME), not the installation's; "
+            + "what happens anyway when the installation folder is read-only.")
+    boolean user;
+
     /** The installation this Loupe runs from, reporting progress on the error stream. */
     PluginInstallation open(Session session) throws LoupeException {
-        InstallOptions options = new InstallOptions(trust, allowInsecure, line -> {
+        InstallOptions options = new InstallOptions(trust, allowInsecure, user, line -> {
             session.err().println("  " + Printable.of(line));
             session.err().flush();
         });

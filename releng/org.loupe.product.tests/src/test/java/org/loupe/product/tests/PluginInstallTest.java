@@ -91,7 +91,24 @@ class PluginInstallTest {
         assertEquals("loupe: org.loupe.core.feature is part of Loupe itself and is not uninstalled on its own",
                 last(builtIn.err()));
 
+        installsForOneUser(env, product, site);
         installsThroughTheWorkbench(product, site, work.resolve("screenshots"));
+    }
+
+    /** With --user (as when the product folder is read-only) a plugin is this user's alone; the product is untouched. */
+    private static void installsForOneUser(Map<String, String> env, Path product, Path site) throws Exception {
+        String before = state(product);
+        Launcher.Run mine = Launcher.run(env, "plugins", "install", "--user", "--trust", site.toString());
+        assertEquals(0, mine.exitCode(), mine.toString());
+        assertEquals(before, state(product), "the product is untouched");
+        assertTrue(Launcher.run(env, "plugins").out().lines().anyMatch(l -> l.startsWith("example.spots ")),
+                "this user has the detector");
+        Launcher.Run detect = Launcher.run(env, "detect", "--with", "example.spots", SAMPLE.toString());
+        assertEquals(0, detect.exitCode(), detect.toString());
+        Launcher.Run gone = Launcher.run(env, "plugins", "uninstall", "--user", "com.example.loupe.spots.feature");
+        assertEquals(0, gone.exitCode(), gone.toString());
+        assertFalse(Launcher.run(env, "plugins").out().contains("example.spots"), "gone for this user too");
+        assertEquals(before, state(product), "the product is still untouched");
     }
 
     /**
