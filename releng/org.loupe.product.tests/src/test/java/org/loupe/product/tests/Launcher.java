@@ -71,7 +71,23 @@ final class Launcher {
     }
 
     static Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        ProcessBuilder pb = builder(env, args);
+        return run(builder(env, args), args);
+    }
+
+    /** The {@code loupe} script of an unpacked release, run as its users run it: no LOUPE_PRODUCT, no checkout. */
+    static Run runInstalled(Path product, Map<String, String> env, String... args) throws IOException,
+            InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(product.resolve("loupe").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().remove("LOUPE_PRODUCT");
+        pb.environment().put("LOUPE_HOME", work().resolve("loupe-home").toString());
+        pb.environment().putAll(env);
+        return run(pb, args);
+    }
+
+    private static Run run(ProcessBuilder pb, String... args) throws IOException, InterruptedException {
         Path out = Files.createTempFile(work(), "stdout", ".txt");
         Path err = Files.createTempFile(work(), "stderr", ".txt");
         pb.redirectOutput(out.toFile());

@@ -33,81 +33,81 @@ class PluginInstallTest {
     void anIntegratorsPluginInstallsRunsUpdatesAndUninstallsAndBadOnesAreRefusedWithNothingChanged() throws Exception {
         Path work = Launcher.fresh("plugins");
         Path product = unpack(Path.of(System.getProperty("loupe.archive")), work.resolve("installed"));
-        Map<String, String> env = Map.of("LOUPE_PRODUCT", product.toString());
+        Installed loupe = new Installed(product);
         Path site = buildExample(work.resolve("example-1.0.0"), null);
         Path newer = buildExample(work.resolve("example-1.1.0"), "1.1.0-SNAPSHOT");
 
         String before = state(product);
-        Launcher.Run unknown = Launcher.run(env, "plugins", "install", site.toString());
+        Launcher.Run unknown = loupe.run("plugins", "install", site.toString());
         assertEquals(3, unknown.exitCode(), unknown.toString());
         assertEquals("loupe: refused: signed by an unknown key: Example Lab (test key) (install with --trust to "
                 + "accept it)", last(unknown.err()), unknown.toString());
         assertEquals(before, state(product), "a refused install changes nothing");
 
         Path tampered = tamper(site, work.resolve("tampered"));
-        Launcher.Run changed = Launcher.run(env, "plugins", "install", "--trust", tampered.toString());
+        Launcher.Run changed = loupe.run("plugins", "install", "--trust", tampered.toString());
         assertEquals(3, changed.exitCode(), changed.toString());
         assertTrue(last(changed.err()).matches("loupe: refused: com\\.example\\.loupe\\.spots_1\\.0\\.0\\.\\d+\\.jar "
                 + "was changed after it was signed .*"), changed.toString());
         assertEquals(before, state(product), "a tampered jar changes nothing");
 
         Path future = needsNewerApi(site, work.resolve("future"));
-        Launcher.Run incompatible = Launcher.run(env, "plugins", "install", "--trust", future.toString());
+        Launcher.Run incompatible = loupe.run("plugins", "install", "--trust", future.toString());
         assertEquals(3, incompatible.exitCode(), incompatible.toString());
         assertTrue(last(incompatible.err()).matches("loupe: refused: com\\.example\\.loupe\\.spots \\S+ needs package "
                 + "org\\.loupe\\.api \\[9\\.0\\.0,10\\.0\\.0\\); this Loupe has org\\.loupe\\.api 1\\.\\d+\\.\\d+"),
                 incompatible.toString());
         assertEquals(before, state(product), "an incompatible plugin changes nothing");
 
-        Launcher.Run install = Launcher.run(env, "plugins", "install", "--trust", site.toString());
+        Launcher.Run install = loupe.run("plugins", "install", "--trust", site.toString());
         assertEquals(0, install.exitCode(), install.toString());
         assertTrue(install.out().startsWith("installed com.example.loupe.spots.feature 1.0.0."), install.toString());
-        Launcher.Run listed = Launcher.run(env, "plugins");
+        Launcher.Run listed = loupe.run("plugins");
         assertTrue(listed.out().lines().anyMatch(l -> l.startsWith("example.spots ") && l.contains("READY")),
                 listed.toString());
-        Launcher.Run installed = Launcher.run(env, "plugins", "--installed");
+        Launcher.Run installed = loupe.run("plugins", "--installed");
         assertTrue(installed.out().lines().anyMatch(l -> l.startsWith("com.example.loupe.spots.feature  1.0.0.")
                 && l.contains("Example Lab (test key)")), installed.toString());
-        Launcher.Run detect = Launcher.run(env, "detect", "--with", "example.spots", SAMPLE.toString());
+        Launcher.Run detect = loupe.run("detect", "--with", "example.spots", SAMPLE.toString());
         assertEquals(0, detect.exitCode(), detect.toString());
         assertTrue(detect.out().contains("dark-spot"), detect.toString());
 
-        Launcher.Run source = Launcher.run(env, "plugins", "sources", "add", newer.toString());
+        Launcher.Run source = loupe.run("plugins", "sources", "add", newer.toString());
         assertEquals(0, source.exitCode(), source.toString());
-        Launcher.Run update = Launcher.run(env, "plugins", "update", "--trust");
+        Launcher.Run update = loupe.run("plugins", "update", "--trust");
         assertEquals(0, update.exitCode(), update.toString());
         assertTrue(update.out().startsWith("updated com.example.loupe.spots.feature to 1.1.0."), update.toString());
-        assertTrue(Launcher.run(env, "plugins", "--installed").out().contains("com.example.loupe.spots.feature  1.1.0."),
+        assertTrue(loupe.run("plugins", "--installed").out().contains("com.example.loupe.spots.feature  1.1.0."),
                 "1.1.0 listed");
-        assertTrue(Launcher.run(env, "plugins").out().lines().anyMatch(l -> l.startsWith("example.spots ")
+        assertTrue(loupe.run("plugins").out().lines().anyMatch(l -> l.startsWith("example.spots ")
                 && l.contains("com.example.loupe.spots")), "the updated detector is there");
 
-        Launcher.Run uninstall = Launcher.run(env, "plugins", "uninstall", "com.example.loupe.spots.feature");
+        Launcher.Run uninstall = loupe.run("plugins", "uninstall", "com.example.loupe.spots.feature");
         assertEquals(0, uninstall.exitCode(), uninstall.toString());
-        assertFalse(Launcher.run(env, "plugins").out().contains("example.spots"), "gone from the providers");
+        assertFalse(loupe.run("plugins").out().contains("example.spots"), "gone from the providers");
         assertFalse(Files.readString(bundlesInfo(product)).contains("com.example"), "gone from bundles.info");
-        Launcher.Run builtIn = Launcher.run(env, "plugins", "uninstall", "org.loupe.core.feature");
+        Launcher.Run builtIn = loupe.run("plugins", "uninstall", "org.loupe.core.feature");
         assertEquals(2, builtIn.exitCode(), builtIn.toString());
         assertEquals("loupe: org.loupe.core.feature is part of Loupe itself and is not uninstalled on its own",
                 last(builtIn.err()));
 
-        installsForOneUser(env, product, site);
+        installsForOneUser(loupe, product, site);
         installsThroughTheWorkbench(product, site, work.resolve("screenshots"));
     }
 
     /** With --user (as when the product folder is read-only) a plugin is this user's alone; the product is untouched. */
-    private static void installsForOneUser(Map<String, String> env, Path product, Path site) throws Exception {
+    private static void installsForOneUser(Installed loupe, Path product, Path site) throws Exception {
         String before = state(product);
-        Launcher.Run mine = Launcher.run(env, "plugins", "install", "--user", "--trust", site.toString());
+        Launcher.Run mine = loupe.run("plugins", "install", "--user", "--trust", site.toString());
         assertEquals(0, mine.exitCode(), mine.toString());
         assertEquals(before, state(product), "the product is untouched");
-        assertTrue(Launcher.run(env, "plugins").out().lines().anyMatch(l -> l.startsWith("example.spots ")),
+        assertTrue(loupe.run("plugins").out().lines().anyMatch(l -> l.startsWith("example.spots ")),
                 "this user has the detector");
-        Launcher.Run detect = Launcher.run(env, "detect", "--with", "example.spots", SAMPLE.toString());
+        Launcher.Run detect = loupe.run("detect", "--with", "example.spots", SAMPLE.toString());
         assertEquals(0, detect.exitCode(), detect.toString());
-        Launcher.Run gone = Launcher.run(env, "plugins", "uninstall", "--user", "com.example.loupe.spots.feature");
+        Launcher.Run gone = loupe.run("plugins", "uninstall", "--user", "com.example.loupe.spots.feature");
         assertEquals(0, gone.exitCode(), gone.toString());
-        assertFalse(Launcher.run(env, "plugins").out().contains("example.spots"), "gone for this user too");
+        assertFalse(loupe.run("plugins").out().contains("example.spots"), "gone for this user too");
         assertEquals(before, state(product), "the product is still untouched");
     }
 
@@ -117,22 +117,28 @@ class PluginInstallTest {
      */
     private static void installsThroughTheWorkbench(Path product, Path site, Path screenshots) throws Exception {
         Map<String, String> env = new HashMap<>();
-        env.put("LOUPE_PRODUCT", product.toString());
         env.put("LOUPE_JAVA_OPTS", "-Dloupe.selftest.image=" + SAMPLE + " -Dloupe.selftest.enhancer=enhance.median"
                 + " -Dloupe.selftest.screenshot=" + screenshots.resolve("window.png")
                 + " -Dloupe.selftest.plugins.site=" + site + " -Dloupe.selftest.plugins.provider=example.spots"
                 + " -Dloupe.selftest.plugins.screenshots=" + screenshots);
         try (XServer x = XServer.start()) {
             x.into(env);
-            Launcher.Run ui = Launcher.run(env, "workbench");
+            Launcher.Run ui = Launcher.runInstalled(product, env, "workbench");
             assertEquals(0, ui.exitCode(), ui.toString());
             assertTrue(ui.out().contains("LOUPE-SELFTEST PLUGINS OK listed=1 before=false after=true restart=false"),
                     ui.toString());
         }
         assertTrue(Files.isRegularFile(screenshots.resolve("install.png")), "the dialog was captured");
-        Launcher.Run installed = Launcher.run(Map.of("LOUPE_PRODUCT", product.toString()), "plugins", "--installed");
+        Launcher.Run installed = new Installed(product).run("plugins", "--installed");
         assertTrue(installed.out().lines().anyMatch(l -> l.startsWith("com.example.loupe.spots.feature  1.0.0.")),
                 installed.toString());
+    }
+
+    /** The unpacked release, run through its own {@code loupe} script. */
+    private record Installed(Path product) {
+        Launcher.Run run(String... args) throws Exception {
+            return Launcher.runInstalled(product, Map.of(), args);
+        }
     }
 
     /** The product archive unpacked into {@code into}; its root folder. */
