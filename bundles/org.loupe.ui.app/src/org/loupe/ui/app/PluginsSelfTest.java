@@ -19,7 +19,8 @@ import org.loupe.ui.parts.PluginsPart;
 /**
  * The self-test's plugin phase: opens Help > Install Plugins... on an update site, lists it, ticks everything,
  * confirms the unknown signer as the user would, installs, and waits until the new provider appears in the Plugins
- * view of this same workbench, without a restart; captures the dialog's window and the Plugins view.
+ * view of this same workbench, without a restart; captures the dialog's window and the Plugins view; then uninstalls
+ * it from the Plugins view and waits until it is gone.
  */
 final class PluginsSelfTest {
 
@@ -83,10 +84,22 @@ final class PluginsSelfTest {
         display.syncExec(() -> view[0].reveal(provider));
         settle.await();
         capture.accept(screenshots.resolve("plugins.png"));
-        List<String> lines = run.lines();
+        List<String> applied = run.lines().stream().filter(l -> l.startsWith("started") || l.startsWith("restart"))
+                .toList();
+        String installed = run.message();
+        boolean restart = run.restartNeeded();
+        // and out again through the Plugins view's Uninstall Plugin..., confirmed as the user would
+        boolean[] started = new boolean[1];
+        display.syncExec(() -> started[0] = view[0].uninstall(provider, true));
+        if (!started[0]) {
+            throw new IllegalStateException("Uninstall Plugin... did not start for " + provider);
+        }
+        SelfTest.await(() -> run.state() == BackgroundRun.State.DONE || run.state() == BackgroundRun.State.FAILED,
+                "the uninstall did not finish");
+        SelfTest.await(() -> !hasProvider(display, view[0]), provider + " stayed in the Plugins view");
         System.out.println("LOUPE-SELFTEST PLUGINS OK listed=" + listed[0] + " before=" + before + " after=true"
-                + " restart=" + run.restartNeeded() + " outcome=" + run.message() + " applied=" + lines.stream()
-                        .filter(l -> l.startsWith("started") || l.startsWith("restart")).toList());
+                + " restart=" + restart + " uninstalled=" + run.state() + " outcome=" + installed + " applied="
+                + applied + " removed=" + run.lines().stream().filter(l -> l.startsWith("removed")).toList());
     }
 
     private boolean hasProvider(Display display, PluginsPart view) {

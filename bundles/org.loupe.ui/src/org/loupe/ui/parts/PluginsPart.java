@@ -121,22 +121,39 @@ public final class PluginsPart {
             outcome.setText("Select a provider first.");
             return;
         }
+        uninstall(s.descriptor().id(), null);
+    }
+
+    /**
+     * Uninstalls the plugin that brought provider {@code id}; {@code confirmed} answers the question (null: ask the
+     * user). Returns whether an uninstall was started.
+     */
+    public boolean uninstall(String id, Boolean confirmed) {
+        ProviderStatus s = registry.providers().stream().filter(p -> p.descriptor().id().equals(id)).findFirst()
+                .orElse(null);
+        if (s == null) {
+            outcome.setText("No provider " + id + ".");
+            return false;
+        }
         String bundle = s.descriptor().bundle();
         try {
             InstalledPlugin plugin = plugins.installed().stream().filter(p -> p.fromSite() && p.bundles().contains(
                     bundle)).findFirst().orElse(null);
             if (plugin == null) {
-                outcome.setText(s.descriptor().id() + " is part of Loupe itself, not a plugin installed from a site.");
-                return;
+                outcome.setText(id + " is part of Loupe itself, not a plugin installed from a site.");
+                return false;
             }
-            if (MessageDialog.openQuestion(viewer.getTable().getShell(), "Uninstall Plugin", "Uninstall "
-                    + plugin.name() + " " + plugin.version() + " (" + plugin.id() + "), installed from "
-                    + plugin.origin() + "?")) {
+            boolean yes = confirmed != null ? confirmed : MessageDialog.openQuestion(viewer.getTable().getShell(),
+                    "Uninstall Plugin", "Uninstall " + plugin.name() + " " + plugin.version() + " (" + plugin.id()
+                            + "), installed from " + plugin.origin() + "?");
+            if (yes) {
                 plugins.uninstall(plugin.id());
                 outcome.setText("Uninstalling " + plugin.id() + "...");
             }
+            return yes;
         } catch (LoupeException e) {
             outcome.setText(e.getMessage());
+            return false;
         }
     }
 
