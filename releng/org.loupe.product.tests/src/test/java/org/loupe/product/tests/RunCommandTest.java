@@ -130,9 +130,15 @@ class RunCommandTest {
         }
         assertTrue(p.isAlive(), "the run ended before it could be killed: " + Files.readString(dir.resolve(
                 "log.txt")));
-        p.descendants().forEach(ProcessHandle::destroyForcibly); // kill -9 the Java process
+        List<ProcessHandle> java = p.descendants().toList();
+        java.forEach(ProcessHandle::destroyForcibly); // kill -9 the Java process
         p.destroyForcibly();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        // SIGKILL is delivered, not awaited: until the process is gone its temporary files are still its own, and the
+        // next run rightly leaves them alone
+        for (ProcessHandle h : java) {
+            h.onExit().get(60, TimeUnit.SECONDS);
+        }
         int completed = completeRecords(records);
 
         Launcher.Run again = Launcher.run(args);
