@@ -85,7 +85,8 @@ public final class InstallPluginsDialog extends Dialog {
         site.addListener(SWT.DefaultSelection, e -> show());
         table = new Table(area, SWT.CHECK | SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
         table.setHeaderVisible(true);
-        for (String[] c : new String[][] {{"Name", "260"}, {"Version", "150"}, {"Provider", "130"}, {"Signer", "270"}}) {
+        String[][] columns = {{"Name", "260"}, {"Version", "150"}, {"Provider", "130"}, {"Signer", "270"}};
+        for (String[] c : columns) {
             TableColumn col = new TableColumn(table, SWT.LEFT);
             col.setText(c[0]);
             col.setWidth(Integer.parseInt(c[1]));

@@ -95,7 +95,7 @@ class PluginInstallTest {
         installsThroughTheWorkbench(product, site, work.resolve("screenshots"));
     }
 
-    /** With --user (as when the product folder is read-only) a plugin is this user's alone; the product is untouched. */
+    /** With --user (as when the product folder is read-only) a plugin is this user's alone; the product untouched. */
     private static void installsForOneUser(Installed loupe, Path product, Path site) throws Exception {
         String before = state(product);
         Launcher.Run mine = loupe.run("plugins", "install", "--user", "--trust", site.toString());
