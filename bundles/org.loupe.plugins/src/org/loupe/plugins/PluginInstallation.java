@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -85,9 +86,13 @@ public final class PluginInstallation implements AutoCloseable {
         this.trustedNames = trustedNames;
     }
 
-    /** The installation this Loupe runs from. */
-    public static PluginInstallation running(InstallOptions options, List<Path> userTrust) throws LoupeException {
-        return open(runningFolder(), options, userTrust);
+    /**
+     * The installation this Loupe runs from, trusting also the certificates in this user's {@code LOUPE_HOME/trusted}
+     * (the launcher passes the folder as {@code loupe.home}).
+     */
+    public static PluginInstallation running(InstallOptions options) throws LoupeException {
+        String home = System.getProperty("loupe.home");
+        return open(runningFolder(), options, home == null ? List.of() : List.of(Path.of(home, "trusted")));
     }
 
     /** The folder of the installation this Loupe runs from. */
@@ -257,19 +262,22 @@ public final class PluginInstallation implements AutoCloseable {
             Set<URI> where = new LinkedHashSet<>();
             where.add(URI.create(profile.getInstallableUnitProperty(old, SOURCE)));
             where.addAll(sources);
+            IInstallableUnit best = old;
+            URI from = null;
             for (URI site : where) {
-                IMetadataRepository repo = load(site);
-                for (IInstallableUnit iu : repo.query(QueryUtil.createLatestQuery(QueryUtil.createIUQuery(
+                for (IInstallableUnit iu : load(site).query(QueryUtil.createLatestQuery(QueryUtil.createIUQuery(
                         old.getId())), monitor())) {
-                    if (iu.getVersion().compareTo(old.getVersion()) > 0 && newer.stream().noneMatch(n -> n.getId()
-                            .equals(iu.getId()) && n.getVersion().compareTo(iu.getVersion()) >= 0)) {
-                        newer.removeIf(n -> n.getId().equals(iu.getId()));
-                        newer.add(iu);
-                        request.remove(old);
-                        add(request, iu, site);
-                        used.add(site);
+                    if (iu.getVersion().compareTo(best.getVersion()) > 0) {
+                        best = iu;
+                        from = site;
                     }
                 }
+            }
+            if (from != null) {
+                request.remove(old);
+                add(request, best, from);
+                newer.add(best);
+                used.add(from);
             }
         }
         if (newer.isEmpty()) {
@@ -294,6 +302,16 @@ public final class PluginInstallation implements AutoCloseable {
         return change(request, List.of(), () -> List.of(gone));
     }
 
+    /**
+     * The plugin installed from a site that brought {@code bundle}, if one did (reading only that plugin's jars, not
+     * the whole product's as {@link #installed()} does).
+     */
+    public Optional<InstalledPlugin> providing(String bundle) {
+        IProfile profile = profile();
+        return userRoots(profile).stream().filter(iu -> bundles(profile, iu).stream().anyMatch(b -> b.getId().equals(
+                bundle))).findFirst().map(this::describe);
+    }
+
     /** Every root of the installation: the product, then the plugins installed from sites. */
     public List<InstalledPlugin> installed() {
         IProfile profile = profile();
@@ -301,8 +319,7 @@ public final class PluginInstallation implements AutoCloseable {
         for (IInstallableUnit iu : profile.query(new UserVisibleRootQuery(), null)) {
             out.add(describe(iu));
         }
-        out.sort((a, b) -> a.origin().equals("Loupe") == b.origin().equals("Loupe") ? a.id().compareTo(b.id())
-                : a.origin().equals("Loupe") ? -1 : 1);
+        out.sort(Comparator.comparing(InstalledPlugin::fromSite).thenComparing(InstalledPlugin::id));
         return out;
     }
 
@@ -460,8 +477,8 @@ public final class PluginInstallation implements AutoCloseable {
     private IMetadataRepository load(URI source) throws LoupeException {
         String scheme = source.getScheme() == null ? "" : source.getScheme();
         if (scheme.equals("http") && !options.allowInsecure()) {
-            throw LoupeException.badInput(source.toString(), "plain http is refused: anyone on the way could change "
-                    + "what is installed; use https, or --allow-insecure");
+            // said here as well as by the transport, so that it is not wrapped in "not a readable update site"
+            throw LoupeException.badInput(source.toString(), SiteTransport.PLAIN_HTTP);
         }
         try {
             IArtifactRepositoryManager artifacts = agent.getService(IArtifactRepositoryManager.class);

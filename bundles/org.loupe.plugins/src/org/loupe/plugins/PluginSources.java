@@ -5,11 +5,11 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.loupe.api.LoupeException;
+import org.loupe.image.io.AtomicFiles;
 
 /**
  * The update sites an installation knows, one URI per line in {@code configuration/org.loupe.plugins/sources.txt};
@@ -91,13 +91,10 @@ public final class PluginSources {
     }
 
     private void write(List<URI> all) throws LoupeException {
+        StringBuilder text = new StringBuilder("# update sites for 'loupe plugins update'; one per line\n");
+        all.forEach(u -> text.append(u).append('\n'));
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            List<String> lines = new ArrayList<>(List.of("# update sites for 'loupe plugins update'; one per line"));
-            all.forEach(u -> lines.add(u.toString()));
-            Files.write(tmp, lines);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.writeString(file, text.toString());
         } catch (IOException e) {
             throw LoupeException.badInput(file.toString(), "cannot write the list of sources: " + e.getMessage(), e);
         }

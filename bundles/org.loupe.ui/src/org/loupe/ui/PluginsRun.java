@@ -3,9 +3,9 @@ package org.loupe.ui;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.di.annotations.Creatable;
@@ -51,10 +51,10 @@ public final class PluginsRun extends BackgroundRun {
         }
     }
 
-    /** The plugins installed here. */
-    public List<InstalledPlugin> installed() throws LoupeException {
+    /** The plugin installed from a site that brought {@code bundle}, if one did. */
+    public Optional<InstalledPlugin> providing(String bundle) throws LoupeException {
         try (PluginInstallation installation = open(false)) {
-            return installation.installed();
+            return installation.providing(bundle);
         }
     }
 
@@ -111,10 +111,9 @@ public final class PluginsRun extends BackgroundRun {
     }
 
     private PluginInstallation open(boolean trust) throws LoupeException {
-        String home = System.getProperty("loupe.home");
         return PluginInstallation.running(new InstallOptions(trust, false, false, line -> {
             lines.add(line);
             changed();
-        }), home == null ? List.of() : List.of(Path.of(home, "trusted")));
+        }));
     }
 }

@@ -70,7 +70,7 @@ final class PluginsCommand implements Callable<Integer> {
         List<InstalledPlugin> all;
         // what this user runs: their own area when they have one
         InstallOptions view = new InstallOptions(false, false, PluginInstallation.hasUserArea(), line -> { });
-        try (PluginInstallation installation = PluginInstallation.running(view, List.of())) {
+        try (PluginInstallation installation = PluginInstallation.running(view)) {
             all = installation.installed();
         }
         if (json) {

@@ -1,7 +1,5 @@
 package org.loupe.cli.internal;
 
-import java.nio.file.Path;
-import java.util.List;
 import org.loupe.api.LoupeException;
 import org.loupe.plugins.InstallOptions;
 import org.loupe.plugins.PluginInstallation;
@@ -26,8 +24,6 @@ final class PluginsOptions {
             session.err().println("  " + Printable.of(line));
             session.err().flush();
         });
-        String home = System.getProperty("loupe.home");
-        List<Path> user = home == null ? List.of() : List.of(Path.of(home, "trusted"));
-        return PluginInstallation.running(options, user);
+        return PluginInstallation.running(options);
     }
 }

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +19,7 @@ import org.eclipse.equinox.p2.query.QueryUtil;
 import org.eclipse.equinox.p2.repository.artifact.IArtifactDescriptor;
 import org.eclipse.equinox.p2.repository.artifact.IArtifactRepository;
 import org.eclipse.equinox.p2.repository.artifact.IArtifactRepositoryManager;
+import org.loupe.image.io.AtomicFiles;
 
 /**
  * Reads every jar a plan would add before anything is installed and refuses one that was changed after it was
@@ -54,7 +54,7 @@ public final class ArtifactCheck {
             }
             return null;
         } finally {
-            delete(scratch);
+            AtomicFiles.deleteScratch(scratch);
         }
     }
 
@@ -74,13 +74,7 @@ public final class ArtifactCheck {
             }
             return List.copyOf(names);
         } finally {
-            delete(scratch);
-        }
-    }
-
-    private static void delete(Path folder) throws IOException {
-        try (var s = Files.walk(folder)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            AtomicFiles.deleteScratch(scratch);
         }
     }
 

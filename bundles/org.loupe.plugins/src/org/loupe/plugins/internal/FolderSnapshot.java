@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.loupe.image.io.AtomicFiles;
 
 /**
  * What an installation looked like before a change: the names in {@code plugins/} and {@code features/} and the
@@ -57,15 +56,13 @@ public final class FolderSnapshot {
             Set<String> now = list(root.resolve(folder));
             now.removeAll(names.get(folder));
             for (String added : now) {
-                delete(root.resolve(folder).resolve(added));
+                Trees.delete(root.resolve(folder).resolve(added));
             }
         }
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
             Path p = root.resolve(f.getKey());
             if (!Files.exists(p) || !Arrays.equals(Files.readAllBytes(p), f.getValue())) {
-                Path tmp = p.resolveSibling(p.getFileName() + ".restore");
-                Files.write(tmp, f.getValue());
-                Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                AtomicFiles.write(p, out -> out.write(f.getValue()));
             }
         }
     }
@@ -93,13 +90,5 @@ public final class FolderSnapshot {
             }
         }
         return out;
-    }
-
-    private static void delete(Path p) throws IOException {
-        try (Stream<Path> s = Files.walk(p)) {
-            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(q);
-            }
-        }
     }
 }

@@ -31,6 +31,10 @@ import org.eclipse.equinox.p2.core.ProvisionException;
  */
 public final class SiteTransport extends Transport {
 
+    /** Why a plain-http site is refused. */
+    public static final String PLAIN_HTTP = "plain http is refused: anyone on the way could change what is installed; "
+            + "use https, or --allow-insecure";
+
     private static final String BUNDLE = "org.loupe.plugins";
 
     private final boolean allowInsecure;
@@ -132,8 +136,7 @@ public final class SiteTransport extends Transport {
     private String scheme(URI uri) throws CoreException {
         String s = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (s.equals("http") && !allowInsecure) {
-            throw failure(uri, "plain http is refused (anyone on the way could change what is installed); use "
-                    + "https, or --allow-insecure", null);
+            throw failure(uri, PLAIN_HTTP, null);
         }
         if (!s.equals("file") && !s.equals("jar") && !s.equals("http") && !s.equals("https")) {
             throw failure(uri, "unsupported scheme '" + s + "' (file, jar, https)", null);

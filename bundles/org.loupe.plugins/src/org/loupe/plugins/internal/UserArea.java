@@ -5,9 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.loupe.image.io.AtomicFiles;
 
 /**
  * A user's own installation area beside a product they cannot write to: a copy of the product's p2 profile and
@@ -27,7 +27,7 @@ public final class UserArea {
             return area;
         }
         Path fresh = area.resolveSibling(area.getFileName() + ".new");
-        delete(fresh);
+        Trees.delete(fresh);
         copy(product.resolve("p2"), fresh.resolve("p2"));
         if (Files.exists(product.resolve("eclipse.ini"))) {
             Files.copy(product.resolve("eclipse.ini"), fresh.resolve("eclipse.ini"));
@@ -71,9 +71,7 @@ public final class UserArea {
             }
             lines.add(line);
         }
-        Path tmp = info.resolveSibling("bundles.info.tmp");
-        Files.write(tmp, lines);
-        Files.move(tmp, info, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.writeString(info, String.join("\n", lines) + "\n");
     }
 
     /** Whether this process may change the product folder itself. */
@@ -103,17 +101,7 @@ public final class UserArea {
     /** Removes an area, so that the user runs the product's own plugins again. */
     public static void remove(Path area) throws IOException {
         if (Files.exists(area.resolve("product.txt"))) {
-            delete(area);
-        }
-    }
-
-    private static void delete(Path p) throws IOException {
-        if (Files.exists(p)) {
-            try (Stream<Path> s = Files.walk(p)) {
-                for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(q);
-                }
-            }
+            Trees.delete(area);
         }
     }
 }

@@ -137,8 +137,7 @@ public final class PluginsPart {
         }
         String bundle = s.descriptor().bundle();
         try {
-            InstalledPlugin plugin = plugins.installed().stream().filter(p -> p.fromSite() && p.bundles().contains(
-                    bundle)).findFirst().orElse(null);
+            InstalledPlugin plugin = plugins.providing(bundle).orElse(null);
             if (plugin == null) {
                 outcome.setText(id + " is part of Loupe itself, not a plugin installed from a site.");
                 return false;
