@@ -171,7 +171,7 @@ public final class BatchRunner {
         return current(items, fingerprints(pipeline, items), outDir);
     }
 
-    private static List<ItemResult> current(List<Item> items, List<String> fingerprints, Path outDir)
+    static List<ItemResult> current(List<Item> items, List<String> fingerprints, Path outDir)
             throws LoupeException {
         Map<String, ItemResult> previous = RunRecords.read(outDir);
         List<ItemResult> current = new ArrayList<>();
@@ -186,7 +186,11 @@ public final class BatchRunner {
 
     /** Each item's fingerprint: the pipeline and its providers' versions, and the item's files. */
     private List<String> fingerprints(Pipeline pipeline, List<Item> items) throws LoupeException {
-        String runPart = OutputFolder.identity(pipeline, registry);
+        return fingerprints(OutputFolder.identity(pipeline, registry), pipeline, items);
+    }
+
+    /** Each item's fingerprint, given the run's identity ({@link OutputFolder#identity}). */
+    static List<String> fingerprints(String runPart, Pipeline pipeline, List<Item> items) {
         List<String> fps = new ArrayList<>();
         for (Item item : items) {
             fps.add(Fingerprint.of(runPart, OutputFolder.filesOf(pipeline, item)));
@@ -195,7 +199,7 @@ public final class BatchRunner {
     }
 
     /** One item under the batch policy: its failure becomes its record. */
-    private static ItemResult runOne(ItemRunner runner, Item item, String fp, BooleanSupplier cancel) {
+    static ItemResult runOne(ItemRunner runner, Item item, String fp, BooleanSupplier cancel) {
         long start = System.nanoTime();
         String reason;
         int exit;

@@ -38,6 +38,11 @@ public record Pipeline(String name, NameRule match, List<String> paths, List<Ste
         return steps.stream().filter(s -> s instanceof Step.Detect).map(s -> (Step.Detect) s).findFirst();
     }
 
+    /** The same pipeline (same source, so the same identity in records) with other steps. */
+    public Pipeline withSteps(List<Step> newSteps) {
+        return new Pipeline(name, match, paths, newSteps, format, images, source, volumes);
+    }
+
     /** Whether any step transforms the image. */
     public boolean enhances() {
         return steps.stream().anyMatch(s -> s instanceof Step.Enhance);

@@ -22,6 +22,9 @@ public sealed interface Step permits Step.Enhance, Step.Detect, Step.Classify, S
     /** The JSON key that names this kind of step: {@code enhance}, {@code detect}, {@code classify} or {@code measure}. */
     String kind();
 
+    /** The same step with other parameters (a model folder copied to where this process can read it, say). */
+    Step withParams(Map<String, String> newParams);
+
     /** An enhancer applied to the image. */
     record Enhance(String provider, Map<String, String> params) implements Step {
         /** Copies the parameters. */
@@ -32,6 +35,11 @@ public sealed interface Step permits Step.Enhance, Step.Detect, Step.Classify, S
         @Override
         public String kind() {
             return "enhance";
+        }
+
+        @Override
+        public Enhance withParams(Map<String, String> newParams) {
+            return new Enhance(provider, newParams);
         }
     }
 
@@ -54,6 +62,11 @@ public sealed interface Step permits Step.Enhance, Step.Detect, Step.Classify, S
         public String kind() {
             return "detect";
         }
+
+        @Override
+        public Detect withParams(Map<String, String> newParams) {
+            return new Detect(provider, newParams, reference, scoreThreshold, truth);
+        }
     }
 
     /**
@@ -72,6 +85,11 @@ public sealed interface Step permits Step.Enhance, Step.Detect, Step.Classify, S
         public String kind() {
             return "classify";
         }
+
+        @Override
+        public Classify withParams(Map<String, String> newParams) {
+            return new Classify(provider, newParams, reference, patch);
+        }
     }
 
     /**
@@ -88,6 +106,11 @@ public sealed interface Step permits Step.Enhance, Step.Detect, Step.Classify, S
         @Override
         public String kind() {
             return "measure";
+        }
+
+        @Override
+        public Measure withParams(Map<String, String> newParams) {
+            return new Measure(provider, newParams, reference);
         }
     }
 
@@ -109,6 +132,11 @@ public sealed interface Step permits Step.Enhance, Step.Detect, Step.Classify, S
         public String kind() {
             return "segment";
         }
+
+        @Override
+        public Segment withParams(Map<String, String> newParams) {
+            return new Segment(provider, newParams, truth, asRead);
+        }
     }
 
     /**
@@ -127,6 +155,11 @@ public sealed interface Step permits Step.Enhance, Step.Detect, Step.Classify, S
         @Override
         public String kind() {
             return "lesions";
+        }
+
+        @Override
+        public Lesions withParams(Map<String, String> newParams) {
+            return new Lesions(provider, newParams, truth, lesionMap);
         }
     }
 }

@@ -54,7 +54,7 @@ public final class RunRecords implements AutoCloseable {
     /** Appends one item's record and forces it to disk. */
     public synchronized void append(ItemResult r) throws LoupeException {
         try {
-            channel.write(ByteBuffer.wrap((LINE.toJson(r) + "\n").getBytes(StandardCharsets.UTF_8)));
+            channel.write(ByteBuffer.wrap((toLine(r) + "\n").getBytes(StandardCharsets.UTF_8)));
             channel.force(false);
         } catch (IOException e) {
             throw LoupeException.badInput(FILE, "cannot be written (" + e.getMessage() + ")", e);
@@ -76,7 +76,7 @@ public final class RunRecords implements AutoCloseable {
         }
         for (String line : lines) {
             try {
-                ItemResult r = LINE.fromJson(line, ItemResult.class);
+                ItemResult r = fromLine(line);
                 if (r != null && r.input() != null) {
                     last.put(r.input(), r);
                 }
@@ -85,6 +85,20 @@ public final class RunRecords implements AutoCloseable {
             }
         }
         return last;
+    }
+
+    /** A record as one line of the file. */
+    public static String toLine(ItemResult r) {
+        return LINE.toJson(r);
+    }
+
+    /**
+     * A record from one line of the file.
+     *
+     * @throws JsonParseException if the line is not a record's JSON
+     */
+    public static ItemResult fromLine(String line) {
+        return LINE.fromJson(line, ItemResult.class);
     }
 
     private static boolean endsWithNewline(Path file) throws IOException {
