@@ -68,6 +68,48 @@ class TempFilesTest {
     }
 
     @Test
+    void onlyThisMachinesLeftoversAreSweptAndAKilledProcessNotYetCollectedCountsAsGone() throws Exception {
+        String tag = hostTag();
+        // a child that exits at once under a parent that never collects it: a zombie, as a Spark executor is for a
+        // moment after its worker was killed with it
+        Process parent = new ProcessBuilder("sh", "-c", "sleep 0.2 & echo $!; exec sleep 60").start();
+        try {
+            long zombie = Long.parseLong(new BufferedReader(new InputStreamReader(parent.getInputStream(),
+                    StandardCharsets.UTF_8)).readLine().strip());
+            Path stat = Path.of("/proc", Long.toString(zombie), "stat");
+            for (int i = 0; i < 100 && !Files.readString(stat).contains(") Z "); i++) {
+                Thread.sleep(50);
+            }
+            assertTrue(Files.readString(stat).contains(") Z "), "not a zombie yet: " + Files.readString(stat));
+            Path stale = Files.writeString(dir.resolve(".loupe-" + zombie + "@" + tag + "-0123abcd.part"), "half");
+            String other = tag.equals("00000000") ? "00000001" : "00000000";
+            Path elsewhere = Files.writeString(dir.resolve(".loupe-" + zombie + "@" + other + "-0123abcd.part"),
+                    "another machine's pid");
+            AtomicFiles.writeString(dir.resolve("result.txt"), "done");
+            assertFalse(Files.exists(stale));
+            assertTrue(Files.exists(elsewhere));
+        } finally {
+            parent.destroyForcibly();
+        }
+    }
+
+    /** This machine's tag in temporary names, read off a temporary file while it is being written. */
+    private String hostTag() throws IOException {
+        Path probe = Files.createDirectories(dir.resolve("probe"));
+        String[] name = new String[1];
+        AtomicFiles.write(probe.resolve("probe.txt"), out -> {
+            try (Stream<Path> s = Files.list(probe)) {
+                name[0] = s.map(f -> f.getFileName().toString()).filter(n -> n.startsWith(".loupe-")).findFirst()
+                        .orElseThrow();
+            }
+            out.write('x');
+        });
+        int at = name[0].indexOf('@');
+        assertTrue(at > 0, name[0]);
+        return name[0].substring(at + 1, at + 9);
+    }
+
+    @Test
     void sigtermDuringAWriteLeavesNoTemporaryFileAndNoTarget() throws Exception {
         Process p = FreshJvm.start(InterruptedWriteMain.class, dir.resolve("out.png").toString());
         awaitWriting(p);

@@ -11,14 +11,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The temporary files behind atomic writes: named {@code .loupe-PID-RANDOM.part}, so that a later run can tell a
+ * The temporary files behind atomic writes: named {@code .loupe-PID@HOST-RANDOM.part}, so that a later run can tell a
  * leftover of a dead process from a file another live process is still writing; removed by a shutdown hook when the
- * process is interrupted (Ctrl-C and SIGTERM run shutdown hooks; SIGKILL does not, hence the sweep).
+ * process is interrupted (Ctrl-C and SIGTERM run shutdown hooks; SIGKILL does not, hence the sweep). HOST tags the
+ * machine: in a folder shared by several machines (Spark executors writing one output folder) a process id means
+ * nothing on another machine, so only this machine's leftovers are swept here.
  */
 public final class TempFiles {
 
-    private static final Pattern NAME = Pattern.compile("\\.loupe-(\\d+)-[0-9a-f]+\\.part");
+    /** The writer's pid, its machine's tag (absent in names of Loupe 1.0's first releases), a random part. */
+    private static final Pattern NAME = Pattern.compile("\\.loupe-(\\d+)(?:@([0-9a-f]{8}))?-[0-9a-f]+\\.part");
     private static final long PID = ProcessHandle.current().pid();
+    private static final String HOST = hostTag();
     private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
@@ -28,9 +32,9 @@ public final class TempFiles {
     private TempFiles() {
     }
 
-    /** The name of a temporary file of this process; at most 45 characters. */
+    /** The name of a temporary file of this process; at most 54 characters. */
     public static String name(String random) {
-        return ".loupe-" + PID + "-" + random + ".part";
+        return ".loupe-" + PID + "@" + HOST + "-" + random + ".part";
     }
 
     /** Registers a temporary file for removal should the process be interrupted before it is renamed. */
@@ -48,7 +52,7 @@ public final class TempFiles {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, ".loupe-*.part")) {
             for (Path f : files) {
                 Optional<Long> pid = owner(f);
-                if (pid.isPresent() && pid.get() != PID && ProcessHandle.of(pid.get()).isEmpty()) {
+                if (pid.isPresent() && pid.get() != PID && !running(pid.get())) {
                     Files.deleteIfExists(f);
                 }
             }
@@ -57,14 +61,44 @@ public final class TempFiles {
         }
     }
 
-    /** The process that made a temporary file, if the name is one of ours. */
+    /** The process of this machine that made a temporary file, if the name is one of ours and of this machine. */
     static Optional<Long> owner(Path file) {
         Matcher m = NAME.matcher(file.getFileName().toString());
         try {
-            return m.matches() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
+            boolean here = m.matches() && (m.group(2) == null || m.group(2).equals(HOST));
+            return here ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether a process still runs. A killed process whose parent has not collected it yet (a zombie, as a Spark
+     * executor is for a moment after its worker dies with it) still has its id but writes nothing more.
+     */
+    static boolean running(long pid) {
+        if (ProcessHandle.of(pid).isEmpty()) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            char state = stat.charAt(stat.lastIndexOf(')') + 2);
+            return state != 'Z' && state != 'X';
+        } catch (IOException | RuntimeException e) {
+            return true; // no /proc (not Linux): the process table's word is taken
+        }
+    }
+
+    /** Eight hex digits naming this machine, the same in every process on it. */
+    private static String hostTag() {
+        String name;
+        try {
+            // the kernel's own name for the machine: no name lookup, which can hang where DNS is misconfigured
+            name = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        } catch (IOException | RuntimeException e) {
+            name = System.getenv().getOrDefault("COMPUTERNAME", System.getenv().getOrDefault("HOSTNAME", "local"));
+        }
+        return String.format("%08x", name.hashCode());
     }
 
     private static void deleteLive() {
