@@ -32,6 +32,7 @@ public final class LoupeSpark {
         try {
             return switch (args.get(0)) {
                 case "submit" -> new SubmitCommand(out, err).run(args.subList(1, args.size()));
+                case "bench" -> new BenchCommand(out, err).run(args.subList(1, args.size()));
                 default -> throw new SubmitFailure(2, "unknown command '" + args.get(0) + "'\n" + usage);
             };
         } catch (SubmitFailure e) {

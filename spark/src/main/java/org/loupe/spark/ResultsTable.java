@@ -12,12 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The run's {@code results.parquet}: one row per input with the fields of its record in {@code results.jsonl}, the
@@ -47,33 +50,30 @@ final class ResultsTable {
             .add("executor", DataTypes.StringType, true)
             .add("record", DataTypes.StringType, false);
 
+    private static final int ROWS_PER_PART = 500;
+
     private ResultsTable() {
     }
 
     /**
      * Writes the table.
      *
-     * @param records   every item's record line, in input order
-     * @param executors which executor computed each input of this run
+     * @param records   every item's record line with the executor that computed it in this run (null for items an
+     *                  earlier run completed), in input order
      * @param providers {@code id@version} per step
      */
-    static void write(SparkSession spark, Path outDir, List<String> records, Map<String, String> executors,
-            List<String> providers) throws IOException {
-        List<Row> rows = new ArrayList<>();
-        for (String line : records) {
-            JsonObject r = JsonParser.parseString(line).getAsJsonObject();
-            String input = r.get("input").getAsString();
-            rows.add(RowFactory.create(input, r.get("name").getAsString(), r.get("status").getAsString(),
-                    r.get("exitClass").getAsInt(), text(r.get("reason")), strings(r.get("outputs")),
-                    r.getAsJsonArray("detections").size(), map(r.getAsJsonObject("patches"), true),
-                    map(r.getAsJsonObject("metrics"), false), strings(r.get("warnings")),
-                    r.get("millis").getAsLong(), r.get("fingerprint").getAsString(), providers,
-                    executors.get(input), line));
-        }
+    static void write(SparkSession spark, Path outDir, List<Computed> records, List<String> providers)
+            throws IOException {
+        List<String> providerList = List.copyOf(providers);
+        // rows are made where Spark runs the job, a few hundred per task: a list of 100,000 records sent as one
+        // task would exceed what Spark sends in one message
+        JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(records, Math.max(1, records.size() / ROWS_PER_PART))
+                .map(c -> row(c, providerList));
         Path target = outDir.resolve(NAME);
         Path partial = outDir.resolve("." + NAME + ".partial-" + ProcessHandle.current().pid());
         delete(partial);
-        spark.createDataFrame(rows, SCHEMA).coalesce(1).write().mode(SaveMode.ErrorIfExists)
+        spark.createDataFrame(rows, SCHEMA).write().mode(SaveMode.ErrorIfExists)
                 .parquet(partial.toString());
         Path old = outDir.resolve("." + NAME + ".old-" + ProcessHandle.current().pid());
         if (Files.exists(target)) {
@@ -81,6 +81,21 @@ final class ResultsTable {
         }
         Files.move(partial, target);
         delete(old);
+    }
+
+    private static Row row(Computed c, List<String> providers) {
+        JsonObject r = JsonParser.parseString(c.record()).getAsJsonObject();
+        // Spark's row encoder takes Scala's collections for array and map columns
+        return RowFactory.create(r.get("input").getAsString(), r.get("name").getAsString(),
+                r.get("status").getAsString(), r.get("exitClass").getAsInt(), text(r.get("reason")), seq(strings(r.get("outputs"))),
+                r.getAsJsonArray("detections").size(), CollectionConverters.asScala(map(r.getAsJsonObject("patches"),
+                true)), CollectionConverters.asScala(map(r.getAsJsonObject("metrics"), false)),
+                seq(strings(r.get("warnings"))), r.get("millis").getAsLong(), r.get("fingerprint").getAsString(),
+                seq(providers), c.executor(), c.record());
+    }
+
+    private static scala.collection.immutable.Seq<String> seq(List<String> values) {
+        return CollectionConverters.asScala(values).toSeq();
     }
 
     private static String text(JsonElement e) {

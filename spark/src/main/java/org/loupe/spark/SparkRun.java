@@ -44,9 +44,12 @@ final class SparkRun {
      * @param totals         the run's totals as Loupe wrote them (items, computed, skipped, failed, exitCode, ...)
      * @param tasks          how many items were computed on executors
      * @param seconds        wall time from the plan to the written table
+     * @param planSeconds    of which planning on the driver (inputs, fingerprints, earlier records)
+     * @param jobSeconds     of which the Spark job (the computing, on the executors)
      * @param executorStarts per executor that computed something, how long its Loupe took to start (ms)
      */
-    record Outcome(JsonObject totals, int tasks, double seconds, Map<String, Long> executorStarts) {
+    record Outcome(JsonObject totals, int tasks, double seconds, double planSeconds, double jobSeconds,
+            Map<String, Long> executorStarts) {
         int exitCode() {
             return totals.get("exitCode").getAsInt();
         }
@@ -67,6 +70,7 @@ final class SparkRun {
         models.forEach(m -> spark.sparkContext().addFile(Path.of(m.getAsString()).toAbsolutePath().toString(),
                 true));
         List<Computed> computed = new ArrayList<>();
+        long t1 = System.nanoTime();
         if (!tasks.isEmpty()) {
             List<String> list = new ArrayList<>();
             tasks.forEach(t -> list.add(t.toString()));
@@ -83,6 +87,7 @@ final class SparkRun {
                 spark.sparkContext().removeSparkListener(progress);
             }
         }
+        long t2 = System.nanoTime();
         Map<String, String> executors = new HashMap<>();
         Map<String, Long> starts = new HashMap<>();
         JsonArray records = new JsonArray();
@@ -93,12 +98,17 @@ final class SparkRun {
             starts.put(c.executor(), c.startMillis());
         }
         JsonObject totals = finish(loupe, plan.get("plan").getAsString(), records);
-        List<String> all = new ArrayList<>();
-        totals.remove("records").getAsJsonArray().forEach(r -> all.add(r.getAsString()));
+        List<Computed> all = new ArrayList<>();
+        totals.remove("records").getAsJsonArray().forEach(r -> {
+            String line = r.getAsString();
+            String input = JsonParser.parseString(line).getAsJsonObject().get("input").getAsString();
+            all.add(new Computed(line, executors.get(input), 0));
+        });
         List<String> providers = new ArrayList<>();
         plan.getAsJsonArray("providers").forEach(p -> providers.add(p.getAsString()));
-        ResultsTable.write(spark, o.out().toAbsolutePath(), all, executors, providers);
-        return new Outcome(totals, computed.size(), (System.nanoTime() - t0) / 1e9, starts);
+        ResultsTable.write(spark, o.out().toAbsolutePath(), all, providers);
+        return new Outcome(totals, computed.size(), (System.nanoTime() - t0) / 1e9, (t1 - t0) / 1e9, (t2 - t1) / 1e9,
+                starts);
     }
 
     private static JsonObject plan(EmbeddedLoupe loupe, Options o, List<String> inputs) {

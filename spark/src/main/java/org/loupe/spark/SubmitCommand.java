@@ -21,7 +21,8 @@ final class SubmitCommand {
               --input DIR|GLOB|LIST|TABLE  inputs instead of the pipeline's input.paths; a .parquet or .csv table
                                            lists paths in its 'path' column; repeatable
               --out DIR                    output folder, seen by every executor (default: NAME-results)
-              --master URL                 local[N], spark://HOST:PORT, ... (default: local[*])
+              --master URL                 local[N], spark://HOST:PORT, ... (default: spark-submit's, else
+                                           local[*])
               --product DIR                the product on this machine (default: the one ./loupe runs)
               --executor-product PATH      the product as executors see it (default: the same folder; a relative
                                            path is taken in the executor's folder, e.g. 'loupe' after
@@ -62,7 +63,7 @@ final class SubmitCommand {
                 Path.of(args.get("--out", name + "-results")), args.has("--overwrite"), !args.has("--no-fallback"),
                 args.whole("--max-pixels", 100_000_000L), args.integer("--partitions", 0), product,
                 args.get("--executor-product", product.toString()));
-        SparkSession spark = Sessions.start("loupe " + name, args.get("--master", "local[*]"), args.all("--conf"));
+        SparkSession spark = Sessions.start("loupe " + name, args.get("--master", null), args.all("--conf"));
         try {
             SparkRun.Outcome r = SparkRun.run(spark, o, err);
             report(r, o.out(), args.has("--json"));
