@@ -124,7 +124,8 @@ class BatchRunnerTest {
         Path out = dir.resolve("out");
         BatchResult first = run(in, out, () -> calls.get() >= 7);
         int completed = (int) first.items().stream().filter(ItemResult::ok).count();
-        assertTrue(completed >= 7 && completed < 20, "interrupted part way: " + completed);
+        // the items under way when the flag rose are given up, their outputs unwritten
+        assertTrue(completed >= 5 && completed < 20, "interrupted part way: " + completed);
 
         // a kill in the middle of appending a record leaves half a line: that item is simply done again
         Files.writeString(out.resolve(RunRecords.FILE), "{\"input\": \"" + in.resolve("img019.png") + "\", \"sta",

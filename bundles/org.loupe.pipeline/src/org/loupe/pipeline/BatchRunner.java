@@ -53,8 +53,13 @@ public final class BatchRunner {
      * @param failFast  stop at the first failing item
      * @param overwrite write into a folder that holds files of something else than an earlier run
      * @param jobs      items processed at once
+     * @param timeout   the longest one item may take, or null for no limit ({@link ItemTimeout})
      */
-    public record Options(Path outDir, boolean failFast, boolean overwrite, int jobs) {
+    public record Options(Path outDir, boolean failFast, boolean overwrite, int jobs, Duration timeout) {
+        /** Options without a time limit per item. */
+        public Options(Path outDir, boolean failFast, boolean overwrite, int jobs) {
+            this(outDir, failFast, overwrite, jobs, null);
+        }
     }
 
     private final ProviderRegistry registry;
@@ -75,32 +80,36 @@ public final class BatchRunner {
     public BatchResult run(Pipeline pipeline, List<Item> items, Options options, Listener listener,
             BooleanSupplier cancel) throws LoupeException {
         OutputFolder.check(options.outDir(), items, pipeline, options.overwrite());
-        List<String> fingerprints = fingerprints(pipeline, items);
-        ItemResult[] results = current(items, fingerprints, options.outDir()).toArray(ItemResult[]::new);
-        List<Integer> todo = IntStream.range(0, items.size()).filter(i -> results[i] == null).boxed().toList();
-        listener.started(items.size(), todo.size());
-        Execution run = new Execution(pipeline, items, fingerprints, options, listener, cancel, results, todo.size());
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.jobs(), todo.size())),
-                r -> {
-                    Thread t = new Thread(r, "loupe-batch");
-                    t.setDaemon(true);
-                    return t;
-                });
+        // the records are opened first and held to the end: they lock the folder against a second run into it
         try (RunRecords records = RunRecords.open(options.outDir())) {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i : todo) {
-                futures.add(pool.submit(() -> run.item(i, records)));
+            List<String> fingerprints = fingerprints(pipeline, items);
+            ItemResult[] results = current(items, fingerprints, options.outDir()).toArray(ItemResult[]::new);
+            List<Integer> todo = IntStream.range(0, items.size()).filter(i -> results[i] == null).boxed().toList();
+            listener.started(items.size(), todo.size());
+            Execution run = new Execution(pipeline, items, fingerprints, options, listener, cancel, results,
+                    todo.size());
+            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.jobs(), todo.size())),
+                    r -> {
+                        Thread t = new Thread(r, "loupe-batch");
+                        t.setDaemon(true);
+                        return t;
+                    });
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                for (int i : todo) {
+                    futures.add(pool.submit(() -> run.item(i, records)));
+                }
+                run.await(futures);
+            } finally {
+                pool.shutdownNow();
             }
-            run.await(futures);
-        } finally {
-            pool.shutdownNow();
+            List<ItemResult> all = Arrays.stream(results).filter(Objects::nonNull).toList();
+            int failed = (int) all.stream().filter(r -> !r.ok()).count();
+            BatchResult result = new BatchResult(all, run.done.get(), items.size() - todo.size(), failed,
+                    cancel.getAsBoolean(), BatchDetections.score(pipeline, items, all).orElse(null));
+            RunSummary.write(options.outDir(), pipeline, result);
+            return result;
         }
-        List<ItemResult> all = Arrays.stream(results).filter(Objects::nonNull).toList();
-        int failed = (int) all.stream().filter(r -> !r.ok()).count();
-        BatchResult result = new BatchResult(all, run.done.get(), items.size() - todo.size(), failed,
-                cancel.getAsBoolean(), BatchDetections.score(pipeline, items, all).orElse(null));
-        RunSummary.write(options.outDir(), pipeline, result);
-        return result;
     }
 
     /** One batch under way: the items still to compute, worked on by the pool's threads. */
@@ -134,7 +143,10 @@ public final class BatchRunner {
             if (stop.get() || cancel.getAsBoolean()) {
                 return null;
             }
-            ItemResult r = runOne(runner, items.get(i), fingerprints.get(i), cancel);
+            ItemResult r = options.timeout() == null ? runOne(runner, items.get(i), fingerprints.get(i), cancel)
+                    : ItemTimeout.run(options.timeout(), items.get(i), fingerprints.get(i),
+                            expired -> runOne(runner, items.get(i), fingerprints.get(i),
+                                    () -> cancel.getAsBoolean() || expired.getAsBoolean()));
             records.append(r);
             results[i] = r;
             if (!r.ok() && options.failFast()) {

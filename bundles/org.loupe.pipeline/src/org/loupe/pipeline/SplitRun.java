@@ -83,6 +83,17 @@ public final class SplitRun {
         return new Plan(identity, items, tasks, current);
     }
 
+    /**
+     * Holds an output folder against other runs until closed, as a local run holds it while it runs: the process
+     * that planned a split run holds it while the tasks are computed elsewhere, and lets go just before
+     * {@link #finish}.
+     *
+     * @throws LoupeException USAGE if another run holds it
+     */
+    public static AutoCloseable hold(Path outDir) throws LoupeException {
+        return RunRecords.open(outDir);
+    }
+
     /** The pipeline and the versions of its providers in this process, one per line. */
     public String identity(Pipeline pipeline) throws LoupeException {
         return OutputFolder.identity(pipeline, registry);

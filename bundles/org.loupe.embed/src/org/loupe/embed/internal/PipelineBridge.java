@@ -58,7 +58,8 @@ public final class PipelineBridge implements Function<String, String> {
     private final AtomicLong ids = new AtomicLong();
 
     /** A plan kept between {@code plan} and {@code finish}, in the process that made it. */
-    private record Planned(Pipeline pipeline, SplitRun.Plan plan, Path out, ReadOptions options) {
+    private record Planned(Pipeline pipeline, SplitRun.Plan plan, Path out, ReadOptions options,
+            AutoCloseable hold) {
     }
 
     @Override
@@ -96,7 +97,7 @@ public final class PipelineBridge implements Function<String, String> {
         SplitRun split = new SplitRun(registry, options);
         SplitRun.Plan plan = split.plan(pipeline, items, out, req.get("overwrite").getAsBoolean());
         String id = Long.toString(ids.incrementAndGet());
-        plans.put(id, new Planned(pipeline, plan, out, options));
+        plans.put(id, new Planned(pipeline, plan, out, options, SplitRun.hold(out)));
         Map<String, String> models = ModelFolders.of(pipeline);
         JsonObject job = new JsonObject();
         job.addProperty("subject", file.toString());
@@ -144,6 +145,7 @@ public final class PipelineBridge implements Function<String, String> {
         if (p == null) {
             throw LoupeException.usage("no plan " + req.get("plan") + " in this process");
         }
+        release(p.hold());
         List<ItemResult> records = new ArrayList<>();
         req.getAsJsonArray("records").forEach(e -> records.add(SplitRun.fromLine(e.getAsString())));
         BatchResult r = new SplitRun(registry, p.options()).finish(p.pipeline(), p.plan(), p.out(), records,
@@ -164,6 +166,16 @@ public final class PipelineBridge implements Function<String, String> {
     /** The provider lines of a run's identity ({@code id@version}, one per step), after the pipeline's text. */
     private static List<String> providers(Pipeline pipeline, String identity) {
         return List.of(identity.substring(pipeline.source().length()).strip().split("\n"));
+    }
+
+    private static void release(AutoCloseable hold) throws LoupeException {
+        try {
+            hold.close();
+        } catch (LoupeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot let go of the output folder", e);
+        }
     }
 
     private static String absolute(String spec) {

@@ -85,6 +85,8 @@ public final class ItemRunner {
                 metrics.put(s.provider(), measure(s, item, image, files, itemCtx));
             }
         }
+        // an item given up on (cancelled, or past its time limit) writes nothing, even if its steps ended late
+        itemCtx.checkCancelled();
         if (pipeline.enhances() && pipeline.images()) {
             outputs.add(writeImage(item, image));
         }

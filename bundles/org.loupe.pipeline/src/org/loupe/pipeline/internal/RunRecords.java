@@ -6,6 +6,8 @@ import com.google.gson.JsonParseException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +21,9 @@ import org.loupe.pipeline.ItemResult;
 /**
  * A run's {@code results.jsonl}: one JSON line per finished item, appended and forced to disk as each item ends, so
  * that a run killed at any point leaves a record of every item it completed. A line cut short by the kill is not
- * JSON and is ignored; the next run starts on a fresh line.
+ * JSON and is ignored; the next run starts on a fresh line. While open, the file is locked: a second run into the
+ * same folder, from this process or another, is refused rather than interleaving its outputs and records with the
+ * first's (the operating system drops the lock of a killed process).
  */
 public final class RunRecords implements AutoCloseable {
 
@@ -30,22 +34,41 @@ public final class RunRecords implements AutoCloseable {
             .create();
 
     private final FileChannel channel;
+    private final FileLock lock;
 
-    private RunRecords(FileChannel channel) {
+    private RunRecords(FileChannel channel, FileLock lock) {
         this.channel = channel;
+        this.lock = lock;
     }
 
-    /** Opens the records of {@code outDir} for appending, creating them if needed. */
+    /**
+     * Opens the records of {@code outDir} for appending, creating them if needed, and holds the folder.
+     *
+     * @throws LoupeException USAGE if another run holds the folder, INPUT if the records cannot be written
+     */
     public static RunRecords open(Path outDir) throws LoupeException {
         Path file = outDir.resolve(FILE);
         try {
             Files.createDirectories(outDir);
             FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND);
+            FileLock lock;
+            try {
+                // one byte far beyond the records: the lock excludes other runs without keeping readers out of the
+                // records where locks are mandatory (Windows)
+                lock = ch.tryLock(Long.MAX_VALUE - 1, 1, false);
+            } catch (OverlappingFileLockException e) {
+                lock = null; // held by another run in this process
+            }
+            if (lock == null) {
+                ch.close();
+                throw LoupeException.usage(outDir + " is being written by another Loupe run; wait for it to end or "
+                        + "choose another --out");
+            }
             if (ch.size() > 0 && !endsWithNewline(file)) {
                 ch.write(ByteBuffer.wrap(new byte[] {'\n'}));
             }
-            return new RunRecords(ch);
+            return new RunRecords(ch, lock);
         } catch (IOException e) {
             throw LoupeException.badInput(file.toString(), "cannot be written (" + e.getMessage() + ")", e);
         }
@@ -112,6 +135,7 @@ public final class RunRecords implements AutoCloseable {
     @Override
     public void close() throws LoupeException {
         try {
+            lock.release();
             channel.close();
         } catch (IOException e) {
             throw LoupeException.badInput(FILE, "cannot be closed (" + e.getMessage() + ")", e);

@@ -83,6 +83,11 @@ final class SparkRun {
             try {
                 computed = rdd.mapPartitions(new ComputeTasks(o.executorProduct(),
                         plan.getAsJsonObject("job").toString(), !models.isEmpty())).collect();
+            } catch (RuntimeException e) {
+                // a job Spark gave up on: the run ends as cancelled (earlier records and the summary kept, the
+                // folder let go of), and the outputs its tasks wrote are computed again by a rerun
+                finish(loupe, plan.get("plan").getAsString(), new JsonArray(), true);
+                throw e;
             } finally {
                 spark.sparkContext().removeSparkListener(progress);
             }
@@ -97,7 +102,7 @@ final class SparkRun {
                     c.executor());
             starts.put(c.executor(), c.startMillis());
         }
-        JsonObject totals = finish(loupe, plan.get("plan").getAsString(), records);
+        JsonObject totals = finish(loupe, plan.get("plan").getAsString(), records, false);
         List<Computed> all = new ArrayList<>();
         totals.remove("records").getAsJsonArray().forEach(r -> {
             String line = r.getAsString();
@@ -125,12 +130,12 @@ final class SparkRun {
         return answer(loupe.call(req.toString()));
     }
 
-    private static JsonObject finish(EmbeddedLoupe loupe, String plan, JsonArray records) {
+    private static JsonObject finish(EmbeddedLoupe loupe, String plan, JsonArray records, boolean cancelled) {
         JsonObject req = new JsonObject();
         req.addProperty("op", "finish");
         req.addProperty("plan", plan);
         req.add("records", records);
-        req.addProperty("cancelled", false);
+        req.addProperty("cancelled", cancelled);
         return answer(loupe.call(req.toString()));
     }
 

@@ -8,9 +8,12 @@ import com.google.gson.JsonParser;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferUShort;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -152,6 +155,26 @@ class RunCommandTest {
         for (String n : written.stream().filter(n -> n.endsWith(".png")).toList()) {
             assertEquals(384, ImageIO.read(out.resolve(n).toFile()).getWidth(), n + " is whole");
         }
+    }
+
+    @Test
+    void aRunIntoAFolderAnotherProcessIsWritingIsRefusedAndWritesNothing() throws Exception {
+        Path dir = Launcher.fresh("run-twice");
+        Path in = frames(dir.resolve("in"), 3, 32);
+        Path out = Files.createDirectories(dir.resolve("out"));
+        // this test's JVM is the other process: it holds the folder as a run under way does
+        try (FileChannel records = FileChannel.open(out.resolve("results.jsonl"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock held = records.tryLock(Long.MAX_VALUE - 1, 1, false)) {
+            assertTrue(held != null);
+            Launcher.Run second = Launcher.run("run", median(dir).toString(), "--input", in.toString(), "--out",
+                    out.toString());
+            assertEquals(2, second.exitCode(), second.toString());
+            assertTrue(second.err().contains("is being written by another Loupe run"), second.toString());
+            assertEquals(List.of("results.jsonl"), names(out));
+        }
+        Launcher.Run after = Launcher.run("run", median(dir).toString(), "--input", in.toString(), "--out",
+                out.toString());
+        assertEquals(0, after.exitCode(), after.toString());
     }
 
     @Test
