@@ -48,6 +48,7 @@ public final class ModelHandle implements AutoCloseable {
         if (!Files.isDirectory(dir)) {
             throw LoupeException.badInput(dir.toString(), "no such model folder");
         }
+        ModelFolderCheck.check(dir);
         ModelSidecar sidecar = ModelSidecar.read(dir);
         Set<String> ops = OpPolicy.check(dir);
         if (OpPolicy.hasVariables(ops) && !Files.isRegularFile(dir.resolve("variables/variables.index"))) {
@@ -71,6 +72,12 @@ public final class ModelHandle implements AutoCloseable {
             bundle.close();
             throw LoupeException.badInput(dir.toString(), "its serving signature has no input '" + sidecar.input()
                     + "' and output '" + sidecar.output() + "' (as " + ModelSidecar.FILE_NAME + " says)");
+        }
+        long channels = in.shape.numDimensions() > 0 ? in.shape.size(in.shape.numDimensions() - 1) : -1;
+        if (channels > 0 && channels != sidecar.channels()) {
+            bundle.close();
+            throw LoupeException.badInput(dir.toString(), "its input '" + sidecar.input() + "' takes " + channels
+                    + " channel(s), and " + ModelSidecar.FILE_NAME + " says " + sidecar.channels());
         }
         return new ModelHandle(dir, sidecar, bundle, in.name, out.name);
     }

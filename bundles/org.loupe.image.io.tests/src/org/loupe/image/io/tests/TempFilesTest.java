@@ -110,6 +110,18 @@ class TempFilesTest {
     }
 
     @Test
+    void anOutputNameThatIsALinkToAFileElsewhereIsReplacedAndTheFileLeftAlone() throws Exception {
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Path precious = Files.writeString(elsewhere.resolve("precious.txt"), "keep me");
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Path link = Files.createSymbolicLink(out.resolve("result.txt"), precious);
+        AtomicFiles.writeString(link, "the result");
+        assertEquals("keep me", Files.readString(precious));
+        assertFalse(Files.isSymbolicLink(out.resolve("result.txt")));
+        assertEquals("the result", Files.readString(out.resolve("result.txt")));
+    }
+
+    @Test
     void sigtermDuringAWriteLeavesNoTemporaryFileAndNoTarget() throws Exception {
         Process p = FreshJvm.start(InterruptedWriteMain.class, dir.resolve("out.png").toString());
         awaitWriting(p);
