@@ -9,10 +9,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.loupe.api.DefectDetector;
+import org.loupe.api.Detection;
 import org.loupe.api.LoupeException;
 import org.loupe.api.Parameters;
 import org.loupe.api.ProcessingContext;
@@ -31,7 +33,8 @@ import org.loupe.testing.SyntheticImages;
 
 /**
  * The one-stage detector passes the detector contract with a model its trainer makes here in a few steps (so the
- * contract checks the provider and its model folder, not the model's quality), and refuses to run without one.
+ * contract checks the provider and its model folder, not the model's quality), and runs its shipped model without
+ * one.
  */
 class YoloDetectorContractTest extends DefectDetectorContract {
 
@@ -87,13 +90,13 @@ class YoloDetectorContractTest extends DefectDetectorContract {
     }
 
     @Test
-    void withoutAModelItCannotRunAndSaysWhichParameterToGive() {
+    void withoutAModelParameterItRunsTheShippedDeepPcbModel() throws Exception {
         Parameters defaults = Parameters.defaults(detector.parameters());
-        LoupeException e = assertThrows(LoupeException.class, () -> detector.prepare(defaults));
-        assertEquals(LoupeException.Reason.PROVIDER, e.reason());
-        assertTrue(e.getMessage().contains("model=FOLDER"), e.getMessage());
-        assertThrows(LoupeException.class, () -> detector.detect(sample(ImageType.GRAY_U8), null,
-                ProcessingContext.of(defaults)));
+        detector.prepare(defaults);
+        List<Detection> found = detector.detect(sample(ImageType.GRAY_U8), null, ProcessingContext.of(
+                Parameters.bind(detector.parameters(), Map.of("min-score", "0"))));
+        Set<String> deepPcb = Set.of("copper", "mousebite", "open", "pin-hole", "short", "spur");
+        assertTrue(found.stream().allMatch(d -> deepPcb.contains(d.label())), found.toString());
     }
 
     @Test

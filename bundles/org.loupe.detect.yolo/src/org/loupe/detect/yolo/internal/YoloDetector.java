@@ -16,19 +16,22 @@ import org.osgi.service.component.annotations.Deactivate;
 
 /**
  * {@code detect.yolo}: the one-stage, anchor-free grid detector ({@link GridNetwork}) on a single image, run with
- * TensorFlow from a model folder made by {@code loupe train detect.yolo}. No model ships yet: the parameter
- * {@code model} names one.
+ * TensorFlow from a model folder made by {@code loupe train detect.yolo}: the shipped one (DeepPCB's six classes,
+ * docs/MODELS.md) unless the parameter {@code model} names another.
  */
 @Component(service = DefectDetector.class)
-@LoupeProvider(id = "detect.yolo", name = "One-stage grid detector", version = "0.1.0",
+@LoupeProvider(id = "detect.yolo", name = "One-stage grid detector", version = "0.2.0",
+        model = "detect.yolo 2026-12-06T09:16:06.071983694Z",
         inputTypes = {"GRAY:UINT8:1", "GRAY:UINT16:1", "RGB:UINT8:3"},
         description = "Anchor-free one-stage detector (backbone, feature pyramid step, objectness, class and box "
-                + "heads, GIoU loss, NMS) on a single image; needs a model from 'loupe train detect.yolo'.")
+                + "heads, GIoU loss, NMS) on a single image; ships a model of DeepPCB's six PCB defect types, or "
+                + "runs one from 'loupe train detect.yolo'.")
 public final class YoloDetector implements DefectDetector {
 
     private static final ProviderDescriptor DESCRIPTOR = ProviderDescriptor.declaredBy(YoloDetector.class);
     private static final List<ParameterSpec> PARAMETERS = List.of(
-            ParameterSpec.text("model", "", "The model folder from 'loupe train detect.yolo'."),
+            ParameterSpec.text("model", "", "A model folder from 'loupe train detect.yolo'; the shipped DeepPCB model "
+                    + "if empty."),
             ParameterSpec.real("min-score", 0.05, 0, 1, "Smallest confidence reported."),
             ParameterSpec.real("nms-iou", 0.5, 0, 1, "Boxes of one class overlapping more than this are one."));
 
@@ -61,10 +64,6 @@ public final class YoloDetector implements DefectDetector {
     }
 
     private YoloModel model(Parameters p) throws LoupeException {
-        if (p.getString("model").isBlank()) {
-            throw LoupeException.provider(DESCRIPTOR.id(), "has no model: --param model=FOLDER (from 'loupe train "
-                    + "detect.yolo')", null);
-        }
         return YoloModel.of(models.get(p.getString("model")));
     }
 

@@ -73,6 +73,13 @@ class ShippedModelsTest {
     }
 
     @Test
+    void theOneStageDetectorKeepsItsDeepPcbTestScoresOnASingleImage() throws Exception {
+        JsonObject o = evalDeepPcb("detect", "detect.yolo", "test");
+        assertEquals(MODELS_MD_YOLO_MAP50, o.get("mAP50").getAsDouble(), 0.003, o.get("counts").toString());
+        assertEquals(MODELS_MD_YOLO_MAP, o.get("mAP").getAsDouble(), 0.003, o.get("counts").toString());
+    }
+
+    @Test
     void theSiameseClassifierKeepsItsDeepPcbTestAccuracy() throws Exception {
         JsonObject o = evalDeepPcb("classify", "classify.siamese", "test");
         assertEquals(MODELS_MD_SIAMESE_ACCURACY, o.get("accuracy").getAsDouble(), 0.003, o.toString());
@@ -106,6 +113,9 @@ class ShippedModelsTest {
     /** mAP and F-score of detect.template on DeepPCB's 100 test pairs, as measured for docs/MODELS.md. */
     private static final double MODELS_MD_DETECT_MAP = 0.9900;
     private static final double MODELS_MD_DETECT_F = 0.9880;
+    /** VOC mAP@0.5 and DeepPCB-rule mAP of the shipped detect.yolo model (seed 1), as measured for docs/MODELS.md. */
+    private static final double MODELS_MD_YOLO_MAP50 = 0.9806;
+    private static final double MODELS_MD_YOLO_MAP = 0.9863;
     /** Test patch accuracy of the shipped classify.siamese model, as measured for docs/MODELS.md. */
     private static final double MODELS_MD_SIAMESE_ACCURACY = 0.9779;
     /** Set5 x2, fixed point, bicubic-degradation model, as measured for docs/MODELS.md. */
