@@ -1,6 +1,7 @@
 package org.loupe.pipeline;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -126,8 +127,19 @@ public final class SplitRun {
      * Computes one task under the batch policy: a bad input or a failing provider becomes the item's failed record.
      */
     public ItemResult run(Pipeline pipeline, Task task, Path outDir, BooleanSupplier cancel) {
+        return run(pipeline, task, outDir, cancel, null);
+    }
+
+    /**
+     * Computes one task under the batch policy within a time limit ({@code loupe run --timeout}); null for none.
+     */
+    public ItemResult run(Pipeline pipeline, Task task, Path outDir, BooleanSupplier cancel, Duration timeout) {
         ItemRunner runner = new ItemRunner(pipeline, registry, readOptions, outDir);
-        return BatchRunner.runOne(runner, task.item(), task.fingerprint(), cancel);
+        if (timeout == null) {
+            return BatchRunner.runOne(runner, task.item(), task.fingerprint(), cancel);
+        }
+        return ItemTimeout.run(timeout, task.item(), task.fingerprint(), expired -> BatchRunner.runOne(runner,
+                task.item(), task.fingerprint(), () -> cancel.getAsBoolean() || expired.getAsBoolean()));
     }
 
     /** A failed record for a task that could not be computed at all (the computing process refused it). */

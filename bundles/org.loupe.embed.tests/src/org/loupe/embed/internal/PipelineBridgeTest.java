@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.loupe.api.ImageEnhancer;
 import org.loupe.api.LoupeException;
 import org.loupe.image.ImageType;
 import org.loupe.image.io.ImageFiles;
@@ -25,6 +26,7 @@ import org.loupe.registry.ProviderRegistry;
 import org.loupe.testing.OsgiServices;
 import org.loupe.testing.SyntheticImages;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
@@ -48,14 +50,19 @@ class PipelineBridgeTest {
     }
 
     private JsonObject plan(Function<String, String> bridge, Path out) throws Exception {
+        return plan(bridge, out, "enhance.median", 0);
+    }
+
+    private JsonObject plan(Function<String, String> bridge, Path out, String enhancer, long timeoutMillis)
+            throws Exception {
         Path in = dir.resolve("in");
         // written once: a rewritten input is a changed input, which a second plan would rightly compute again
         boolean written = Files.isDirectory(in);
         for (int i = 0; i < 3 && !written; i++) {
             ImageFiles.write(SyntheticImages.scene(ImageType.GRAY_U8, 24, 16, i), in.resolve("img" + i + ".png"));
         }
-        Path pipeline = Files.writeString(dir.resolve("p.json"), "{\"steps\": [{\"enhance\": \"enhance.median\"}],"
-                + " \"output\": {\"format\": \"png\"}}");
+        Path pipeline = Files.writeString(dir.resolve("p.json"), "{\"steps\": [{\"enhance\": \"" + enhancer
+                + "\"}], \"output\": {\"format\": \"png\"}}");
         JsonObject req = new JsonObject();
         req.addProperty("op", "plan");
         req.addProperty("pipeline", pipeline.toString());
@@ -66,6 +73,9 @@ class PipelineBridgeTest {
         req.addProperty("overwrite", false);
         req.addProperty("fallback", true);
         req.addProperty("maxPixels", 1_000_000);
+        if (timeoutMillis > 0) {
+            req.addProperty("timeoutMillis", timeoutMillis);
+        }
         return JsonParser.parseString(bridge.apply(req.toString())).getAsJsonObject();
     }
 
@@ -118,6 +128,29 @@ class PipelineBridgeTest {
         assertEquals(4, record.get("exitClass").getAsInt());
         assertTrue(record.get("reason").getAsString().contains("enhance.median@7."), record.toString());
         assertTrue(Files.notExists(out.resolve("img0.png")));
+    }
+
+    @Test
+    void anItemPastThePlannedTimeLimitIsRecordedAsAProviderFailure() throws Exception {
+        ServiceRegistration<ImageEnhancer> slow = OsgiServices.register(ImageEnhancer.class, "test.slow",
+                (input, ctx) -> {
+                    while (true) {
+                        ctx.checkCancelled();
+                        Thread.onSpinWait();
+                    }
+                }, "GRAY:UINT8:1");
+        try {
+            Function<String, String> bridge = bridge();
+            Path out = dir.resolve("out");
+            JsonObject plan = plan(bridge, out, "test.slow", 300);
+            JsonObject record = run(bridge, plan.getAsJsonObject("job"), plan.getAsJsonArray("tasks").get(0)
+                    .getAsJsonObject());
+            assertEquals("failed", record.get("status").getAsString(), record.toString());
+            assertEquals(4, record.get("exitClass").getAsInt());
+            assertTrue(record.get("reason").getAsString().contains("not finished within 0.3 s"), record.toString());
+        } finally {
+            slow.unregister();
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.loupe.embed.internal;
 
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.loupe.api.LoupeException;
@@ -24,18 +25,21 @@ final class Job {
     private final SplitRun split;
     private final Path out;
     private final LoupeException refused;
+    private final Duration timeout;
 
-    private Job(Pipeline pipeline, SplitRun split, Path out, LoupeException refused) {
+    private Job(Pipeline pipeline, SplitRun split, Path out, LoupeException refused, Duration timeout) {
         this.pipeline = pipeline;
         this.split = split;
         this.out = out;
         this.refused = refused;
+        this.timeout = timeout;
     }
 
     /** The job described by {@code job} (from the planner's answer); {@code files} holds shipped models, or null. */
     static Job prepare(ProviderRegistry registry, JsonObject job, Path files) {
         SplitRun split = new SplitRun(registry, new ReadOptions(job.get("maxPixels").getAsLong()));
         Path out = Path.of(job.get("out").getAsString());
+        Duration timeout = job.has("timeoutMillis") ? Duration.ofMillis(job.get("timeoutMillis").getAsLong()) : null;
         try {
             Pipeline read = new PipelineReader(registry).parse(job.get("subject").getAsString(),
                     job.get("source").getAsString());
@@ -46,9 +50,9 @@ final class Job {
             Pipeline settled = DetectorChoice.settle(ModelFolders.relocated(read, shipped, files), registry,
                     job.get("fallback").getAsBoolean(), w -> { });
             split.requireSame(settled, job.get("identity").getAsString());
-            return new Job(settled, split, out, null);
+            return new Job(settled, split, out, null, timeout);
         } catch (LoupeException e) {
-            return new Job(null, split, out, e);
+            return new Job(null, split, out, e, timeout);
         }
     }
 
@@ -57,6 +61,6 @@ final class Job {
         if (refused != null) {
             return SplitRun.failed(task, refused);
         }
-        return split.run(pipeline, task, out, () -> false);
+        return split.run(pipeline, task, out, () -> false, timeout);
     }
 }

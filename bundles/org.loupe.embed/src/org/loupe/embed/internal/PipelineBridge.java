@@ -33,7 +33,8 @@ import org.osgi.service.component.annotations.Reference;
  * Requests and answers are JSON objects; {@code op} chooses:
  * <ul>
  * <li>{@code plan} ({@code pipeline}, {@code inputs}, {@code out}, {@code overwrite}, {@code fallback},
- * {@code maxPixels}): plans a {@link SplitRun}; answers {@code plan} (an id for {@code finish}), {@code job} (what a
+ * {@code maxPixels}, optionally {@code timeoutMillis} per item): plans a {@link SplitRun}; answers {@code plan} (an
+ * id for {@code finish}), {@code job} (what a
  * computing process needs, passed back unchanged), {@code tasks}, {@code total}, {@code done}, {@code warnings} and
  * {@code models} (the model folders the steps read, to ship to the computing processes) and {@code providers}
  * ({@code id@version} per step);</li>
@@ -106,6 +107,9 @@ public final class PipelineBridge implements Function<String, String> {
         job.addProperty("identity", plan.identity());
         job.addProperty("out", out.toString());
         job.addProperty("maxPixels", options.maxPixels());
+        if (req.has("timeoutMillis")) {
+            job.addProperty("timeoutMillis", req.get("timeoutMillis").getAsLong());
+        }
         JsonObject shipped = new JsonObject();
         models.forEach(shipped::addProperty);
         job.add("models", shipped);

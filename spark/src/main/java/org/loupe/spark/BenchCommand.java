@@ -283,7 +283,7 @@ final class BenchCommand {
 
     private static SparkRun.Options options(Path pipeline, Path images, Path out, Path product) {
         return new SparkRun.Options(pipeline, List.of(images.toString()), out, false, true, 100_000_000L, 0,
-                product, product.toString());
+                product, product.toString(), 0);
     }
 
     private static void awaitExecutors(SparkSession spark, int count) throws InterruptedException {

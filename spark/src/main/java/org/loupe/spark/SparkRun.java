@@ -33,9 +33,10 @@ final class SparkRun {
      * @param partitions        how many parts the tasks are split into (0: about ten tasks each, at least one per core)
      * @param product           the product folder on this machine
      * @param executorProduct   the product folder as executors see it (relative: in their working folder)
+     * @param timeoutMillis     the longest one item may take (0: no limit), as {@code loupe run --timeout}
      */
     record Options(Path pipeline, List<String> inputs, Path out, boolean overwrite, boolean fallback, long maxPixels,
-            int partitions, Path product, String executorProduct) {
+            int partitions, Path product, String executorProduct, long timeoutMillis) {
     }
 
     /**
@@ -98,9 +99,13 @@ final class SparkRun {
         JsonArray records = new JsonArray();
         for (Computed c : computed) {
             records.add(c.record());
-            executors.put(JsonParser.parseString(c.record()).getAsJsonObject().get("input").getAsString(),
-                    c.executor());
+            JsonObject r = JsonParser.parseString(c.record()).getAsJsonObject();
+            executors.put(r.get("input").getAsString(), c.executor());
             starts.put(c.executor(), c.startMillis());
+            if (!"ok".equals(r.get("status").getAsString())) {
+                // one line per failed input, as loupe run prints them
+                err.println(r.get("reason").getAsString());
+            }
         }
         JsonObject totals = finish(loupe, plan.get("plan").getAsString(), records, false);
         List<Computed> all = new ArrayList<>();
@@ -127,6 +132,9 @@ final class SparkRun {
         req.addProperty("overwrite", o.overwrite());
         req.addProperty("fallback", o.fallback());
         req.addProperty("maxPixels", o.maxPixels());
+        if (o.timeoutMillis() > 0) {
+            req.addProperty("timeoutMillis", o.timeoutMillis());
+        }
         return answer(loupe.call(req.toString()));
     }
 

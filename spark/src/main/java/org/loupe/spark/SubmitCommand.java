@@ -30,6 +30,7 @@ final class SubmitCommand {
               --partitions N               parts the inputs are split into (default: ten inputs each)
               --conf KEY=VALUE             a Spark setting, e.g. spark.executor.memory=4g; repeatable
               --max-pixels N               the largest image read (default 100000000)
+              --timeout SECONDS            give up on an input that takes longer (a provider failure, exit 4)
               --overwrite                  write into a folder holding files other than an earlier run's
               --no-fallback                a detector that cannot run fails instead of falling back
               --json                       print the run's totals as JSON
@@ -49,7 +50,8 @@ final class SubmitCommand {
             return 0;
         }
         Args args = new Args(argv, Set.of("--input", "--out", "--master", "--product", "--executor-product",
-                "--partitions", "--conf", "--max-pixels"), Set.of("--overwrite", "--no-fallback", "--json"));
+                "--partitions", "--conf", "--max-pixels", "--timeout"), Set.of("--overwrite", "--no-fallback",
+                "--json"));
         if (args.positional().size() != 1) {
             throw new SubmitFailure(2, "give one pipeline file (loupe spark submit --help)");
         }
@@ -62,7 +64,7 @@ final class SubmitCommand {
         SparkRun.Options o = new SparkRun.Options(pipeline, args.all("--input"),
                 Path.of(args.get("--out", name + "-results")), args.has("--overwrite"), !args.has("--no-fallback"),
                 args.whole("--max-pixels", 100_000_000L), args.integer("--partitions", 0), product,
-                args.get("--executor-product", product.toString()));
+                args.get("--executor-product", product.toString()), timeoutMillis(args.get("--timeout", null)));
         SparkSession spark = Sessions.start("loupe " + name, args.get("--master", null), args.all("--conf"));
         try {
             SparkRun.Outcome r = SparkRun.run(spark, o, err);
@@ -90,6 +92,18 @@ final class SubmitCommand {
             JsonObject d = t.getAsJsonObject("detection");
             out.printf(Locale.ROOT, "detection (DeepPCB protocol): mAP %.2f %%, F-score %.2f %%%n",
                     100 * d.get("mAP").getAsDouble(), 100 * d.get("fScore").getAsDouble());
+        }
+    }
+
+    private static long timeoutMillis(String seconds) {
+        try {
+            double s = seconds == null ? 0 : Double.parseDouble(seconds);
+            if (!(s >= 0)) {
+                throw new NumberFormatException();
+            }
+            return Math.round(s * 1000);
+        } catch (NumberFormatException e) {
+            throw new SubmitFailure(2, "--timeout needs a number of seconds, got '" + seconds + "'");
         }
     }
 
