@@ -103,12 +103,8 @@ public final class BatchRunner {
             } finally {
                 pool.shutdownNow();
             }
-            List<ItemResult> all = Arrays.stream(results).filter(Objects::nonNull).toList();
-            int failed = (int) all.stream().filter(r -> !r.ok()).count();
-            BatchResult result = new BatchResult(all, run.done.get(), items.size() - todo.size(), failed,
-                    cancel.getAsBoolean(), BatchDetections.score(pipeline, items, all).orElse(null));
-            RunSummary.write(options.outDir(), pipeline, result);
-            return result;
+            return summarize(pipeline, items, Arrays.stream(results).filter(Objects::nonNull).toList(),
+                    run.done.get(), items.size() - todo.size(), cancel.getAsBoolean(), options.outDir());
         }
     }
 
@@ -143,10 +139,7 @@ public final class BatchRunner {
             if (stop.get() || cancel.getAsBoolean()) {
                 return null;
             }
-            ItemResult r = options.timeout() == null ? runOne(runner, items.get(i), fingerprints.get(i), cancel)
-                    : ItemTimeout.run(options.timeout(), items.get(i), fingerprints.get(i),
-                            expired -> runOne(runner, items.get(i), fingerprints.get(i),
-                                    () -> cancel.getAsBoolean() || expired.getAsBoolean()));
+            ItemResult r = runOne(runner, items.get(i), fingerprints.get(i), cancel, options.timeout());
             records.append(r);
             results[i] = r;
             if (!r.ok() && options.failFast()) {
@@ -225,7 +218,28 @@ public final class BatchRunner {
                     + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB Loupe may use)";
             exit = LoupeException.Reason.INPUT.exitCode();
         }
-        return new ItemResult(item.file().toString(), item.name(), ItemResult.FAILED, exit, reason, List.of(),
-                List.of(), Map.of(), Map.of(), List.of(), (System.nanoTime() - start) / 1_000_000, fp);
+        return ItemResult.failed(item, exit, reason, (System.nanoTime() - start) / 1_000_000, fp);
+    }
+
+    /** One item under the batch policy within {@code timeout} ({@link ItemTimeout}), or without a limit if null. */
+    static ItemResult runOne(ItemRunner runner, Item item, String fp, BooleanSupplier cancel, Duration timeout) {
+        if (timeout == null) {
+            return runOne(runner, item, fp, cancel);
+        }
+        return ItemTimeout.run(timeout, item, fp, expired -> runOne(runner, item, fp,
+                () -> cancel.getAsBoolean() || expired.getAsBoolean()));
+    }
+
+    /**
+     * Ends a batch: its result from every item's record in input order, and the summary, totals and report written
+     * beside the records.
+     */
+    static BatchResult summarize(Pipeline pipeline, List<Item> items, List<ItemResult> all, int computed,
+            int skipped, boolean cancelled, Path outDir) throws LoupeException {
+        int failed = (int) all.stream().filter(r -> !r.ok()).count();
+        BatchResult result = new BatchResult(all, computed, skipped, failed, cancelled,
+                BatchDetections.score(pipeline, items, all).orElse(null));
+        RunSummary.write(outDir, pipeline, result);
+        return result;
     }
 }

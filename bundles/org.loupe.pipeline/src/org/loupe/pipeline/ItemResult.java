@@ -39,6 +39,12 @@ public record ItemResult(String input, String name, String status, int exitClass
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
+    /** The record of an item that failed: why, with its exit class, after {@code millis}. */
+    public static ItemResult failed(Item item, int exitClass, String reason, long millis, String fingerprint) {
+        return new ItemResult(item.file().toString(), item.name(), FAILED, exitClass, reason, List.of(), List.of(),
+                Map.of(), Map.of(), List.of(), millis, fingerprint);
+    }
+
     /** Whether the item succeeded. */
     public boolean ok() {
         return OK.equals(status);

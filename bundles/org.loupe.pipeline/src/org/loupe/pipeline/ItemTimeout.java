@@ -1,8 +1,6 @@
 package org.loupe.pipeline;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -50,15 +48,14 @@ final class ItemTimeout {
         } catch (TimeoutException e) {
             expired.set(true);
             boolean stopped = stoppedWithinGrace(result);
-            return new ItemResult(item.file().toString(), item.name(), ItemResult.FAILED,
-                    LoupeException.Reason.PROVIDER.exitCode(), item.file() + ": not finished within "
-                    + seconds(limit) + " (--timeout); " + (stopped ? "stopped" : "its provider did not stop when "
-                    + "asked and is left running") + "; the batch goes on", List.of(), List.of(), Map.of(), Map.of(),
-                    List.of(), (System.nanoTime() - start) / 1_000_000, fingerprint);
+            return ItemResult.failed(item, LoupeException.Reason.PROVIDER.exitCode(), item.file() + ": not finished "
+                    + "within " + seconds(limit) + " (--timeout); " + (stopped ? "stopped" : "its provider did not "
+                    + "stop when asked and is left running") + "; the batch goes on", millisSince(start), fingerprint);
         } catch (InterruptedException e) {
             expired.set(true);
             Thread.currentThread().interrupt();
-            return failed(item, fingerprint, "interrupted", start);
+            return ItemResult.failed(item, LoupeException.Reason.CANCELLED.exitCode(), item.file() + ": interrupted",
+                    millisSince(start), fingerprint);
         } catch (ExecutionException e) {
             // runOne records every failure itself; anything else is a bug worth its stack trace
             throw new IllegalStateException("item " + item.file() + " failed unexpectedly", e.getCause());
@@ -77,10 +74,8 @@ final class ItemTimeout {
         }
     }
 
-    private static ItemResult failed(Item item, String fingerprint, String why, long start) {
-        return new ItemResult(item.file().toString(), item.name(), ItemResult.FAILED,
-                LoupeException.Reason.CANCELLED.exitCode(), item.file() + ": " + why, List.of(), List.of(), Map.of(),
-                Map.of(), List.of(), (System.nanoTime() - start) / 1_000_000, fingerprint);
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     private static String seconds(Duration d) {

@@ -10,11 +10,9 @@ import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import org.loupe.api.LoupeException;
 import org.loupe.image.io.ReadOptions;
-import org.loupe.pipeline.internal.BatchDetections;
 import org.loupe.pipeline.internal.ItemRunner;
 import org.loupe.pipeline.internal.OutputFolder;
 import org.loupe.pipeline.internal.RunRecords;
-import org.loupe.pipeline.internal.RunSummary;
 import org.loupe.registry.ProviderRegistry;
 
 /**
@@ -84,6 +82,13 @@ public final class SplitRun {
         return new Plan(identity, items, tasks, current);
     }
 
+    /** An output folder held against other runs until closed. */
+    public interface Hold extends AutoCloseable {
+        /** Lets go of the folder. */
+        @Override
+        void close() throws LoupeException;
+    }
+
     /**
      * Holds an output folder against other runs until closed, as a local run holds it while it runs: the process
      * that planned a split run holds it while the tasks are computed elsewhere, and lets go just before
@@ -91,13 +96,18 @@ public final class SplitRun {
      *
      * @throws LoupeException USAGE if another run holds it
      */
-    public static AutoCloseable hold(Path outDir) throws LoupeException {
-        return RunRecords.open(outDir);
+    public static Hold hold(Path outDir) throws LoupeException {
+        return RunRecords.open(outDir)::close;
     }
 
     /** The pipeline and the versions of its providers in this process, one per line. */
     public String identity(Pipeline pipeline) throws LoupeException {
         return OutputFolder.identity(pipeline, registry);
+    }
+
+    /** The providers of the pipeline's steps in this process, {@code id@version} each. */
+    public List<String> providers(Pipeline pipeline) throws LoupeException {
+        return OutputFolder.providers(pipeline, registry);
     }
 
     /**
@@ -134,19 +144,13 @@ public final class SplitRun {
      * Computes one task under the batch policy within a time limit ({@code loupe run --timeout}); null for none.
      */
     public ItemResult run(Pipeline pipeline, Task task, Path outDir, BooleanSupplier cancel, Duration timeout) {
-        ItemRunner runner = new ItemRunner(pipeline, registry, readOptions, outDir);
-        if (timeout == null) {
-            return BatchRunner.runOne(runner, task.item(), task.fingerprint(), cancel);
-        }
-        return ItemTimeout.run(timeout, task.item(), task.fingerprint(), expired -> BatchRunner.runOne(runner,
-                task.item(), task.fingerprint(), () -> cancel.getAsBoolean() || expired.getAsBoolean()));
+        return BatchRunner.runOne(new ItemRunner(pipeline, registry, readOptions, outDir), task.item(),
+                task.fingerprint(), cancel, timeout);
     }
 
     /** A failed record for a task that could not be computed at all (the computing process refused it). */
     public static ItemResult failed(Task task, LoupeException why) {
-        return new ItemResult(task.item().file().toString(), task.item().name(), ItemResult.FAILED,
-                why.reason().exitCode(), why.getMessage(), List.of(), List.of(), Map.of(), Map.of(), List.of(), 0,
-                task.fingerprint());
+        return ItemResult.failed(task.item(), why.reason().exitCode(), why.getMessage(), 0, task.fingerprint());
     }
 
     /**
@@ -178,11 +182,7 @@ public final class SplitRun {
             }
         }
         int skipped = (int) plan.current().stream().filter(Objects::nonNull).count();
-        int failed = (int) all.stream().filter(r -> !r.ok()).count();
-        BatchResult result = new BatchResult(all, done, skipped, failed, cancelled,
-                BatchDetections.score(pipeline, plan.items(), all).orElse(null));
-        RunSummary.write(outDir, pipeline, result);
-        return result;
+        return BatchRunner.summarize(pipeline, plan.items(), all, done, skipped, cancelled, outDir);
     }
 
     /** A record as one line of {@code results.jsonl}, the form in which records cross processes. */

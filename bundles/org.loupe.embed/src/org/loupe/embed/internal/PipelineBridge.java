@@ -60,7 +60,7 @@ public final class PipelineBridge implements Function<String, String> {
 
     /** A plan kept between {@code plan} and {@code finish}, in the process that made it. */
     private record Planned(Pipeline pipeline, SplitRun.Plan plan, Path out, ReadOptions options,
-            AutoCloseable hold) {
+            SplitRun.Hold hold) {
     }
 
     @Override
@@ -96,10 +96,11 @@ public final class PipelineBridge implements Function<String, String> {
         List<Item> items = Inputs.expand(specs, pipeline.match(), pipeline.volumes());
         Path out = Path.of(req.get("out").getAsString()).toAbsolutePath();
         SplitRun split = new SplitRun(registry, options);
+        Map<String, String> models = ModelFolders.of(pipeline);
         SplitRun.Plan plan = split.plan(pipeline, items, out, req.get("overwrite").getAsBoolean());
         String id = Long.toString(ids.incrementAndGet());
+        // held last, when nothing of the plan can fail any more: only finish lets go of it
         plans.put(id, new Planned(pipeline, plan, out, options, SplitRun.hold(out)));
-        Map<String, String> models = ModelFolders.of(pipeline);
         JsonObject job = new JsonObject();
         job.addProperty("subject", file.toString());
         job.addProperty("source", pipeline.source());
@@ -129,7 +130,7 @@ public final class PipelineBridge implements Function<String, String> {
         answer.addProperty("done", items.size() - plan.tasks().size());
         answer.add("warnings", strings(warnings));
         answer.add("models", strings(new ArrayList<>(models.keySet())));
-        answer.add("providers", strings(providers(pipeline, plan.identity())));
+        answer.add("providers", strings(split.providers(pipeline)));
         return answer;
     }
 
@@ -149,7 +150,7 @@ public final class PipelineBridge implements Function<String, String> {
         if (p == null) {
             throw LoupeException.usage("no plan " + req.get("plan") + " in this process");
         }
-        release(p.hold());
+        p.hold().close();
         List<ItemResult> records = new ArrayList<>();
         req.getAsJsonArray("records").forEach(e -> records.add(SplitRun.fromLine(e.getAsString())));
         BatchResult r = new SplitRun(registry, p.options()).finish(p.pipeline(), p.plan(), p.out(), records,
@@ -165,21 +166,6 @@ public final class PipelineBridge implements Function<String, String> {
         }
         answer.add("records", strings(r.items().stream().map(SplitRun::toLine).toList()));
         return answer;
-    }
-
-    /** The provider lines of a run's identity ({@code id@version}, one per step), after the pipeline's text. */
-    private static List<String> providers(Pipeline pipeline, String identity) {
-        return List.of(identity.substring(pipeline.source().length()).strip().split("\n"));
-    }
-
-    private static void release(AutoCloseable hold) throws LoupeException {
-        try {
-            hold.close();
-        } catch (LoupeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot let go of the output folder", e);
-        }
     }
 
     private static String absolute(String spec) {

@@ -63,15 +63,21 @@ public final class OutputFolder {
     /** What identifies the run's outputs besides the items' files: the pipeline and its providers' versions. */
     public static String identity(Pipeline pipeline, ProviderRegistry registry) throws LoupeException {
         StringBuilder sb = new StringBuilder(pipeline.source());
+        providers(pipeline, registry).forEach(p -> sb.append('\n').append(p));
+        return sb.toString();
+    }
+
+    /** The providers of the pipeline's steps, {@code id@version} each, in step order. */
+    public static List<String> providers(Pipeline pipeline, ProviderRegistry registry) throws LoupeException {
+        List<String> providers = new ArrayList<>();
         for (Step s : pipeline.steps()) {
             Class<? extends LoupeService> contract = s instanceof Step.Enhance ? ImageEnhancer.class
                     : s instanceof Step.Detect ? DefectDetector.class
                     : s instanceof Step.Classify || s instanceof Step.Lesions ? DefectClassifier.class
                     : s instanceof Step.Segment ? Segmenter.class : ImageMetric.class;
-            sb.append('\n').append(s.provider()).append('@').append(registry.provider(s.provider(), contract)
-                    .descriptor().version());
+            providers.add(s.provider() + "@" + registry.provider(s.provider(), contract).descriptor().version());
         }
-        return sb.toString();
+        return providers;
     }
 
     /** The files an item reads: its input and the references its steps name. */

@@ -7,24 +7,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.apache.spark.launcher.JavaModuleOptions;
 
 /**
  * A Spark standalone cluster on this machine's loopback, started from the Spark jars the build laid out as a Spark
  * installation: one master and some workers, each its own JVM as on a real cluster, with its log in a folder.
  */
 final class LocalCluster implements AutoCloseable {
-
-    /** What Spark's own launcher gives a JVM on Java 17 (org.apache.spark.launcher.JavaModuleOptions). */
-    static final List<String> JAVA_OPTIONS = List.of("-XX:+IgnoreUnrecognizedVMOptions",
-            "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
-            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
-            "--add-opens=java.base/java.net=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
-            "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-            "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-            "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-            "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED", "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
-            "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED", "-Djdk.reflect.useDirectMethodHandle=false",
-            "-Dio.netty.tryReflectionSetAccessible=true");
 
     private final Process master;
     private final List<Process> workers;
@@ -91,7 +80,8 @@ final class LocalCluster implements AutoCloseable {
     private static Process java(Path sparkHome, Path log, String main, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
-        cmd.addAll(JAVA_OPTIONS);
+        // what Spark's own launcher gives a JVM on Java 17
+        cmd.addAll(List.of(JavaModuleOptions.defaultModuleOptionArray()));
         cmd.addAll(List.of("-Xmx512m", "-cp", sparkHome.resolve("jars") + "/*", main));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
