@@ -125,7 +125,8 @@ public final class CocoFiles {
                         truth.get(e.getKey())));
             }
             return out;
-        } catch (NullPointerException | IllegalStateException | ClassCastException | UnsupportedOperationException e) {
+        } catch (NullPointerException | IllegalStateException | IllegalArgumentException | ClassCastException
+                | UnsupportedOperationException e) {
             throw LoupeException.badInput(file.toString(), "lacks a COCO field or has one of the wrong type ("
                     + e.getMessage() + ")", e);
         }

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loupe.api.LoupeException;
@@ -152,6 +155,32 @@ class VolumeFilesTest {
         LoupeException e = assertThrows(LoupeException.class, () -> VolumeFiles.read(dir.resolve("cut.nii"),
                 ReadOptions.defaults()));
         assertTrue(e.getMessage().endsWith("cut.nii: is truncated (1671 of 3519 voxels)"), e.getMessage());
+    }
+
+    @Test
+    void aNiftiHeaderDeclaringAGigavoxelVolumeIsRefusedWithoutReservingIt() throws LoupeException, IOException {
+        // 1000 x 1000 x 1000 float voxels: under the voxel limit, 4 GB once read, and no data behind the header
+        Path base = patched("giga.nii", 42, (byte) 0xE8, (byte) 0x03, (byte) 0xE8, (byte) 0x03, (byte) 0xE8,
+                (byte) 0x03);
+        byte[] header = Arrays.copyOf(Files.readAllBytes(base), 352);
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
+                .getThreadMXBean();
+        for (String name : new String[] {"giga.nii", "giga.nii.gz"}) {
+            Path file = dir.resolve(name);
+            if (name.endsWith(".gz")) {
+                try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+                    out.write(header);
+                }
+            } else {
+                Files.write(file, header);
+            }
+            long before = threads.getCurrentThreadAllocatedBytes();
+            LoupeException e = assertThrows(LoupeException.class, () -> VolumeFiles.read(file,
+                    ReadOptions.defaults()));
+            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            assertTrue(e.getMessage().contains("is truncated"), e.getMessage());
+            assertTrue(allocated < 64L << 20, name + " allocated " + (allocated >> 20) + " MB before refusing");
+        }
     }
 
     /** A written NIfTI file with one header field changed. */

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -19,7 +20,8 @@ import org.loupe.image.volume.VoxelGeometry;
  * Reads single-file NIfTI-1 ({@code .nii}, {@code .nii.gz}) 2-D and 3-D images: both byte orders, the integer and
  * float data types, {@code scl_slope}/{@code scl_inter} scaling, and the geometry from the sform (else the qform,
  * else the voxel sizes) converted from NIfTI's RAS to Loupe's LPS patient coordinates. The declared size is checked
- * against the limit before any voxel is read, so a small gzip file cannot expand into a huge allocation.
+ * against the limit (and an uncompressed file's size) before any voxel is read, and the voxels are stored as they
+ * arrive, so a small or truncated file cannot reserve a huge allocation.
  */
 public final class NiftiReader {
 
@@ -66,6 +68,12 @@ public final class NiftiReader {
             }
             NiftiHeader header = NiftiHeader.parse(h, subject);
             header.checkSize(maxVoxels);
+            long voxels = (long) header.nx() * header.ny() * header.nz();
+            long stored = (Files.size(path) - header.voxOffset()) / header.bytesPerVoxel();
+            if (!(b0 == 0x1F && b1 == 0x8B) && stored < voxels) {
+                throw LoupeException.badInput(subject, String.format(Locale.ROOT, "is truncated (%d of %d voxels)",
+                        Math.max(0, stored), voxels));
+            }
             in.skipNBytes(header.voxOffset() - HEADER);
             float[] data = readData(in, header, subject);
             ImageMetadata m = ImageMetadata.builder().name(path.getFileName().toString())
@@ -88,7 +96,9 @@ public final class NiftiReader {
             LoupeException {
         int n = Volume.voxels(h.nx(), h.ny(), h.nz());
         int bytes = h.bytesPerVoxel();
-        float[] out = new float[n];
+        // grown as the data arrives: a gzip file's size says nothing of what it declares, and a few hundred bytes
+        // must not reserve gigabytes before they turn out to be truncated
+        float[] out = new float[Math.min(n, 1 << 20)];
         byte[] chunk = new byte[bytes * 65536];
         ByteBuffer buf = ByteBuffer.wrap(chunk).order(h.order());
         int done = 0;
@@ -98,6 +108,9 @@ public final class NiftiReader {
             if (got < count * bytes) {
                 throw LoupeException.badInput(subject, String.format(Locale.ROOT, "is truncated (%d of %d voxels)",
                         done + got / bytes, n));
+            }
+            if (done + count > out.length) {
+                out = Arrays.copyOf(out, (int) Math.min(n, Math.max(done + count, 2L * out.length)));
             }
             for (int i = 0; i < count; i++) {
                 out[done + i] = (float) h.scale(h.value(buf, i * bytes));

@@ -1,0 +1,5 @@
+package org.loupe.fuzz;
+
+/** The image decoder, starting from Pnm files. */
+class PnmFuzzTest extends ImageDecoderFuzz {
+}

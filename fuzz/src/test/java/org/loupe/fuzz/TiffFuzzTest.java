@@ -1,0 +1,5 @@
+package org.loupe.fuzz;
+
+/** The image decoder, starting from Tiff files. */
+class TiffFuzzTest extends ImageDecoderFuzz {
+}
