@@ -91,6 +91,7 @@ public final class ImageDecoder {
                     return fast;
                 }
             }
+            refuseHostileStructure(in, format, subject);
             ImageReader reader = Codecs.reader(format);
             try {
                 reader.setInput(in, true, true);
@@ -127,6 +128,22 @@ public final class ImageDecoder {
             throw LoupeException.badInput(subject, String.format(Locale.ROOT, "too large to decode in the memory "
                     + "Loupe may use (%d MB; give it more, e.g. LOUPE_JAVA_OPTS=-Xmx%dg)", maxMegabytes(),
                     Math.max(2, 2 * maxMegabytes() / 1024 + 1)), null);
+        }
+    }
+
+    /** Structures that pass the size checks but would cost a decoder its stack or minutes of work. */
+    private static void refuseHostileStructure(ImageInputStream in, ImageFormat format, String subject)
+            throws IOException, LoupeException {
+        if (format == ImageFormat.TIFF) {
+            String why = TiffDirectories.refusal(in);
+            if (why != null) {
+                throw LoupeException.badInput(subject, "refused: TIFF " + why);
+            }
+        } else if (format == ImageFormat.JPEG) {
+            if (JpegScans.count(in) > JpegScans.MAX_SCANS) {
+                throw LoupeException.badInput(subject, "refused: more than " + JpegScans.MAX_SCANS + " JPEG scans; "
+                        + "encoders write at most about 10, and each scan is a pass over the whole image");
+            }
         }
     }
 
