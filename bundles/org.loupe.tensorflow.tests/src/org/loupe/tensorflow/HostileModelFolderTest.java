@@ -7,10 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loupe.api.LoupeException;
+import org.loupe.tensorflow.train.Init;
+import org.loupe.tensorflow.train.ModelDefinition;
+import org.loupe.tensorflow.train.ModelExport;
 
 /**
  * Model folders made to do harm are refused in one line naming the folder before TensorFlow reads them: a link to
@@ -84,5 +89,28 @@ class HostileModelFolderTest {
         Path sidecar = model.resolve(ModelSidecar.FILE_NAME);
         Files.writeString(sidecar, Files.readString(sidecar).replaceAll("\"channels\": 1", "\"channels\": 3"));
         assertTrue(refused(model).getMessage().contains("takes 1 channel(s), and loupe-model.json says 3"));
+    }
+
+    @Test
+    void theExportRecordsTheOutputShapeAndASidecarThatDisagreesWithTheGraphIsRefused() throws Exception {
+        Path model = TestModels.export(dir.resolve("m"));
+        assertEquals(List.of(-1L, -1L, -1L, 1L), ModelSidecar.read(model).outputShape());
+        Files.writeString(model.resolve(ModelSidecar.FILE_NAME), ModelSidecar.read(model)
+                .withOutputShape(List.of(-1L, -1L, -1L, 3L)).toJson());
+        assertTrue(refused(model).getMessage().contains("has shape [-1, -1, -1, 1], and loupe-model.json says "
+                + "[-1, -1, -1, 3]"), "names both shapes");
+    }
+
+    @Test
+    void aGraphAndWeightsSwappedForAnotherModelsAreRefusedByTheSidecarsOutputShape() throws Exception {
+        Path model = TestModels.export(dir.resolve("m"));
+        ModelDefinition twoChannels = (net, x, training) -> net.conv("c1", x, 1, 2, 3, 1, true, Init.he());
+        Path other = dir.resolve("other");
+        ModelExport.write(other, twoChannels, twoChannels.initialWeights(1, 3), ModelSidecar.read(model));
+        for (String f : new String[] {"saved_model.pb", "variables/variables.index",
+                "variables/variables.data-00000-of-00001"}) {
+            Files.copy(other.resolve(f), model.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+        }
+        assertTrue(refused(model).getMessage().contains("the graph is not the one this folder was exported with"));
     }
 }

@@ -13,6 +13,7 @@ import org.loupe.image.PixelType;
 import org.loupe.image.io.ReadOptions;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.Signature;
 import org.tensorflow.types.TFloat32;
 
@@ -79,7 +80,21 @@ public final class ModelHandle implements AutoCloseable {
             throw LoupeException.badInput(dir.toString(), "its input '" + sidecar.input() + "' takes " + channels
                     + " channel(s), and " + ModelSidecar.FILE_NAME + " says " + sidecar.channels());
         }
+        if (sidecar.outputShape() != null && !sidecar.outputShape().equals(dims(out.shape))) {
+            bundle.close();
+            throw LoupeException.badInput(dir.toString(), "its output '" + sidecar.output() + "' has shape "
+                    + dims(out.shape) + ", and " + ModelSidecar.FILE_NAME + " says " + sidecar.outputShape()
+                    + " (-1: any size): the graph is not the one this folder was exported with");
+        }
         return new ModelHandle(dir, sidecar, bundle, in.name, out.name);
+    }
+
+    private static List<Long> dims(Shape shape) {
+        List<Long> d = new ArrayList<>();
+        for (int i = 0; !shape.isUnknown() && i < shape.numDimensions(); i++) {
+            d.add(shape.size(i));
+        }
+        return d;
     }
 
     /** What the model is and how to feed it. */

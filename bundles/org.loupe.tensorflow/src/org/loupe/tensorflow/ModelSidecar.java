@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.loupe.api.LoupeException;
 import org.loupe.image.io.AtomicFiles;
@@ -28,9 +29,13 @@ import org.loupe.image.io.AtomicFiles;
  * @param overlap     tile overlap in input pixels, at least the model's receptive-field radius
  * @param training    how it was trained: command, data, steps, seed, time
  * @param scores      measured scores, e.g. {"Set5 x2 PSNR": 36.7}
+ * @param outputShape the output's shape as exported, -1 where any size goes (batch, height, width); recorded by
+ *                    {@link org.loupe.tensorflow.train.ModelExport} and checked against the graph at load, so a
+ *                    graph swapped for another is refused; null in folders exported before it was recorded
  */
 public record ModelSidecar(String id, String version, String description, String input, String output, int channels,
-        int upscale, int tile, int overlap, Map<String, Object> training, Map<String, Double> scores) {
+        int upscale, int tile, int overlap, Map<String, Object> training, Map<String, Double> scores,
+        List<Long> outputShape) {
 
     /** The file name inside a SavedModel folder. */
     public static final String FILE_NAME = "loupe-model.json";
@@ -48,6 +53,19 @@ public record ModelSidecar(String id, String version, String description, String
         description = description == null ? "" : description;
         training = training == null ? Map.of() : Map.copyOf(training);
         scores = scores == null ? Map.of() : Map.copyOf(scores);
+        outputShape = outputShape == null ? null : List.copyOf(outputShape);
+    }
+
+    /** A sidecar whose output shape the export will record. */
+    public ModelSidecar(String id, String version, String description, String input, String output, int channels,
+            int upscale, int tile, int overlap, Map<String, Object> training, Map<String, Double> scores) {
+        this(id, version, description, input, output, channels, upscale, tile, overlap, training, scores, null);
+    }
+
+    /** This sidecar recording the exported graph's output shape. */
+    public ModelSidecar withOutputShape(List<Long> shape) {
+        return new ModelSidecar(id, version, description, input, output, channels, upscale, tile, overlap, training,
+                scores, shape);
     }
 
     /** The sidecar as JSON. */
@@ -62,8 +80,13 @@ public record ModelSidecar(String id, String version, String description, String
     public void writeWithScores(Path modelDir, Map<String, Double> measured) throws LoupeException {
         Map<String, Double> kept = new LinkedHashMap<>(measured);
         kept.values().removeIf(v -> v == null || !Double.isFinite(v));
+        // the shape the export recorded, which a trainer's own copy of the sidecar does not know
+        List<Long> shape = outputShape;
+        if (shape == null && Files.isRegularFile(modelDir.resolve(FILE_NAME))) {
+            shape = read(modelDir).outputShape();
+        }
         ModelSidecar s = new ModelSidecar(id, version, description, input, output, channels, upscale, tile, overlap,
-                training, kept);
+                training, kept, shape);
         try {
             AtomicFiles.writeString(modelDir.resolve(FILE_NAME), s.toJson());
         } catch (IOException e) {
@@ -85,7 +108,7 @@ public record ModelSidecar(String id, String version, String description, String
                 throw LoupeException.badInput(file.toString(), "is empty");
             }
             return new ModelSidecar(s.id, s.version, s.description, s.input, s.output, s.channels, s.upscale, s.tile,
-                    s.overlap, s.training, s.scores);
+                    s.overlap, s.training, s.scores, s.outputShape);
         } catch (NoSuchFileException e) {
             throw LoupeException.badInput(file.toString(), "no such file: a Loupe model folder holds a SavedModel "
                     + "and its " + FILE_NAME);

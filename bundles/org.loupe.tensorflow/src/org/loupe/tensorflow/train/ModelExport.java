@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.loupe.api.LoupeException;
@@ -47,8 +49,9 @@ public final class ModelExport {
         try {
             deleteTree(tmp);
             Files.createDirectories(dir.getParent());
-            export(tmp, definition, weights, sidecar);
-            Files.writeString(tmp.resolve(ModelSidecar.FILE_NAME), sidecar.toJson(), StandardCharsets.UTF_8);
+            List<Long> shape = export(tmp, definition, weights, sidecar);
+            Files.writeString(tmp.resolve(ModelSidecar.FILE_NAME), sidecar.withOutputShape(shape).toJson(),
+                    StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             discard(tmp);
             throw LoupeException.badInput(dir.toString(), "cannot write the model (" + e.getMessage() + ")", e);
@@ -88,7 +91,8 @@ public final class ModelExport {
         }
     }
 
-    private static void export(Path dir, ModelDefinition definition, Map<String, float[]> weights,
+    /** Writes the SavedModel and returns its output's shape. */
+    private static List<Long> export(Path dir, ModelDefinition definition, Map<String, float[]> weights,
             ModelSidecar sidecar) throws IOException {
         try (Graph graph = new Graph(); Session session = new Session(graph)) {
             Ops tf = Ops.create(graph);
@@ -101,6 +105,15 @@ public final class ModelExport {
                     .output(sidecar.output(), out).build();
             SavedModelBundle.exporter(dir.toString()).withFunction(SessionFunction.create(signature, session))
                     .export();
+            Shape shape = out.shape();
+            if (shape.isUnknown()) {
+                return null;
+            }
+            List<Long> dims = new ArrayList<>();
+            for (long d : shape.asArray()) {
+                dims.add(d);
+            }
+            return dims;
         }
     }
 
