@@ -61,7 +61,8 @@ public final class Cli {
             bench.addSubcommand(new CommandLine(new BenchNumericsCommand(session)))
                     .addSubcommand(new CommandLine(new BenchEnhanceCommand(session)))
                     .addSubcommand(new CommandLine(new BenchDetectCommand(session)))
-                    .addSubcommand(new CommandLine(new BenchRunCommand(session)));
+                    .addSubcommand(new CommandLine(new BenchRunCommand(session)))
+                    .addSubcommand(new CommandLine(new BenchSoakCommand(session)));
         }
         cl.addSubcommand(bench);
         cl.addSubcommand(new CommandLine(new DataCommand())

@@ -124,6 +124,7 @@ final class RunCommand implements Callable<Integer> {
     /** Failures as they happen, one line each; progress with the time left every two seconds. */
     private BatchRunner.Listener progress() {
         AtomicLong last = new AtomicLong(System.nanoTime());
+        ResourceLog resources = ResourceLog.fromEnvironment();
         return new BatchRunner.Listener() {
             @Override
             public void started(int total, int toRun) {
@@ -137,6 +138,9 @@ final class RunCommand implements Callable<Integer> {
                     session.complain(r.reason());
                 }
                 r.warnings().forEach(w -> session.complain("warning: " + w));
+                if (resources != null) {
+                    resources.finished(done);
+                }
                 long now = System.nanoTime();
                 long before = last.get();
                 if (done < toRun && now - before > PROGRESS_EVERY_NANOS && last.compareAndSet(before, now)) {

@@ -1,0 +1,83 @@
+package org.loupe.cli.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.loupe.api.LoupeException;
+import org.loupe.bench.SoakBenchmark;
+import org.loupe.image.io.AtomicFiles;
+import org.loupe.report.TextTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code loupe bench soak}: prints the {@link SoakBenchmark}'s curves, one row per thousand images. */
+@Command(name = "soak", mixinStandardHelpOptions = true,
+        description = "One loupe run over thousands of 16-bit frames (median, X-ray enhancer, bicubic): memory, file "
+                + "descriptors, TensorFlow's native objects and throughput per thousand images.")
+final class BenchSoakCommand implements Callable<Integer> {
+
+    private final Session session;
+
+    @Option(names = "--images", paramLabel = "N", defaultValue = "10000", description = "Frames in the run "
+            + "(default: ${DEFAULT-VALUE}).")
+    private int images;
+
+    @Option(names = "--size", paramLabel = "PX", defaultValue = "512", description = "Frame side (default: "
+            + "${DEFAULT-VALUE}).")
+    private int size;
+
+    @Option(names = "--distinct", paramLabel = "M", defaultValue = "200", description = "Different frames among "
+            + "them; the others link to these (default: ${DEFAULT-VALUE}).")
+    private int distinct;
+
+    @Option(names = "--jobs", paramLabel = "J", description = "Images processed at once (default: the processors).")
+    private Integer jobs;
+
+    @Option(names = "--work", paramLabel = "DIR", description = "Scratch folder, kept (default: a new temporary "
+            + "one, deleted afterwards).")
+    private Path work;
+
+    @Option(names = "--json", description = "Print JSON, every sample included.")
+    private boolean json;
+
+    BenchSoakCommand(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        String launcher = System.getenv("LOUPE_LAUNCHER");
+        if (launcher == null || launcher.isBlank()) {
+            throw LoupeException.usage("bench soak starts ./loupe run in a process of its own; run it through ./loupe");
+        }
+        int j = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        boolean scratch = work == null;
+        Path dir = scratch ? Files.createTempDirectory("loupe-bench-soak") : Files.createDirectories(work);
+        SoakBenchmark.Report r;
+        try {
+            r = new SoakBenchmark(launcher, images, size, distinct, j).run(dir, m -> session.complain("bench soak: "
+                    + m));
+        } finally {
+            if (scratch) {
+                AtomicFiles.deleteScratch(dir);
+            }
+        }
+        if (json) {
+            session.out().println(Json.GSON.toJson(r));
+            return 0;
+        }
+        session.out().println(r.setting());
+        TextTable t = new TextTable("IMAGES", "IMAGES/S", "RSS MB", "FDS", "THREADS", "NATIVE OBJECTS");
+        for (SoakBenchmark.Window w : r.windows()) {
+            t.row(w.from() + "-" + w.to(), String.format(Locale.ROOT, "%.2f", w.imagesPerSecond()),
+                    String.format(Locale.ROOT, "%.0f", w.rssMb()), w.fds(), w.threads(), w.nativePointers());
+        }
+        t.print(session.out());
+        session.out().printf(Locale.ROOT, "after the first thousand: resident memory %+.2f MB per 1,000 images, "
+                + "descriptors %+d, native objects %+d; throughput, last thousand over the second: %.2fx; "
+                + "%.0f s in all%n", r.rssSlopeMbPer1000(), r.fdGrowth(), r.nativePointerGrowth(),
+                r.lastOverSecondThroughput(), r.seconds());
+        return 0;
+    }
+}
