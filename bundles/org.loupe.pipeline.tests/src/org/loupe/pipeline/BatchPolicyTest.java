@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.loupe.api.LoupeException;
 
@@ -50,5 +52,40 @@ class BatchPolicyTest {
         assertTrue(reported.isEmpty(), "a stopping failure reaches the caller, not the report");
         assertEquals(Optional.of("ok"), lenient.item("b", () -> "ok"));
         assertEquals(0, lenient.exitCode());
+    }
+
+    @Test
+    void anInputPastTheTimeLimitIsAProviderFailureWhetherItStopsOrNotAndTheLoopGoesOn() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        BatchPolicy policy = new BatchPolicy(false, Duration.ofMillis(200), e -> reported.add(e.getMessage()));
+        List<String> done = new ArrayList<>();
+        try {
+            policy.item("quick", expired -> "quick").ifPresent(done::add);
+            policy.<String>item("polite", expired -> {
+                while (!expired.getAsBoolean()) {
+                    Thread.onSpinWait();
+                }
+                throw LoupeException.cancelled();
+            }).ifPresent(done::add);
+            policy.item("stuck", expired -> {
+                // ignores the request to stop: the worst case
+                while (release.getCount() > 0) {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        // ignored on purpose
+                    }
+                }
+                return "stuck";
+            }).ifPresent(done::add);
+            policy.item("after", expired -> "after").ifPresent(done::add);
+        } finally {
+            release.countDown();
+        }
+        assertEquals(List.of("quick", "after"), done);
+        assertEquals(List.of("polite: not finished within 0.2 s (--timeout); stopped; the batch goes on",
+                "stuck: not finished within 0.2 s (--timeout); its provider did not stop when asked and is left "
+                        + "running; the batch goes on"), reported);
+        assertEquals(4, policy.exitCode());
     }
 }

@@ -49,6 +49,9 @@ final class ClassifyCommand implements Callable<Integer> {
     @Mixin
     private FailFastOption failFast;
 
+    @Mixin
+    private TimeoutOption timeout;
+
     @picocli.CommandLine.Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Images to classify.")
     private List<Path> images;
 
@@ -63,11 +66,14 @@ final class ClassifyCommand implements Callable<Integer> {
         PixelImage ref = reference == null ? null : ImageFiles.read(reference, session.readOptions());
         TextTable t = new TextTable("IMAGE", "LABEL", "CONFIDENCE", "DETAILS");
         List<Map<String, Object>> rows = new ArrayList<>();
-        BatchPolicy policy = new BatchPolicy(failFast.failFast, session::fail);
+        BatchPolicy policy = new BatchPolicy(failFast.failFast, timeout.limit(), session::fail);
         for (Path file : images) {
-            Optional<Classification> decided = policy.item(file.toString(), () -> {
+            Optional<Classification> decided = policy.item(file.toString(), expired -> {
                 PixelImage img = ImageFiles.read(file, session.readOptions());
-                return handle.call(k -> k.classify(img, ref, ProcessingContext.of(bound)));
+                ProcessingContext ctx = ProcessingContext.builder().parameters(bound).cancelWhen(expired).build();
+                Classification c = handle.call(k -> k.classify(img, ref, ctx));
+                TimeoutOption.unlessExpired(expired);
+                return c;
             });
             if (decided.isEmpty()) {
                 continue;

@@ -66,6 +66,9 @@ final class DetectCommand implements Callable<Integer> {
     private FailFastOption failFast;
 
     @Mixin
+    private TimeoutOption timeout;
+
+    @Mixin
     private FallbackOption fallback;
 
     @picocli.CommandLine.Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Images or folders.")
@@ -91,14 +94,15 @@ final class DetectCommand implements Callable<Integer> {
         TextTable t = new TextTable("IMAGE", "TYPE", "CONFIDENCE", "BOX (x1,y1,x2,y2)");
         List<Map<String, Object>> results = new ArrayList<>();
         int count = 0;
-        BatchPolicy policy = new BatchPolicy(failFast.failFast, session::fail);
-        ProcessingContext ctx = ProcessingContext.builder().parameters(choice.parameters())
-                .onWarning(w -> session.complain("warning: " + w)).build();
+        BatchPolicy policy = new BatchPolicy(failFast.failFast, timeout.limit(), session::fail);
         for (Path file : files) {
-            Optional<List<Detection>> detected = policy.item(file.toString(), () -> {
+            Optional<List<Detection>> detected = policy.item(file.toString(), expired -> {
+                ProcessingContext ctx = ProcessingContext.builder().parameters(choice.parameters())
+                        .onWarning(w -> session.complain("warning: " + w)).cancelWhen(expired).build();
                 PixelImage img = ImageFiles.read(file, session.readOptions());
                 List<Detection> all = handle.call(d -> d.detect(img, ref, ctx)).stream()
                         .filter(d -> d.score() >= threshold).toList();
+                TimeoutOption.unlessExpired(expired);
                 if (out != null) {
                     save(plan.target(file), all);
                 }

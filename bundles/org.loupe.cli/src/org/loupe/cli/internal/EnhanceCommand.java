@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.Callable;
 import org.loupe.api.ImageEnhancer;
 import org.loupe.api.LoupeException;
@@ -58,6 +59,9 @@ final class EnhanceCommand implements Callable<Integer> {
     @Mixin
     private FailFastOption failFast;
 
+    @Mixin
+    private TimeoutOption timeout;
+
     @picocli.CommandLine.Parameters(arity = "1..*", paramLabel = "IN",
             description = "Input images, or folders of images.")
     private List<Path> inputs;
@@ -73,9 +77,10 @@ final class EnhanceCommand implements Callable<Integer> {
         List<Path> files = OutputPlan.expand(inputs, out, id, session::complain);
         OutputPlan plan = OutputPlan.of(files, out, Optional.ofNullable(format), id, overwrite.overwrite);
         List<Map<String, Object>> results = new ArrayList<>();
-        BatchPolicy policy = new BatchPolicy(failFast.failFast, session::fail);
+        BatchPolicy policy = new BatchPolicy(failFast.failFast, timeout.limit(), session::fail);
         for (Path in : files) {
-            policy.item(in.toString(), () -> enhanceOneWithin(enhancer, parameters, in, plan)).ifPresent(results::add);
+            policy.item(in.toString(), expired -> enhanceOneWithin(enhancer, parameters, in, plan, expired))
+                    .ifPresent(results::add);
         }
         if (json) {
             Map<String, Object> report = new LinkedHashMap<>();
@@ -90,21 +95,21 @@ final class EnhanceCommand implements Callable<Integer> {
 
     /** One input; running out of memory on it is a failure of that input, named, and the others go on. */
     private Map<String, Object> enhanceOneWithin(ProviderHandle<ImageEnhancer> enhancer, Parameters parameters,
-            Path in, OutputPlan plan) throws LoupeException {
+            Path in, OutputPlan plan, BooleanSupplier expired) throws LoupeException {
         try {
-            return enhanceOne(enhancer, parameters, in, plan);
+            return enhanceOne(enhancer, parameters, in, plan, expired);
         } catch (OutOfMemoryError e) {
             throw LoupeException.badInput(in.toString(), Memory.notEnough(), null);
         }
     }
 
     private Map<String, Object> enhanceOne(ProviderHandle<ImageEnhancer> enhancer, Parameters parameters, Path in,
-            OutputPlan plan) throws LoupeException {
+            OutputPlan plan, BooleanSupplier expired) throws LoupeException {
         Path target = plan.target(in);
         if (ImageFiles.formatOf(in) == ImageFormat.NIFTI) {
             Volume volume = VolumeFiles.read(in, session.readOptions());
             if (volume.depth() > 1) {
-                return enhanceVolume(enhancer, parameters, in, volume, plan);
+                return enhanceVolume(enhancer, parameters, in, volume, plan, expired);
             }
         }
         PixelImage input = ImageFiles.read(in, session.readOptions());
@@ -117,8 +122,10 @@ final class EnhanceCommand implements Callable<Integer> {
             target = plan.target(in, targetFormat);
         }
         long start = System.nanoTime();
-        PixelImage result = enhancer.call(e -> e.enhance(input, ProcessingContext.of(parameters)));
+        ProcessingContext ctx = ProcessingContext.builder().parameters(parameters).cancelWhen(expired).build();
+        PixelImage result = enhancer.call(e -> e.enhance(input, ctx));
         long millis = (System.nanoTime() - start) / 1_000_000;
+        TimeoutOption.unlessExpired(expired);
         ImageFormat actual = targetFormat.orTiffFor(result.type());
         if (actual != targetFormat) {
             target = plan.target(in, actual); // the provider's declared output type was not what it made
@@ -142,17 +149,19 @@ final class EnhanceCommand implements Callable<Integer> {
 
     /** A 3-D NIfTI input: enhanced as a volume (slice by slice unless the enhancer works in 3-D), written as NIfTI. */
     private Map<String, Object> enhanceVolume(ProviderHandle<ImageEnhancer> enhancer, Parameters parameters, Path in,
-            Volume volume, OutputPlan plan) throws LoupeException {
+            Volume volume, OutputPlan plan, BooleanSupplier expired) throws LoupeException {
         Path target = plan.target(in);
         if (ImageFormat.fromFileName(target.getFileName().toString()).orElse(null) != ImageFormat.NIFTI) {
             session.complain("note: " + in.getFileName() + " is a volume; writing NIfTI instead");
             target = plan.target(in, ImageFormat.NIFTI);
         }
         ProgressLines progress = new ProgressLines(session.err(), in.getFileName().toString());
-        ProcessingContext ctx = ProcessingContext.builder().parameters(parameters).onProgress(progress).build();
+        ProcessingContext ctx = ProcessingContext.builder().parameters(parameters).onProgress(progress)
+                .cancelWhen(expired).build();
         long start = System.nanoTime();
         Volume result = enhancer.call(e -> e.enhance(volume, ctx));
         long millis = (System.nanoTime() - start) / 1_000_000;
+        TimeoutOption.unlessExpired(expired);
         VolumeFiles.writeNifti(result, target);
         if (!json) {
             session.out().printf("%s -> %s  (volume %dx%dx%d, %d ms)%n", Printable.of(in.toString()),

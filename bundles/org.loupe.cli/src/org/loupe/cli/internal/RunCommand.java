@@ -56,9 +56,8 @@ final class RunCommand implements Callable<Integer> {
             + "processors, ${DEFAULT-VALUE}).")
     private int jobs = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Give up on an input that takes longer: it is "
-            + "recorded as a provider failure (exit 4) and the others go on (default: no limit).")
-    private double timeout;
+    @Mixin
+    private TimeoutOption timeout;
 
     @Option(names = "--json", description = "Print the run's totals as JSON at the end.")
     private boolean json;
@@ -78,9 +77,7 @@ final class RunCommand implements Callable<Integer> {
         if (jobs < 1) {
             throw LoupeException.usage("--jobs must be at least 1, got " + jobs);
         }
-        if (timeout < 0 || Double.isNaN(timeout)) {
-            throw LoupeException.usage("--timeout must be a number of seconds above 0, got " + timeout);
-        }
+        Duration limit = timeout.limit();
         Pipeline pipeline = DetectorChoice.settle(new PipelineReader(session.registry()).read(file),
                 session.registry(), !fallback.noFallback, w -> session.complain("warning: " + w));
         List<String> specs = inputs.isEmpty() ? pipeline.paths() : inputs;
@@ -94,7 +91,6 @@ final class RunCommand implements Callable<Integer> {
             printPlan(pipeline, items, outDir, runner.current(pipeline, items, outDir));
             return 0;
         }
-        Duration limit = timeout > 0 ? Duration.ofMillis(Math.round(timeout * 1000)) : null;
         BatchResult result = runner.run(pipeline, items, new BatchRunner.Options(outDir, failFast.failFast,
                 overwrite.overwrite, jobs, limit), progress(), () -> false);
         if (json) {
