@@ -28,6 +28,8 @@ import org.loupe.image.io.ImageFormat;
  */
 public record SoakBenchmark(String launcher, int images, int size, int distinct, int jobs) {
 
+    private static final String HEAP = "2g";
+
     /** Resources after {@code items} images, as the run logged them. */
     public record Sample(int items, double seconds, long rssKb, long threads, long fds, long heapUsedKb,
             long nativeBytes, long nativePointers) {
@@ -74,6 +76,11 @@ public record SoakBenchmark(String launcher, int images, int size, int distinct,
                 "--out", out.toString(), "--jobs", Integer.toString(jobs)).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("run.log").toFile());
         pb.environment().put("LOUPE_RESOURCE_LOG", log.toString());
+        // the heap committed and touched up front: resident memory then grows only with what is not Java heap
+        // (native buffers, TensorFlow, class metadata, threads), where leaks would show; a heap that grows into its
+        // limit over the first thousands of images would otherwise look like one
+        pb.environment().put("LOUPE_JAVA_OPTS", (System.getenv().getOrDefault("LOUPE_JAVA_OPTS", "") + " -Xms" + HEAP
+                + " -Xmx" + HEAP + " -XX:+AlwaysPreTouch").strip());
         progress.accept("loupe run over " + images + " frames, " + jobs + " jobs (its output: " + dir.resolve("run.log")
                 + ")");
         long start = System.nanoTime();
@@ -125,7 +132,8 @@ public record SoakBenchmark(String launcher, int images, int size, int distinct,
         Window second = windows.get(1);
         Window last = windows.get(windows.size() - 1);
         String setting = String.format(Locale.ROOT, "%d frames %dx%d 16-bit PNG (%d distinct), median 3x3 + X-ray "
-                + "enhancer (TensorFlow) + bicubic x0.5, %d jobs, one loupe run", images, size, size, distinct, jobs);
+                + "enhancer (TensorFlow) + bicubic x0.5, %d jobs, one loupe run, heap %s committed and touched at "
+                + "start", images, size, size, distinct, jobs, HEAP);
         return new Report(setting, windows, sxx == 0 ? 0 : 1000 * sxy / sxx, last.fds() - first.fds(),
                 last.nativePointers() - first.nativePointers(), last.imagesPerSecond() / second.imagesPerSecond(),
                 seconds, samples);

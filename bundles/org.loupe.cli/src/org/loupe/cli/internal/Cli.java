@@ -62,7 +62,8 @@ public final class Cli {
                     .addSubcommand(new CommandLine(new BenchEnhanceCommand(session)))
                     .addSubcommand(new CommandLine(new BenchDetectCommand(session)))
                     .addSubcommand(new CommandLine(new BenchRunCommand(session)))
-                    .addSubcommand(new CommandLine(new BenchSoakCommand(session)));
+                    .addSubcommand(new CommandLine(new BenchSoakCommand(session)))
+                    .addSubcommand(new CommandLine(new BenchKillCommand(session)));
         }
         cl.addSubcommand(bench);
         cl.addSubcommand(new CommandLine(new DataCommand())
