@@ -44,12 +44,15 @@ public record SoakBenchmark(String launcher, int images, int size, int distinct,
      * What the soak found.
      *
      * @param rssSlopeMbPer1000     least-squares slope of resident memory after the first thousand images
+     * @param rssSlopeSecondHalfMbPer1000 the same over the second half of the run: a one-time step (the compiler's
+     *                              code cache, an allocator's arena) weighs on the first, a leak on both
      * @param fdGrowth              open descriptors at the end minus after the first thousand
      * @param nativePointerGrowth   live native objects (tensors and their buffers) at the end minus after the first
      *                              thousand
      * @param lastOverSecondThroughput images per second in the last thousand over the second thousand
      */
-    public record Report(String setting, List<Window> windows, double rssSlopeMbPer1000, long fdGrowth,
+    public record Report(String setting, List<Window> windows, double rssSlopeMbPer1000,
+            double rssSlopeSecondHalfMbPer1000, long fdGrowth,
             long nativePointerGrowth, double lastOverSecondThroughput, double seconds, List<Sample> samples) {
     }
 
@@ -119,7 +122,21 @@ public record SoakBenchmark(String launcher, int images, int size, int distinct,
         if (windows.size() < 2) {
             throw new IOException("the run logged " + samples.size() + " samples, too few to judge");
         }
-        List<Sample> after = samples.stream().filter(s -> s.items() >= 1000).toList();
+        Window first = windows.get(0);
+        Window second = windows.get(1);
+        Window last = windows.get(windows.size() - 1);
+        String setting = String.format(Locale.ROOT, "%d frames %dx%d 16-bit PNG (%d distinct), median 3x3 + X-ray "
+                + "enhancer (TensorFlow) + bicubic x0.5, %d jobs, one loupe run, heap %s committed and touched at "
+                + "start", images, size, size, distinct, jobs, HEAP);
+        return new Report(setting, windows, slope(samples, 1000), slope(samples, images / 2),
+                last.fds() - first.fds(),
+                last.nativePointers() - first.nativePointers(), last.imagesPerSecond() / second.imagesPerSecond(),
+                seconds, samples);
+    }
+
+    /** Least-squares slope of resident memory in MB per 1,000 images, over the samples from {@code from} on. */
+    private static double slope(List<Sample> samples, int from) {
+        List<Sample> after = samples.stream().filter(s -> s.items() >= from).toList();
         double mx = after.stream().mapToDouble(Sample::items).average().orElse(0);
         double my = after.stream().mapToDouble(s -> s.rssKb() / 1024.0).average().orElse(0);
         double sxy = 0;
@@ -128,15 +145,7 @@ public record SoakBenchmark(String launcher, int images, int size, int distinct,
             sxy += (s.items() - mx) * (s.rssKb() / 1024.0 - my);
             sxx += (s.items() - mx) * (s.items() - mx);
         }
-        Window first = windows.get(0);
-        Window second = windows.get(1);
-        Window last = windows.get(windows.size() - 1);
-        String setting = String.format(Locale.ROOT, "%d frames %dx%d 16-bit PNG (%d distinct), median 3x3 + X-ray "
-                + "enhancer (TensorFlow) + bicubic x0.5, %d jobs, one loupe run, heap %s committed and touched at "
-                + "start", images, size, size, distinct, jobs, HEAP);
-        return new Report(setting, windows, sxx == 0 ? 0 : 1000 * sxy / sxx, last.fds() - first.fds(),
-                last.nativePointers() - first.nativePointers(), last.imagesPerSecond() / second.imagesPerSecond(),
-                seconds, samples);
+        return sxx == 0 ? 0 : 1000 * sxy / sxx;
     }
 
     private static List<Sample> samples(Path log) throws IOException {

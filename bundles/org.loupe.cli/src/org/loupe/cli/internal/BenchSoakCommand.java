@@ -74,10 +74,10 @@ final class BenchSoakCommand implements Callable<Integer> {
                     String.format(Locale.ROOT, "%.0f", w.rssMb()), w.fds(), w.threads(), w.nativePointers());
         }
         t.print(session.out());
-        session.out().printf(Locale.ROOT, "after the first thousand: resident memory %+.2f MB per 1,000 images, "
-                + "descriptors %+d, native objects %+d; throughput, last thousand over the second: %.2fx; "
-                + "%.0f s in all%n", r.rssSlopeMbPer1000(), r.fdGrowth(), r.nativePointerGrowth(),
-                r.lastOverSecondThroughput(), r.seconds());
+        session.out().printf(Locale.ROOT, "after the first thousand: resident memory %+.2f MB per 1,000 images "
+                + "(second half: %+.2f), descriptors %+d, native objects %+d; throughput, last thousand over the "
+                + "second: %.2fx; %.0f s in all%n", r.rssSlopeMbPer1000(), r.rssSlopeSecondHalfMbPer1000(),
+                r.fdGrowth(), r.nativePointerGrowth(), r.lastOverSecondThroughput(), r.seconds());
         return 0;
     }
 }
