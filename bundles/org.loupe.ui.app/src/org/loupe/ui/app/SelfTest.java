@@ -43,7 +43,8 @@ import org.loupe.ui.TrainingRun;
  * {@code loupe.selftest.volume.pipeline}, {@code .input}, {@code .out} and {@code .screenshots} it runs a volume
  * pipeline and views a case in the Volume view (see {@link VolumeSelfTest}); with {@code loupe.selftest.plugins.site},
  * {@code .provider} and {@code .screenshots} it installs plugins through Help > Install Plugins... (see {@link
- * PluginsSelfTest}). It prints lines starting with
+ * PluginsSelfTest}); with {@code loupe.selftest.hang=true} it runs an enhancer that hangs until cancelled and cancels
+ * it (see {@link HangSelfTest}). It prints lines starting with
  * {@code LOUPE-SELFTEST} saying
  * whether each phase passed.
  */
@@ -60,10 +61,11 @@ final class SelfTest {
     private final Optional<PipelineSelfTest> pipeline;
     private final Optional<VolumeSelfTest> volume;
     private final Optional<PluginsSelfTest> plugins;
+    private final Optional<HangSelfTest> hang;
 
     private SelfTest(Path image, String enhancer, Path screenshot, Path result, Map<String, String> training,
             Optional<InspectionSelfTest> inspection, Optional<PipelineSelfTest> pipeline,
-            Optional<VolumeSelfTest> volume, Optional<PluginsSelfTest> plugins) {
+            Optional<VolumeSelfTest> volume, Optional<PluginsSelfTest> plugins, Optional<HangSelfTest> hang) {
         this.image = image;
         this.enhancer = enhancer;
         this.screenshot = screenshot;
@@ -73,6 +75,7 @@ final class SelfTest {
         this.pipeline = pipeline;
         this.volume = volume;
         this.plugins = plugins;
+        this.hang = hang;
     }
 
     static Optional<SelfTest> fromSystemProperties() {
@@ -92,7 +95,8 @@ final class SelfTest {
         return Optional.of(new SelfTest(Path.of(image), System.getProperty("loupe.selftest.enhancer",
                 "enhance.median"), Path.of(shot), result == null ? null : Path.of(result), training,
                 InspectionSelfTest.fromSystemProperties(), PipelineSelfTest.fromSystemProperties(),
-                VolumeSelfTest.fromSystemProperties(), PluginsSelfTest.fromSystemProperties()));
+                VolumeSelfTest.fromSystemProperties(), PluginsSelfTest.fromSystemProperties(),
+                HangSelfTest.fromSystemProperties()));
     }
 
     void start(IEclipseContext context) {
@@ -122,6 +126,9 @@ final class SelfTest {
             System.out.println("LOUPE-SELFTEST OK image=" + document.image().type() + " " + document.image().width()
                     + "x" + document.image().height() + " result=" + document.result().type() + " "
                     + document.result().width() + "x" + document.result().height() + " by " + enhancer);
+            if (hang.isPresent()) {
+                hang.get().run(context, document, window);
+            }
             if (inspection.isPresent()) {
                 inspection.get().run(context, document, () -> awaitWindow(display, window),
                         file -> display.syncExec(() -> captureWindow(window.get(), file)));

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * runs the median enhancer through the workbench's own document and job, inspects a bundled DeepPCB board against its
  * template (detections, then patch decisions, drawn as marks), runs the PCB pipeline through the Results view, runs
  * the liver pipeline on a CT phantom and views the case in the Volume view (slices scrolled, three planes, window
- * presets, overlays on and off), trains a small denoiser through the Training view, and saves screenshots of each
+ * presets, overlays on and off), runs an enhancer that hangs until cancelled and cancels it, trains a small denoiser
+ * through the Training view, and saves screenshots of each
  * under target/.
  */
 class WorkbenchTest {
@@ -59,7 +60,8 @@ class WorkbenchTest {
         Path volumeShots = Launcher.work().resolve("workbench-volume/screenshots");
         env.put("LOUPE_JAVA_OPTS", "-Dloupe.selftest.image=" + Launcher.samples().resolve("xray-board.tif")
                 + " -Dloupe.selftest.enhancer=enhance.median -Dloupe.selftest.screenshot=" + screenshot
-                + " -Dloupe.selftest.result=" + result + " -Dloupe.selftest.train.dataset=" + dataset
+                + " -Dloupe.selftest.result=" + result + " -Dloupe.selftest.hang=true"
+                + " -Dloupe.selftest.train.dataset=" + dataset
                 + " -Dloupe.selftest.train.out=" + Launcher.work().resolve("workbench-model")
                 + " -Dloupe.selftest.train.params=steps=60,batch=4,patch=32,depth=3,width=4,validate=20,noise=0.05"
                 + " -Dloupe.selftest.train.screenshot=" + trainShot
@@ -80,6 +82,12 @@ class WorkbenchTest {
             assertTrue(run.out().contains("LOUPE-SELFTEST OK image=GRAY:UINT16:1 256x256 result=GRAY:UINT16:1"),
                     run.toString());
             assertTrue(run.out().contains("LOUPE-SELFTEST TRAIN OK events=6 steps=60"), run.toString());
+            // an enhancer that never finishes by itself: the window answers while it runs, Cancel ends it, the
+            // earlier result stays (a hang check, with a bound far above any working round trip)
+            Matcher hang = Pattern.compile("LOUPE-SELFTEST HANG OK running=true worstUiMs=(\\d+) cancelledMs=(\\d+)")
+                    .matcher(run.out());
+            assertTrue(hang.find(), run.toString());
+            assertTrue(Integer.parseInt(hang.group(1)) < 5000, hang.group());
             // the 640x640 board is cut into 10x10 patches of 64 px
             assertTrue(run.out().contains("LOUPE-SELFTEST INSPECT OK detections=") && run.out().contains(
                     " patches=100 flagged="), run.toString());
