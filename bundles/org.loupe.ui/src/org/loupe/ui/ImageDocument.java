@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -45,6 +47,8 @@ import org.loupe.samples.Sample;
 public final class ImageDocument {
 
     private static final long PROGRESS_INTERVAL_NS = 50_000_000;
+    /** How long a cancelled job's provider is given to stop before the document lets go of the job. */
+    private static final long CANCEL_GRACE_MS = 2_000;
 
     private final UISynchronize sync;
     private final List<DocumentListener> listeners = new CopyOnWriteArrayList<>();
@@ -57,6 +61,8 @@ public final class ImageDocument {
     private volatile ProviderDescriptor resultProvider;
     private volatile List<Mark> marks = List.of();
     private volatile Job running;
+    /** Jobs let go of after Cancel: whatever their provider returns later is dropped. */
+    private final Set<Job> abandoned = ConcurrentHashMap.newKeySet();
 
     /** Created by dependency injection. */
     @Inject
@@ -228,12 +234,30 @@ public final class ImageDocument {
         });
     }
 
-    /** Asks the running job to stop. */
+    /**
+     * Asks the running job to stop. A provider that does not stop within two seconds cannot be stopped from Java: the
+     * document lets go of the job (it takes new work at once), whatever the provider returns later is dropped, and
+     * its thread is left to end by itself.
+     */
     public void cancel() {
         Job j = running;
-        if (j != null) {
-            j.cancel();
+        if (j == null) {
+            return;
         }
+        j.cancel();
+        Thread watch = new Thread(() -> {
+            try {
+                if (!j.join(CANCEL_GRACE_MS, null) && running == j) {
+                    abandoned.add(j);
+                    running = null;
+                    done(false, j.getName() + " cancelled; its provider did not stop when asked and is left running");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "loupe-cancel " + j.getName());
+        watch.setDaemon(true);
+        watch.start();
     }
 
     /**
@@ -342,19 +366,26 @@ public final class ImageDocument {
 
     // jobs end OK or CANCEL, never ERROR: failures reach the user through the listeners' one-line messages
     private Job schedule(String name, Parameters parameters, Work work) {
+        Job[] self = new Job[1];
         Job job = Job.create(name, monitor -> {
             long start = System.nanoTime();
             try {
                 Outcome o = work.run(context(name, parameters, monitor::isCanceled));
+                if (abandoned.remove(self[0])) {
+                    return Status.CANCEL_STATUS; // the user was told it was cancelled; its late result is dropped
+                }
                 sync.asyncExec(o.apply());
                 done(true, String.format(Locale.ROOT, "%s in %d ms", o.message(),
                         (System.nanoTime() - start) / 1_000_000));
                 return Status.OK_STATUS;
             } catch (LoupeException e) {
-                done(false, e.reason() == LoupeException.Reason.CANCELLED ? name + " cancelled" : e.getMessage());
+                if (!abandoned.remove(self[0])) {
+                    done(false, e.reason() == LoupeException.Reason.CANCELLED ? name + " cancelled" : e.getMessage());
+                }
                 return Status.CANCEL_STATUS;
             }
         });
+        self[0] = job;
         job.setUser(true);
         running = job;
         job.addJobChangeListener(new JobChangeAdapter() {

@@ -2,6 +2,7 @@ package org.loupe.ui.app;
 
 import java.util.Hashtable;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.jobs.Job;
@@ -22,12 +23,16 @@ import org.osgi.framework.ServiceRegistration;
 /**
  * The self-test's runaway-provider phase: registers an enhancer that never finishes by itself (it only heeds the
  * request to stop), runs it on the open image through the document's own job as Ctrl+R does, checks that the window
- * keeps answering while it runs, cancels the job as the Cancel button does, and checks that the job ends cancelled,
- * the earlier result stays and the document takes new work.
+ * keeps answering while it runs, cancels the job as the Cancel button does, and checks that the job ends cancelled
+ * and the earlier result stays. Then the same with an enhancer that ignores the request: the document lets go of the
+ * job, takes new work (the median again), and drops the late result when the stuck provider finally returns.
  */
 final class HangSelfTest {
 
     private static final String ID = "selftest.hangs";
+    private static final String DEAF = "selftest.ignores-cancel";
+    /** Holds the deaf enhancer until the phase ends. */
+    private static final CountDownLatch RELEASE = new CountDownLatch(1);
 
     static Optional<HangSelfTest> fromSystemProperties() {
         return Boolean.getBoolean("loupe.selftest.hang") ? Optional.of(new HangSelfTest()) : Optional.empty();
@@ -40,6 +45,10 @@ final class HangSelfTest {
         props.put("loupe.name", "Hangs until cancelled");
         ServiceRegistration<ImageEnhancer> registration = FrameworkUtil.getBundle(HangSelfTest.class)
                 .getBundleContext().registerService(ImageEnhancer.class, HangSelfTest::hang, props);
+        Hashtable<String, Object> deafProps = new Hashtable<>(props);
+        deafProps.put("loupe.id", DEAF);
+        ServiceRegistration<ImageEnhancer> deaf = FrameworkUtil.getBundle(HangSelfTest.class).getBundleContext()
+                .registerService(ImageEnhancer.class, HangSelfTest::ignoreCancel, deafProps);
         try {
             ProviderRegistry registry = context.get(ProviderRegistry.class);
             SelfTest.await(() -> registry.providers().stream().anyMatch(p -> p.descriptor().id().equals(ID)),
@@ -66,11 +75,52 @@ final class HangSelfTest {
                 throw new IllegalStateException("the hanging job: running " + running + ", ended " + job.getResult()
                         + ", result kept " + (document.result() == before) + ", busy " + document.isBusy());
             }
+            long letGo = letGoOfADeafProvider(registry, document, display, window);
             System.out.println("LOUPE-SELFTEST HANG OK running=" + running + " worstUiMs=" + worst
-                    + " cancelledMs=" + cancelled);
+                    + " cancelledMs=" + cancelled + " deafLetGoMs=" + letGo + " lateResultDropped=true");
         } finally {
+            RELEASE.countDown();
             registration.unregister();
+            deaf.unregister();
         }
+    }
+
+    /** Cancels an enhancer that ignores the request; returns how long the document took to let go of it. */
+    private static long letGoOfADeafProvider(ProviderRegistry registry, ImageDocument document, Display display,
+            Supplier<Shell> window) throws Exception {
+        SelfTest.await(() -> registry.providers().stream().anyMatch(p -> p.descriptor().id().equals(DEAF)),
+                "the deaf enhancer was not registered");
+        ProviderHandle<ImageEnhancer> handle = registry.provider(DEAF, ImageEnhancer.class);
+        PixelImage before = document.result();
+        document.run(handle, Parameters.defaults(handle.call(LoupeService::parameters)));
+        Thread.sleep(500);
+        long c0 = System.nanoTime();
+        display.syncExec(document::cancel);
+        SelfTest.await(() -> !document.isBusy(), "the document kept a job whose provider ignores Cancel");
+        long letGo = (System.nanoTime() - c0) / 1_000_000;
+        display.syncExec(() -> window.get().redraw());
+        ProviderHandle<ImageEnhancer> median = registry.provider("enhance.median", ImageEnhancer.class);
+        SelfTest.join(document.run(median, Parameters.defaults(median.call(LoupeService::parameters))));
+        SelfTest.await(() -> document.result() != before, "the document took no new work after letting go");
+        PixelImage fresh = document.result();
+        RELEASE.countDown();
+        Thread.sleep(1000);
+        if (document.result() != fresh) {
+            throw new IllegalStateException("the let-go provider's late result replaced the new one");
+        }
+        return letGo;
+    }
+
+    /** Returns only when the phase ends, whatever it is asked: a provider stuck in native code behaves so. */
+    private static PixelImage ignoreCancel(PixelImage input, org.loupe.api.ProcessingContext ctx) {
+        while (RELEASE.getCount() > 0) {
+            try {
+                RELEASE.await();
+            } catch (InterruptedException e) {
+                // ignored on purpose: this provider is the worst case
+            }
+        }
+        return input.copy();
     }
 
     /** Never returns an image: loops until asked to stop, as a provider stuck on an input would. */
