@@ -13,8 +13,6 @@ import org.loupe.bench.internal.BenchFrames;
 import org.loupe.bench.internal.ChildRun;
 import org.loupe.bench.internal.ReferenceScript;
 import org.loupe.image.io.AtomicFiles;
-import org.loupe.image.io.ImageFiles;
-import org.loupe.image.io.ImageFormat;
 
 /**
  * The batch layer against the alternatives a lab would otherwise use, in the same run. A pipeline of median 5x5 and
@@ -53,7 +51,7 @@ public record BatchBenchmark(String launcher, int images, int size, int loopImag
      * @param progress hears one line per stage
      */
     public Report run(Path dir, Consumer<String> progress) throws IOException, InterruptedException, LoupeException {
-        Path in = frames(dir.resolve("in"), progress);
+        Path in = BenchFrames.write(dir.resolve("in"), "f", images, size, 0, progress);
         Path all = list(dir.resolve("all.txt"), in, images);
         Path fifth = list(dir.resolve("fifth.txt"), in, images / 5);
         Path pipeline = Files.writeString(dir.resolve("median-psnr.json"), "{\"name\": \"median 5x5 and PSNR\", "
@@ -85,20 +83,6 @@ public record BatchBenchmark(String launcher, int images, int size, int loopImag
                 single.seconds() / parallel.seconds(), (double) parallel.peakKb() / small.peakKb(),
                 rate / (loopImages / loop.seconds()), cv == null ? null : rate / (images / cv.get("seconds")
                         .getAsDouble()));
-    }
-
-    /** The frames: a gradient, fine structure and noise at 16 bits, different per frame. */
-    private Path frames(Path dir, Consumer<String> progress) throws LoupeException {
-        for (int i = 0; i < images; i++) {
-            Path f = dir.resolve(String.format("f%05d.png", i));
-            if (!Files.exists(f)) {
-                ImageFiles.write(BenchFrames.scene(size, i), f, ImageFormat.PNG);
-            }
-            if ((i + 1) % 50 == 0) {
-                progress.accept((i + 1) + "/" + images + " frames written");
-            }
-        }
-        return dir;
     }
 
     private static Path list(Path file, Path in, int n) throws IOException {

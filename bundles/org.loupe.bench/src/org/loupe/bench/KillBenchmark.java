@@ -15,8 +15,6 @@ import java.util.stream.Stream;
 import org.loupe.api.LoupeException;
 import org.loupe.bench.internal.BenchFrames;
 import org.loupe.image.io.AtomicFiles;
-import org.loupe.image.io.ImageFiles;
-import org.loupe.image.io.ImageFormat;
 
 /**
  * Kill trials: {@code kill -9} of {@code loupe enhance}, {@code loupe run} and {@code loupe train} at random moments,
@@ -56,8 +54,8 @@ public record KillBenchmark(String launcher, int trials, long seed) {
         if (trials < 1) {
             throw LoupeException.usage("--trials must be at least 1");
         }
-        Path in = frames(dir.resolve("in"), FRAMES, 512);
-        Path clean = frames(dir.resolve("clean"), 12, 64);
+        Path in = BenchFrames.write(dir.resolve("in"), "f", FRAMES, 512, 1000, progress);
+        Path clean = BenchFrames.write(dir.resolve("clean"), "f", 12, 64, 2000, progress);
         Path pipeline = Files.writeString(dir.resolve("median.json"), "{\"name\": \"median 5x5\", \"steps\": "
                 + "[{\"enhance\": \"enhance.median\", \"params\": {\"size\": 5}}], \"output\": {\"format\": "
                 + "\"png\"}}");
@@ -224,16 +222,5 @@ public record KillBenchmark(String launcher, int trials, long seed) {
         try (Stream<Path> s = Files.list(dir)) {
             return s.sorted().toList();
         }
-    }
-
-    private static Path frames(Path dir, int n, int size) throws LoupeException, IOException {
-        Files.createDirectories(dir);
-        for (int i = 0; i < n; i++) {
-            Path f = dir.resolve(String.format("f%03d.png", i));
-            if (!Files.exists(f)) {
-                ImageFiles.write(BenchFrames.scene(size, 1000 + i), f, ImageFormat.PNG);
-            }
-        }
-        return dir;
     }
 }

@@ -11,8 +11,6 @@ import java.util.function.Consumer;
 import org.loupe.api.LoupeException;
 import org.loupe.bench.internal.BenchFrames;
 import org.loupe.image.io.AtomicFiles;
-import org.loupe.image.io.ImageFiles;
-import org.loupe.image.io.ImageFormat;
 
 /**
  * The soak benchmark: one {@code loupe run} over thousands of 16-bit frames through a median filter, the X-ray
@@ -165,16 +163,7 @@ public record SoakBenchmark(String launcher, int images, int size, int distinct,
 
     /** {@code images} input files: {@code distinct} frames, and links to them for the rest. */
     private Path inputs(Path dir, Consumer<String> progress) throws IOException, LoupeException {
-        Path frames = Files.createDirectories(dir.resolveSibling("frames"));
-        for (int i = 0; i < distinct; i++) {
-            Path f = frames.resolve(String.format("d%05d.png", i));
-            if (!Files.exists(f)) {
-                ImageFiles.write(BenchFrames.scene(size, i), f, ImageFormat.PNG);
-            }
-            if ((i + 1) % 100 == 0) {
-                progress.accept((i + 1) + "/" + distinct + " frames written");
-            }
-        }
+        Path frames = BenchFrames.write(dir.resolveSibling("frames"), "d", distinct, size, 0, progress);
         AtomicFiles.deleteScratch(dir);
         Files.createDirectories(dir);
         for (int i = 0; i < images; i++) {

@@ -1,12 +1,9 @@
 package org.loupe.cli.internal;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.loupe.api.LoupeException;
 import org.loupe.bench.KillBenchmark;
-import org.loupe.image.io.AtomicFiles;
 import org.loupe.report.TextTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,20 +37,9 @@ final class BenchKillCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String launcher = System.getenv("LOUPE_LAUNCHER");
-        if (launcher == null || launcher.isBlank()) {
-            throw LoupeException.usage("bench kill starts ./loupe in processes of its own; run it through ./loupe");
-        }
-        boolean scratch = work == null;
-        Path dir = scratch ? Files.createTempDirectory("loupe-bench-kill") : Files.createDirectories(work);
-        KillBenchmark.Report r;
-        try {
-            r = new KillBenchmark(launcher, trials, seed).run(dir, m -> session.complain("bench kill: " + m));
-        } finally {
-            if (scratch) {
-                AtomicFiles.deleteScratch(dir);
-            }
-        }
+        String launcher = BenchWork.launcher("bench kill");
+        KillBenchmark.Report r = BenchWork.in(work, "loupe-bench-kill", dir -> new KillBenchmark(launcher, trials,
+                seed).run(dir, m -> session.complain("bench kill: " + m)));
         long failed = r.trials().stream().filter(t -> !t.passed()).count();
         if (json) {
             session.out().println(Json.GSON.toJson(r));

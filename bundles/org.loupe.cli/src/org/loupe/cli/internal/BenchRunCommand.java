@@ -1,12 +1,10 @@
 package org.loupe.cli.internal;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.loupe.api.LoupeException;
 import org.loupe.bench.BatchBenchmark;
-import org.loupe.image.io.AtomicFiles;
 import org.loupe.report.TextTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,25 +48,15 @@ final class BenchRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String launcher = System.getenv("LOUPE_LAUNCHER");
-        if (launcher == null || launcher.isBlank()) {
-            throw LoupeException.usage("bench run starts ./loupe in processes of their own; run it through ./loupe");
-        }
+        String launcher = BenchWork.launcher("bench run");
         if (images < 10 || loopImages < 1 || loopImages > images || size < 64) {
             throw LoupeException.usage("--images must be at least 10, --loop-images in [1, --images], --size >= 64");
         }
-        boolean scratch = work == null;
-        Path dir = scratch ? Files.createTempDirectory("loupe-bench-run") : Files.createDirectories(work);
-        BatchBenchmark.Report r;
-        try {
+        BatchBenchmark.Report r = BenchWork.in(work, "loupe-bench-run", dir -> {
             session.complain("bench run: " + images + " frames of " + size + "x" + size + " 16-bit in " + dir);
-            r = new BatchBenchmark(launcher, images, size, loopImages, python).run(dir,
+            return new BatchBenchmark(launcher, images, size, loopImages, python).run(dir,
                     m -> session.complain("bench run: " + m));
-        } finally {
-            if (scratch) {
-                AtomicFiles.deleteScratch(dir);
-            }
-        }
+        });
         if (json) {
             session.out().println(Json.GSON.toJson(r));
             return 0;

@@ -1,12 +1,9 @@
 package org.loupe.cli.internal;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.loupe.api.LoupeException;
 import org.loupe.bench.SoakBenchmark;
-import org.loupe.image.io.AtomicFiles;
 import org.loupe.report.TextTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,22 +44,10 @@ final class BenchSoakCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String launcher = System.getenv("LOUPE_LAUNCHER");
-        if (launcher == null || launcher.isBlank()) {
-            throw LoupeException.usage("bench soak starts ./loupe run in a process of its own; run it through ./loupe");
-        }
+        String launcher = BenchWork.launcher("bench soak");
         int j = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
-        boolean scratch = work == null;
-        Path dir = scratch ? Files.createTempDirectory("loupe-bench-soak") : Files.createDirectories(work);
-        SoakBenchmark.Report r;
-        try {
-            r = new SoakBenchmark(launcher, images, size, distinct, j).run(dir, m -> session.complain("bench soak: "
-                    + m));
-        } finally {
-            if (scratch) {
-                AtomicFiles.deleteScratch(dir);
-            }
-        }
+        SoakBenchmark.Report r = BenchWork.in(work, "loupe-bench-soak", dir -> new SoakBenchmark(launcher, images,
+                size, distinct, j).run(dir, m -> session.complain("bench soak: " + m)));
         if (json) {
             session.out().println(Json.GSON.toJson(r));
             return 0;
