@@ -29,6 +29,16 @@ public interface ImageEnhancer extends LoupeService {
     }
 
     /**
+     * About how many bytes {@link #enhance} needs at its peak for an image of this type and size with these
+     * parameters (the input itself not counted), so that a caller can refuse work that would exhaust memory before
+     * it starts rather than after minutes. By default a same-sized result and three float working copies; enhancers
+     * that change the size or hold more override it.
+     */
+    default long workingBytes(ImageType type, int width, int height, Parameters parameters) {
+        return 4L * width * height * type.bands() * Float.BYTES;
+    }
+
+    /**
      * Enhances a volume. By default slice by slice: each axial slice goes through {@link #enhance(PixelImage,
      * ProcessingContext)} as a float image, and the in-plane spacing follows a change of slice size (an upscaling
      * enhancer gives finer voxels). Enhancers with a genuinely 3-D method override it.

@@ -36,7 +36,7 @@ public final class ShippedModels {
                 try (InputStream in = anchor.getResourceAsStream(folder + name)) {
                     if (in == null) {
                         throw LoupeException.usage("this build of " + providerId + " has no shipped model (" + folder
-                                + name + "); train one with 'loupe train " + providerId + "' and pass --param "
+                                + name + "); train one for " + providerId + " and set the parameter "
                                 + "model=FOLDER");
                     }
                     Path target = dir.resolve(name);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,10 +60,17 @@ public final class ImageDocument {
     private volatile SessionSteps session = new SessionSteps();
     private volatile PixelImage result;
     private volatile ProviderDescriptor resultProvider;
+    private volatile boolean resultSaved;
+    private volatile Path lastSaveFolder;
+    private volatile long memoryBudget;
     private volatile List<Mark> marks = List.of();
     private volatile Job running;
     /** Jobs let go of after Cancel: whatever their provider returns later is dropped. */
     private final Set<Job> abandoned = ConcurrentHashMap.newKeySet();
+    /** Jobs that ended before Cancel was clicked but whose outcome was not shown yet: it is dropped. */
+    private final Set<Job> cancelledLate = ConcurrentHashMap.newKeySet();
+    /** The job whose outcome waits for the UI thread, or null. */
+    private volatile Job unapplied;
 
     /** Created by dependency injection. */
     @Inject
@@ -125,13 +133,30 @@ public final class ImageDocument {
         return running != null;
     }
 
-    /** Opens a file in the background; the reference is kept if it has the new image's size. The job can be joined. */
+    /**
+     * Opens a file in the background with the reference that belongs to it (see {@link ReferenceFinder}): a template
+     * of another image is never kept. The job can be joined.
+     */
     public Job open(Path file) {
+        Path lastImage = path;
+        Path lastReference = referencePath;
         return schedule("Opening " + file.getFileName(), Parameters.defaults(List.of()), ctx -> {
             PixelImage loaded = ImageFiles.read(file);
-            PixelImage kept = keptReference(loaded);
-            Path keptPath = referencePath;
-            return new Outcome(() -> showImage(loaded, file, kept, keptPath), opened(loaded));
+            Path refFile = ReferenceFinder.of(file, lastImage, lastReference).orElse(null);
+            PixelImage ref = null;
+            String note = "";
+            if (refFile != null) {
+                try {
+                    ref = sameSize(ImageFiles.read(refFile), refFile.toString(), loaded);
+                    note = " with its reference " + refFile.getFileName();
+                } catch (LoupeException e) {
+                    refFile = null;
+                    note = "; its reference was not opened: " + e.getMessage();
+                }
+            }
+            PixelImage shownRef = ref;
+            Path shownRefFile = refFile;
+            return new Outcome(() -> showImage(loaded, file, shownRef, shownRefFile), opened(loaded) + note);
         });
     }
 
@@ -176,6 +201,9 @@ public final class ImageDocument {
                     reference = loaded;
                     referencePath = file;
                     listeners.forEach(DocumentListener::referenceChanged);
+                    // marks found against the old reference say nothing about the new one
+                    marks = List.of();
+                    listeners.forEach(DocumentListener::marksChanged);
                 }
             }, "reference " + file.getFileName() + " opened");
         });
@@ -186,11 +214,20 @@ public final class ImageDocument {
         PixelImage input = requireImage();
         ProviderDescriptor d = enhancer.descriptor();
         return schedule(d.name(), parameters, ctx -> {
+            // refused before the provider starts: failing after minutes, with the process grown by gigabytes, is worse
+            long need = enhancer.call(e -> e.workingBytes(input.type(), input.width(), input.height(), parameters));
+            long free = memoryFree();
+            if (need > free) {
+                throw LoupeException.usage(String.format(Locale.ROOT, "%s needs about %.1f GB for this image with "
+                        + "%s, more than the %.1f GB of memory Loupe has free; choose smaller settings or a smaller "
+                        + "image", d.name(), need / 1e9, parameters.asText(), free / 1e9));
+            }
             PixelImage out = enhancer.call(e -> e.enhance(input, ctx));
             return new Outcome(() -> {
                 if (image == input) {
                     result = out;
                     resultProvider = d;
+                    resultSaved = false;
                     session.enhanced(d.id(), parameters.asText());
                     listeners.forEach(DocumentListener::resultChanged);
                 }
@@ -209,7 +246,7 @@ public final class ImageDocument {
                 if (image == input) {
                     session.detected(d.id(), parameters.asText(), ref != null);
                 }
-                showMarks(input, found);
+                showMarks(input, found, Mark.Kind.DETECTION);
             }, d.id() + " found " + found.size()
                     + counts(found));
         });
@@ -228,18 +265,23 @@ public final class ImageDocument {
                 if (image == input) {
                     session.classified(d.id(), parameters.asText(), side, ref != null);
                 }
-                showMarks(input, decided);
+                showMarks(input, decided, Mark.Kind.PATCH);
             }, d.id() + " decided " + decided.size() + " patches"
                     + counts(decided));
         });
     }
 
     /**
-     * Asks the running job to stop. A provider that does not stop within two seconds cannot be stopped from Java: the
-     * document lets go of the job (it takes new work at once), whatever the provider returns later is dropped, and
-     * its thread is left to end by itself.
+     * Asks the running job to stop; Cancel wins whenever it comes before the result is shown, even if the provider
+     * has finished. A provider that does not stop within two seconds cannot be stopped from Java: the document lets
+     * go of the job (it takes new work at once), whatever the provider returns later is dropped, and its thread is
+     * left to end by itself.
      */
     public void cancel() {
+        Job ended = unapplied;
+        if (ended != null) {
+            cancelledLate.add(ended); // its provider has finished, but the result is not shown yet: drop it
+        }
         Job j = running;
         if (j == null) {
             return;
@@ -284,6 +326,34 @@ public final class ImageDocument {
             throw LoupeException.usage(format + " cannot store " + r.type() + "; save it as .tif");
         }
         ImageFiles.write(r, target, format);
+        if (result == r) {
+            resultSaved = true;
+        }
+        lastSaveFolder = target.toAbsolutePath().getParent();
+    }
+
+    /**
+     * Sets the most memory a job may plan to use, in bytes; 0 (the default) means half the Java heap, the rest being
+     * for the views of the input and the result and the collector's room. Never more than the heap has free.
+     */
+    public void setMemoryBudget(long bytes) {
+        memoryBudget = bytes;
+    }
+
+    private long memoryFree() {
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        return Math.min(memoryBudget > 0 ? memoryBudget : rt.maxMemory() / 2, free);
+    }
+
+    /** Whether there is a result that has not been saved since it was made. */
+    public boolean unsavedResult() {
+        return result != null && !resultSaved;
+    }
+
+    /** The folder the last result was saved in during this session, or null. */
+    public Path lastSaveFolder() {
+        return lastSaveFolder;
     }
 
     /** The work of a job, run in the background. */
@@ -318,6 +388,7 @@ public final class ImageDocument {
         session = new SessionSteps();
         result = null;
         resultProvider = null;
+        resultSaved = false;
         marks = List.of();
         listeners.forEach(DocumentListener::imageChanged);
     }
@@ -329,9 +400,11 @@ public final class ImageDocument {
         }
     }
 
-    private PixelImage keptReference(PixelImage loaded) {
-        PixelImage ref = reference;
-        return ref != null && ref.width() == loaded.width() && ref.height() == loaded.height() ? ref : null;
+    /** Replaces the marks of one kind: a patch classification keeps the detections, and the other way round. */
+    private void showMarks(PixelImage input, List<Mark> found, Mark.Kind kind) {
+        List<Mark> kept = new ArrayList<>(marks.stream().filter(m -> m.kind() != kind).toList());
+        kept.addAll(found);
+        showMarks(input, List.copyOf(kept));
     }
 
     private static PixelImage sameSize(PixelImage ref, String name, PixelImage open) throws LoupeException {
@@ -374,9 +447,14 @@ public final class ImageDocument {
                 if (abandoned.remove(self[0])) {
                     return Status.CANCEL_STATUS; // the user was told it was cancelled; its late result is dropped
                 }
-                sync.asyncExec(o.apply());
-                done(true, String.format(Locale.ROOT, "%s in %d ms", o.message(),
-                        (System.nanoTime() - start) / 1_000_000));
+                if (monitor.isCanceled()) {
+                    done(false, name + " cancelled"); // a provider that finished anyway: Cancel still wins
+                    return Status.CANCEL_STATUS;
+                }
+                String message = String.format(Locale.ROOT, "%s in %d ms", o.message(),
+                        (System.nanoTime() - start) / 1_000_000);
+                unapplied = self[0];
+                sync.asyncExec(() -> apply(self[0], name, o, message));
                 return Status.OK_STATUS;
             } catch (LoupeException e) {
                 if (!abandoned.remove(self[0])) {
@@ -398,6 +476,19 @@ public final class ImageDocument {
         });
         job.schedule();
         return job;
+    }
+
+    /** Shows a job's outcome on the UI thread, unless Cancel was clicked after the job ended and before this. */
+    private void apply(Job job, String name, Outcome o, String message) {
+        if (unapplied == job) {
+            unapplied = null;
+        }
+        if (cancelledLate.remove(job)) {
+            listeners.forEach(l -> l.finished(false, name + " cancelled"));
+            return;
+        }
+        o.apply().run();
+        listeners.forEach(l -> l.finished(true, message));
     }
 
     /** A context that reports progress at most every 50 ms (and always the end) and stops when the job is cancelled. */

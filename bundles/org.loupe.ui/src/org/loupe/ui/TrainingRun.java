@@ -54,6 +54,12 @@ public final class TrainingRun extends BackgroundRun {
         return result;
     }
 
+    /** "stopped at step 20 of 60", from the last event. */
+    private String stoppedAt() {
+        return events.isEmpty() ? "stopped before the first step" : String.format("stopped at step %,d of %,d",
+                events.get(events.size() - 1).iteration(), events.get(events.size() - 1).iterations());
+    }
+
     /** Starts training in the background; the returned job can be joined. */
     public synchronized Job start(ProviderHandle<ModelTrainer> handle, Parameters parameters, Path dataset,
             Path output, boolean resume) {
@@ -78,7 +84,7 @@ public final class TrainingRun extends BackgroundRun {
                                 + (r.stoppedEarly() ? " (stopped early)" : ""));
                     } catch (LoupeException e) {
                         boolean cancelled = e.reason() == LoupeException.Reason.CANCELLED;
-                        set(cancelled ? State.CANCELLED : State.FAILED, cancelled ? "cancelled; resume from the "
+                        set(cancelled ? State.CANCELLED : State.FAILED, cancelled ? stoppedAt() + "; resume from the "
                                 + "last checkpoint in " + request.checkpoints() : e.getMessage());
                     }
                 });

@@ -176,7 +176,7 @@ class EnhanceCommandTest {
         CliRun run = CliRun.of("--max-pixels", "1000", "enhance", "--with", "enhance.median", in.toString(), "--out",
                 out.toString());
         assertEquals(3, run.exitCode(), run.toString());
-        assertTrue(run.err().contains("over the limit"), run.err());
+        assertTrue(run.err().contains("over the pixel limit of 0.0 (raise it with --max-pixels)"), run.err());
     }
 
     @Test

@@ -51,7 +51,7 @@ final class Session {
      * escape sequences to the terminal.
      */
     void complain(String message) {
-        err.println("loupe: " + Printable.of(message));
+        err.println("loupe: " + Printable.of(OptionHints.of(message)));
         err.flush();
     }
 

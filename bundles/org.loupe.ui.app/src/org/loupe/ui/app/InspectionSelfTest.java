@@ -1,6 +1,7 @@
 package org.loupe.ui.app;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.eclipse.e4.core.contexts.IEclipseContext;
@@ -67,14 +68,20 @@ final class InspectionSelfTest {
                 LoupeService::parameters)), 64));
         SelfTest.await(() -> document.marks().stream().anyMatch(m -> m.kind() == Mark.Kind.PATCH),
                 "classify.siamese marked no patch");
-        long flagged = document.marks().stream().filter(m -> !m.passing()).count();
+        // the patch decisions join the detections, which stay on the board
+        List<Mark> patches = document.marks().stream().filter(m -> m.kind() == Mark.Kind.PATCH).toList();
+        long flagged = patches.stream().filter(m -> !m.passing()).count();
+        if (document.marks().size() != patches.size() + detections) {
+            throw new IllegalStateException("the patch decisions replaced the detections: " + document.marks().size()
+                    + " marks");
+        }
         settle.await();
         capture.accept(screenshots.resolve("patches.png"));
         // the session, saved as File > Save Session as Pipeline does: the product test runs it with loupe run
         Path saved = screenshots.resolve("session-pipeline.json");
         document.session().save(saved, registry, document.path(), document.referencePath());
         System.out.println("LOUPE-SELFTEST INSPECT OK detections=" + detections + " patches="
-                + document.marks().size() + " flagged=" + flagged + " pipeline=" + saved);
+                + patches.size() + " flagged=" + flagged + " pipeline=" + saved);
         String wafer = System.getProperty("loupe.selftest.inspect.wafer");
         if (wafer != null) {
             singleImage(Path.of(wafer), document, registry, settle, capture);

@@ -11,6 +11,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.eclipse.e4.ui.workbench.IWorkbench;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
@@ -44,7 +45,9 @@ import org.loupe.ui.TrainingRun;
  * pipeline and views a case in the Volume view (see {@link VolumeSelfTest}); with {@code loupe.selftest.plugins.site},
  * {@code .provider} and {@code .screenshots} it installs plugins through Help > Install Plugins... (see {@link
  * PluginsSelfTest}); with {@code loupe.selftest.hang=true} it runs an enhancer that hangs until cancelled and cancels
- * it (see {@link HangSelfTest}). It prints lines starting with
+ * it (see {@link HangSelfTest}); with {@code loupe.selftest.daily} (a scratch folder) and {@code .daily.samples}
+ * it runs the daily-use checks of the dialogs and the image view, asking to quit last (see {@link DialogsSelfTest},
+ * {@link DailyUseSelfTest}). It prints lines starting with
  * {@code LOUPE-SELFTEST} saying
  * whether each phase passed.
  */
@@ -145,8 +148,12 @@ final class SelfTest {
                 plugins.get().run(context, () -> awaitWindow(display, window),
                         file -> display.syncExec(() -> captureWindow(window.get(), file)));
             }
-            if (training.containsKey("dataset")) {
+            if (training.containsKey("dataset") && training.containsKey("out")) {
                 train(context, display, window);
+            }
+            String daily = System.getProperty("loupe.selftest.daily");
+            if (daily != null) {
+                daily(context, document, window.get(), Path.of(daily));
             }
         } catch (Exception | LinkageError e) {
             System.out.println("LOUPE-SELFTEST FAILED " + e);
@@ -154,6 +161,25 @@ final class SelfTest {
         } finally {
             System.out.flush();
             display.asyncExec(workbench::close);
+        }
+    }
+
+    /** The daily-use checks of issue 25, dialogs first; the last one asks to quit and cancels. */
+    private static void daily(IEclipseContext context, ImageDocument document, Shell window, Path scratch) {
+        IEclipseContext windowContext = Widgets.onUi(() -> ((MWindow) window.getData("modelElement")).getContext());
+        try {
+            DialogsSelfTest.run(windowContext, document, window);
+        } catch (Exception | LinkageError e) {
+            System.out.println("LOUPE-SELFTEST DAILY dialogs FAILED " + e);
+            e.printStackTrace(System.out);
+            Widgets.closeOthers(window);
+        }
+        try {
+            new DailyUseSelfTest(windowContext, document, window, Path.of(System.getProperty(
+                    "loupe.selftest.daily.samples")), scratch).run();
+        } catch (Exception | LinkageError e) {
+            System.out.println("LOUPE-SELFTEST DAILY view FAILED " + e);
+            e.printStackTrace(System.out);
         }
     }
 

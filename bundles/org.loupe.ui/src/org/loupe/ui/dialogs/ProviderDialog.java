@@ -5,6 +5,8 @@ import org.eclipse.jface.dialogs.TitleAreaDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
@@ -24,11 +26,15 @@ import org.loupe.ui.widgets.ParameterForm;
 
 /**
  * A dialog that chooses one provider of a contract and fills in its parameters with a generated form; subclasses add
- * their own fields between the choice and the form and check them on OK.
+ * their own fields between the choice and the form and check them on OK. It sizes itself to its content within the
+ * screen (a long form scrolls, the buttons stay), can be resized, and opens centred over the window.
  *
  * @param <S> the provider contract
  */
 abstract class ProviderDialog<S extends LoupeService> extends TitleAreaDialog {
+
+    /** Widest a dialog opens; descriptions wrap rather than widen it. */
+    private static final int MAX_WIDTH = 760;
 
     private final ProviderRegistry registry;
     private final Class<S> contract;
@@ -117,7 +123,38 @@ abstract class ProviderDialog<S extends LoupeService> extends TitleAreaDialog {
         }
         setMessage(choices.get(index).descriptor().description());
         form.show(specs);
-        getShell().pack();
+        if (getShell().isVisible()) {
+            // another provider has another form: fit it, within the screen, and stay centred over the window
+            Point size = getInitialSize();
+            getShell().setSize(size);
+            getShell().setLocation(getInitialLocation(size));
+        }
+    }
+
+    @Override
+    protected boolean isResizable() {
+        return true;
+    }
+
+    @Override
+    protected Point getInitialSize() {
+        Point preferred = getShell().computeSize(SWT.DEFAULT, SWT.DEFAULT, true);
+        Rectangle screen = (getParentShell() != null ? getParentShell() : getShell()).getMonitor().getClientArea();
+        int width = Math.min(Math.max(preferred.x, 520), Math.min(MAX_WIDTH, screen.width * 9 / 10));
+        // the preferred height at that width: the description and the ranges wrap
+        int height = getShell().computeSize(width, SWT.DEFAULT, true).y;
+        return new Point(width, Math.min(height, screen.height * 85 / 100));
+    }
+
+    @Override
+    protected Point getInitialLocation(Point size) {
+        Shell parent = getParentShell();
+        Rectangle screen = (parent != null ? parent : getShell()).getMonitor().getClientArea();
+        Rectangle over = parent != null && parent.isVisible() ? parent.getBounds() : screen;
+        int x = over.x + (over.width - size.x) / 2;
+        int y = over.y + Math.max(0, (over.height - size.y) / 3);
+        return new Point(Math.max(screen.x, Math.min(x, screen.x + screen.width - size.x)),
+                Math.max(screen.y, Math.min(y, screen.y + screen.height - size.y)));
     }
 
     @Override

@@ -40,7 +40,8 @@ public final class SampleDialog extends Dialog {
         list = new org.eclipse.swt.widgets.List(area, SWT.SINGLE | SWT.BORDER);
         samples.forEach(s -> list.add(s.fileName().substring(s.fileName().lastIndexOf('/') + 1) + "  -  "
                 + s.description()));
-        list.select(0);
+        // a board with its template: the first thing an analyst tries, Detect Defects, works on it
+        list.select(samples.indexOf(Samples.boards().get(0)));
         list.addListener(SWT.DefaultSelection, e -> okPressed());
         GridDataFactory.fillDefaults().grab(true, true).applyTo(list);
         return area;

@@ -2,6 +2,7 @@ package org.loupe.ui.handlers;
 
 import jakarta.inject.Named;
 import java.nio.file.Path;
+import java.util.List;
 import org.eclipse.e4.core.di.annotations.CanExecute;
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.ui.services.IServiceConstants;
@@ -12,9 +13,14 @@ import org.eclipse.swt.widgets.Shell;
 import org.loupe.api.LoupeException;
 import org.loupe.image.io.ImageFormat;
 import org.loupe.ui.ImageDocument;
+import org.loupe.ui.SaveSuggestion;
 
 /** File > Save Result: writes the enhancer's result at full bit depth, never over the input image. */
 public final class SaveResultHandler {
+
+    /** The formats offered, each its own filter so that the proposed one can be preselected. */
+    private static final List<ImageFormat> FILTERS = List.of(ImageFormat.TIFF, ImageFormat.PNG, ImageFormat.PGM,
+            ImageFormat.PPM, ImageFormat.BMP, ImageFormat.JPEG);
 
     /** Needs a result. */
     @CanExecute
@@ -22,14 +28,18 @@ public final class SaveResultHandler {
         return document.result() != null;
     }
 
-    /** Asks where, then saves. */
+    /** Asks where (proposing the last folder and the input's format), then saves. */
     @Execute
     public void execute(@Named(IServiceConstants.ACTIVE_SHELL) Shell shell, ImageDocument document) {
+        SaveSuggestion proposed = SaveSuggestion.of(document);
         FileDialog dialog = new FileDialog(shell, SWT.SAVE);
         dialog.setText("Save result");
         dialog.setOverwrite(true);
-        dialog.setFilterExtensions(new String[] {"*.tif", "*.png", "*.pgm;*.ppm", "*.bmp", "*.jpg"});
-        dialog.setFileName(suggestedName(document));
+        dialog.setFilterExtensions(FILTERS.stream().map(f -> "*." + f.extension()).toArray(String[]::new));
+        dialog.setFilterNames(FILTERS.stream().map(f -> f + " (*." + f.extension() + ")").toArray(String[]::new));
+        dialog.setFilterIndex(Math.max(0, FILTERS.indexOf(proposed.format())));
+        dialog.setFilterPath(proposed.folder().toString());
+        dialog.setFileName(proposed.fileName());
         String file = dialog.open();
         if (file == null) {
             return;
@@ -39,14 +49,5 @@ public final class SaveResultHandler {
         } catch (LoupeException e) {
             MessageDialog.openError(shell, "Save result", e.getMessage());
         }
-    }
-
-    private static String suggestedName(ImageDocument document) {
-        String name = document.image().metadata().name();
-        int dot = name.lastIndexOf('.');
-        String stem = dot > 0 ? name.substring(0, dot) : name;
-        ImageFormat asked = ImageFormat.fromFileName(name).orElse(ImageFormat.TIFF);
-        return stem + "." + document.resultProvider().id() + "." + asked.orTiffFor(document.result().type())
-                .extension();
     }
 }

@@ -3,11 +3,15 @@ package org.loupe.ui.parts;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
-import java.util.Locale;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.layout.RowData;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
@@ -42,6 +46,7 @@ public final class ImagePart implements DocumentListener {
     private Text high;
     private Label readout;
     private Label status;
+    private String statusText = "";
     private ProgressBar progress;
     private Button cancel;
 
@@ -70,7 +75,14 @@ public final class ImagePart implements DocumentListener {
     private void toolbar(Composite parent) {
         Composite bar = new Composite(parent, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
-        GridLayoutFactory.fillDefaults().numColumns(10).margins(4, 2).applyTo(bar);
+        // wraps onto a second row in a narrow window rather than cutting Auto, Fit and Marks off
+        RowLayout row = new RowLayout(SWT.HORIZONTAL);
+        row.wrap = true;
+        row.center = true;
+        row.marginLeft = 4;
+        row.marginTop = 2;
+        row.marginBottom = 2;
+        bar.setLayout(row);
         before = radio(bar, "Input", View.INPUT);
         after = radio(bar, "Result", View.RESULT);
         split = radio(bar, "Compare", View.COMPARE);
@@ -83,8 +95,8 @@ public final class ImagePart implements DocumentListener {
         new Label(bar, SWT.NONE).setText("   Window");
         low = new Text(bar, SWT.BORDER | SWT.RIGHT);
         high = new Text(bar, SWT.BORDER | SWT.RIGHT);
-        GridDataFactory.swtDefaults().hint(70, SWT.DEFAULT).applyTo(low);
-        GridDataFactory.swtDefaults().hint(70, SWT.DEFAULT).applyTo(high);
+        low.setLayoutData(new RowData(80, SWT.DEFAULT));
+        high.setLayoutData(new RowData(80, SWT.DEFAULT));
         low.addListener(SWT.DefaultSelection, e -> applyTypedWindow());
         high.addListener(SWT.DefaultSelection, e -> applyTypedWindow());
         Button auto = new Button(bar, SWT.PUSH);
@@ -121,6 +133,8 @@ public final class ImagePart implements DocumentListener {
             default -> document.result() != null ? document.result() : document.reference();
         };
         canvas.setImages(document.image(), second);
+        canvas.setAfterName(shows == View.REFERENCE || document.result() == null && second != null ? "reference"
+                : "result");
         canvas.setMode(switch (shows) {
             case INPUT -> ImageCanvas.Mode.BEFORE;
             case COMPARE -> ImageCanvas.Mode.SPLIT;
@@ -139,7 +153,9 @@ public final class ImagePart implements DocumentListener {
         readout = new Label(bar, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(readout);
         status = new Label(bar, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
+        // the label takes what is left of the bar, never more: a long message is shortened and kept whole in the tip
+        GridDataFactory.fillDefaults().grab(true, false).hint(1, SWT.DEFAULT).applyTo(status);
+        status.addListener(SWT.Resize, e -> fitStatus());
         progress = new ProgressBar(bar, SWT.HORIZONTAL);
         progress.setMaximum(1000);
         GridDataFactory.swtDefaults().hint(160, SWT.DEFAULT).applyTo(progress);
@@ -194,18 +210,42 @@ public final class ImagePart implements DocumentListener {
     public void progress(double fraction, String message) {
         showBusy(true);
         progress.setSelection((int) (fraction * 1000));
-        status.setText(message);
-        status.getParent().layout();
+        setStatus(message);
     }
 
     @Override
     public void finished(boolean ok, String message) {
         showBusy(false);
-        status.setText(message);
-        status.getParent().layout();
+        setStatus(message);
         if (!ok && !message.endsWith(" cancelled")) {
             MessageDialog.openError(canvas.getShell(), "Loupe", message);
         }
+    }
+
+    private void setStatus(String message) {
+        statusText = message;
+        status.getParent().layout();
+        fitStatus();
+    }
+
+    /** Shows as much of the message as the label's width takes, the whole of it in the tool tip. */
+    private void fitStatus() {
+        int width = status.getSize().x;
+        String text = statusText;
+        GC gc = new GC(status);
+        try {
+            if (width > 0 && gc.textExtent(text).x > width) {
+                String cut = text;
+                while (cut.length() > 1 && gc.textExtent(cut + "...").x > width) {
+                    cut = cut.substring(0, cut.length() - 1);
+                }
+                text = cut.strip() + "...";
+            }
+        } finally {
+            gc.dispose();
+        }
+        status.setText(text);
+        status.setToolTipText(text.equals(statusText) ? null : statusText);
     }
 
     private void autoWindow() {
@@ -233,8 +273,12 @@ public final class ImagePart implements DocumentListener {
         high.setText(format(w.high()));
     }
 
-    private static String format(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.4g", v);
+    /** A window bound as a person writes it: 65040.5, 0.00125, never 6.504e+04. */
+    static String format(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
     /** Stops listening to the document. */

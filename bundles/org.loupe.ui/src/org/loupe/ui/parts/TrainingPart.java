@@ -92,11 +92,18 @@ public final class TrainingPart {
             return;
         }
         List<TrainingEvent> events = run.events();
-        String progress = events.isEmpty() ? "" : String.format("  (%d/%d, %s left)",
-                events.get(events.size() - 1).iteration(), events.get(events.size() - 1).iterations(),
-                clock(events.get(events.size() - 1).remaining().toSeconds()));
-        status.setText(run.state() == TrainingRun.State.IDLE ? "No training run yet: Model > Train Model..."
-                : run.state().name().toLowerCase() + ": " + run.message() + progress);
+        // the time left belongs to a run that is going; a stopped run says where it stopped instead
+        String progress = events.isEmpty() || run.state() != TrainingRun.State.RUNNING ? ""
+                : String.format("  (%,d/%,d, %s left)", events.get(events.size() - 1).iteration(),
+                        events.get(events.size() - 1).iterations(),
+                        clock(events.get(events.size() - 1).remaining().toSeconds()));
+        status.setText(switch (run.state()) {
+            case IDLE -> "No training run yet: Model > Train Model...";
+            case RUNNING -> "Training: " + run.message() + progress;
+            case DONE -> "Done: " + run.message();
+            case CANCELLED -> "Stopped: " + run.message();
+            case FAILED -> "Failed: " + run.message();
+        });
         stop.setEnabled(run.state() == TrainingRun.State.RUNNING);
         plot.show(events);
         List<TrainingEvent> newestFirst = new ArrayList<>(events);

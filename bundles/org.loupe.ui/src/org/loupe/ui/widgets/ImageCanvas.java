@@ -1,5 +1,6 @@
 package org.loupe.ui.widgets;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +24,10 @@ import org.loupe.ui.Mark;
  * Shows an image and, optionally, a processed version of it: one or the other, or both split by a draggable divider
  * (before on the left, after on the right, at the same position and zoom even if the result has another size).
  * Mouse wheel zooms about the pointer, left drag pans (or moves the divider when grabbed), right drag changes the
- * window (horizontal: width, vertical: level), double click fits the image. Marks (detections, patch decisions) are
- * drawn over either image in the input's coordinates; the readout names the marks under the pointer.
+ * window (horizontal: width, vertical: level), double click fits the image; a fitted view stays fitted when the
+ * canvas is resized. Marks (detections, patch decisions) are drawn over either image in the input's coordinates,
+ * their labels placed where they hide no other label; the readout, in the shown image's coordinates, follows the
+ * image under a still pointer and names the marks under it.
  */
 public final class ImageCanvas extends Canvas {
 
@@ -48,6 +51,11 @@ public final class ImageCanvas extends Canvas {
     private double originX;
     private double originY;
     private double divider = 0.5;
+    private String afterName = "result";
+    /** Whether the view is fitted to the canvas: a resize re-fits it until the user zooms or pans. */
+    private boolean fitted = true;
+    /** Where the pointer was last seen over the canvas, or null once it left. */
+    private Point pointer;
     private Point dragStart;
     private int dragButton;
     private boolean draggingDivider;
@@ -57,6 +65,7 @@ public final class ImageCanvas extends Canvas {
     private List<Mark> marks = List.of();
     private boolean marksVisible = true;
     private final Map<String, RGB> labelColours = new HashMap<>();
+    private final List<Rectangle> labels = new ArrayList<>();
     private final Map<RGB, Color> colours = new HashMap<>();
 
     /** A canvas with no image. */
@@ -68,7 +77,13 @@ public final class ImageCanvas extends Canvas {
         addListener(SWT.MouseUp, e -> dragStart = null);
         addListener(SWT.MouseMove, this::move);
         addListener(SWT.MouseDoubleClick, e -> fit());
-        addListener(SWT.Resize, e -> redraw());
+        addListener(SWT.Resize, e -> {
+            if (fitted) {
+                fit();
+            }
+            redraw();
+        });
+        addListener(SWT.MouseExit, e -> pointer = null);
         addListener(SWT.Dispose, e -> {
             disposeImages();
             colours.values().forEach(Color::dispose);
@@ -85,6 +100,13 @@ public final class ImageCanvas extends Canvas {
             fit();
         }
         redraw();
+        reportAgain();
+    }
+
+    /** What the second image is called in the read-out: "result" or "reference". */
+    public void setAfterName(String value) {
+        afterName = value;
+        reportAgain();
     }
 
     /** The marks drawn over the image, in its pixel coordinates. */
@@ -115,6 +137,17 @@ public final class ImageCanvas extends Canvas {
     public void setMode(Mode value) {
         mode = value;
         redraw();
+        reportAgain();
+    }
+
+    /** The current zoom, screen pixels per input pixel. */
+    public double zoom() {
+        return zoom;
+    }
+
+    /** Where the marks' labels were drawn at the last paint, in canvas pixels. */
+    public List<Rectangle> labelBounds() {
+        return List.copyOf(labels);
     }
 
     /** Receives a description of the pixel under the pointer. */
@@ -136,7 +169,9 @@ public final class ImageCanvas extends Canvas {
         zoom = Math.max(1e-3, Math.min(area.width / (double) before.width(), area.height / (double) before.height()));
         originX = (area.width - before.width() * zoom) / 2;
         originY = (area.height - before.height() * zoom) / 2;
+        fitted = true;
         redraw();
+        reportAgain();
     }
 
     private void rebuild() {
@@ -191,6 +226,7 @@ public final class ImageCanvas extends Canvas {
 
     /** Passing patches as faint outlines, then failing patches filled, then detections with their labels on top. */
     private void drawMarks(GC gc) {
+        labels.clear();
         gc.setAdvanced(true);
         gc.setLineWidth(1);
         for (Mark m : marks) {
@@ -204,16 +240,30 @@ public final class ImageCanvas extends Canvas {
             }
         }
         gc.setLineWidth(2);
-        for (Mark m : marks) {
-            if (m.kind() == Mark.Kind.DETECTION) {
-                Color c = colour(labelColours.computeIfAbsent(m.label(),
-                        l -> PALETTE[labelColours.size() % PALETTE.length]));
-                Rectangle r = box(gc, m, c, 255, 0);
+        List<Mark> detections = new ArrayList<>(marks.stream().filter(m -> m.kind() == Mark.Kind.DETECTION).toList());
+        List<Rectangle> boxes = new ArrayList<>();
+        for (Mark m : detections) {
+            Color c = colour(labelColours.computeIfAbsent(m.label(), l -> PALETTE[labelColours.size() % PALETTE.length]));
+            boxes.add(box(gc, m, c, 255, 0));
+        }
+        // the most confident detection labels first; a label that fits nowhere free is left to the read-out
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < detections.size(); i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> Double.compare(detections.get(b).score(), detections.get(a).score()));
+        for (int i : order) {
+            Mark m = detections.get(i);
+            String text = String.format(Locale.ROOT, "%s %.2f", m.label(), m.score());
+            Point size = gc.textExtent(text);
+            Rectangle r = boxes.get(i);
+            Rectangle at = LabelPlaces.free(r, size, labels, getClientArea());
+            if (at != null) {
                 gc.setAlpha(255);
-                gc.setBackground(c);
+                gc.setBackground(colour(labelColours.get(m.label())));
                 gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WHITE));
-                gc.drawText(String.format(Locale.ROOT, "%s %.2f", m.label(), m.score()), r.x, r.y - gc.getFontMetrics()
-                        .getHeight() - 1, false);
+                gc.drawText(text, at.x, at.y, false);
+                labels.add(at);
             }
         }
         gc.setAlpha(255);
@@ -265,7 +315,9 @@ public final class ImageCanvas extends Canvas {
         originX = e.x - (e.x - originX) * newZoom / zoom;
         originY = e.y - (e.y - originY) * newZoom / zoom;
         zoom = newZoom;
+        fitted = false;
         redraw();
+        report(e.x, e.y);
     }
 
     private void down(Event e) {
@@ -280,6 +332,7 @@ public final class ImageCanvas extends Canvas {
         if (dragStart != null) {
             drag(e);
         }
+        pointer = new Point(e.x, e.y);
         report(e.x, e.y);
         int splitX = (int) (getClientArea().width * divider);
         setCursor(getDisplay().getSystemCursor(mode == Mode.SPLIT && after != null
@@ -302,30 +355,56 @@ public final class ImageCanvas extends Canvas {
         } else {
             originX += dx;
             originY += dy;
+            fitted = false;
             dragStart = new Point(e.x, e.y);
         }
         redraw();
     }
 
+    /** Describes the pixel under the pointer again: the image, view or window changed under a still pointer. */
+    private void reportAgain() {
+        if (pointer != null) {
+            report(pointer.x, pointer.y);
+        } else if (before == null) {
+            readout.accept("");
+        }
+    }
+
+    /**
+     * Describes the pixel under the pointer in the coordinates of the image shown there (the result's own pixels in
+     * Result view), with the other image's value at the same place.
+     */
     private void report(int sx, int sy) {
         if (before == null) {
+            readout.accept("");
             return;
         }
-        int x = (int) Math.floor((sx - originX) / zoom);
-        int y = (int) Math.floor((sy - originY) / zoom);
-        if (x < 0 || y < 0 || x >= before.width() || y >= before.height()) {
-            readout.accept(String.format(Locale.ROOT, "zoom %.0f%%", zoom * 100));
-            return;
-        }
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "x %d  y %d  input %s", x, y, value(before, x, y)));
-        if (after != null) {
-            int ax = (int) (x * (after.width() / (double) before.width()));
-            int ay = (int) (y * (after.height() / (double) before.height()));
-            s.append("  result ").append(value(after, ax, ay));
-        }
-        s.append(String.format(Locale.ROOT, "  zoom %.0f%%", zoom * 100));
         double ix = (sx - originX) / zoom;
         double iy = (sy - originY) / zoom;
+        int x = (int) Math.floor(ix);
+        int y = (int) Math.floor(iy);
+        String zoomText = String.format(Locale.ROOT, "  zoom %.0f%%", zoom * 100);
+        if (x < 0 || y < 0 || x >= before.width() || y >= before.height()) {
+            readout.accept(zoomText.strip());
+            return;
+        }
+        boolean afterShown = after != null && (mode == Mode.AFTER || mode == Mode.SPLIT
+                && sx >= getClientArea().width * divider);
+        StringBuilder s = new StringBuilder();
+        if (afterShown) {
+            int ax = Math.min(after.width() - 1, (int) (ix * after.width() / before.width()));
+            int ay = Math.min(after.height() - 1, (int) (iy * after.height() / before.height()));
+            s.append(String.format(Locale.ROOT, "x %d  y %d  %s %s", ax, ay, afterName, value(after, ax, ay)));
+            s.append(after.width() == before.width() && after.height() == before.height()
+                    ? "  input " + value(before, x, y)
+                    : String.format(Locale.ROOT, "  (input %s at %d, %d)", value(before, x, y), x, y));
+        } else {
+            s.append(String.format(Locale.ROOT, "x %d  y %d  input %s", x, y, value(before, x, y)));
+            if (after != null && after.width() == before.width() && after.height() == before.height()) {
+                s.append("  ").append(afterName).append(' ').append(value(after, x, y));
+            }
+        }
+        s.append(zoomText);
         if (marksVisible) {
             marks.stream().filter(m -> m.contains(ix, iy)).forEach(m -> s.append("  |  ").append(m.describe()));
         }

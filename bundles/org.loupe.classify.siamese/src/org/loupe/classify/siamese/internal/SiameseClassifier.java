@@ -26,7 +26,7 @@ import org.osgi.service.component.annotations.Deactivate;
         model = "classify.siamese 2026-11-22T06:02:56.923298480Z",
         accelerator = Accelerator.GPU_OPTIONAL, inputTypes = {"GRAY:UINT8:1", "GRAY:UINT16:1", "RGB:UINT8:3"},
         description = "Defective or defect-free: L2 distance between the embeddings of a 64x64 patch and of its "
-                + "template patch (Siamese feature-fusion ResNet). Needs the template patch (--reference).")
+                + "template patch (Siamese feature-fusion ResNet). Needs the board's template as its reference.")
 public final class SiameseClassifier implements DefectClassifier {
 
 
@@ -51,7 +51,7 @@ public final class SiameseClassifier implements DefectClassifier {
         String name = image.metadata().label("the patch");
         if (reference == null) {
             throw LoupeException.badInput(name, "classify.siamese compares a patch with its golden (template) patch; "
-                    + "give it with --reference FILE");
+                    + "give the board's template as the reference");
         }
         DESCRIPTOR.requireAccepted(reference);
         int side = PatchTensors.PATCH;
@@ -71,7 +71,7 @@ public final class SiameseClassifier implements DefectClassifier {
         if (t < 0) {
             Double stored = model.sidecar().scores().get(Decision.THRESHOLD);
             if (stored == null) {
-                throw LoupeException.badInput(model.folder().toString(), "has no stored threshold; pass --param "
+                throw LoupeException.badInput(model.folder().toString(), "has no stored threshold; set the parameter "
                         + "threshold=T");
             }
             t = stored;

@@ -72,8 +72,8 @@ public final class RcnnDetector implements DefectDetector {
     private RcnnModel model(Parameters p) throws LoupeException {
         String folder = p.getString("model");
         if (folder.isBlank()) {
-            throw LoupeException.provider(DESCRIPTOR.id(), "has no model: --param model=FOLDER (from 'loupe train "
-                    + "detect.rcnn')", null);
+            throw LoupeException.provider(DESCRIPTOR.id(), "has no model: set the parameter model=FOLDER to a model "
+                    + "trained for detect.rcnn", null);
         }
         return RcnnModel.of(models.get(folder), models.get(Path.of(folder).resolve(RcnnModel.HEAD).toString()));
     }

@@ -28,7 +28,7 @@ import org.osgi.service.component.annotations.Deactivate;
         model = "detect.template 2026-11-27T18:58:11.075686766Z",
         accelerator = Accelerator.GPU_OPTIONAL, inputTypes = {"GRAY:UINT8:1", "GRAY:UINT16:1", "RGB:UINT8:3"},
         description = "Board against its template: registration, difference, components, then a learned classifier "
-                + "of DeepPCB's six defect types with box refinement. Needs the template (--reference).")
+                + "of DeepPCB's six defect types with box refinement. Needs the board's template as its reference.")
 public final class TemplateDetector implements DefectDetector {
 
     /** Views per candidate: the best of 1, 2, 4 and 8 on DeepPCB's validation pairs (docs/MODELS.md). */
@@ -66,7 +66,7 @@ public final class TemplateDetector implements DefectDetector {
             throws LoupeException {
         if (reference == null) {
             throw LoupeException.badInput(image.metadata().label("the image"), "detect.template compares a "
-                    + "board with its defect-free template; give the template (--reference FILE)");
+                    + "board with its defect-free template; give the board's template as the reference");
         }
         DESCRIPTOR.requireAccepted(image);
         DESCRIPTOR.requireAccepted(reference);

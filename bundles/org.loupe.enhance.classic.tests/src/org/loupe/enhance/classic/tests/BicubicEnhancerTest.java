@@ -2,6 +2,7 @@ package org.loupe.enhance.classic.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,20 @@ class BicubicEnhancerTest extends ImageEnhancerContract {
         ProcessingContext ctx = ProcessingContext.of(Parameters.bind(enhancer.parameters(), Map.of("scale", "16")));
         LoupeException e = assertThrows(LoupeException.class, () -> enhancer.enhance(img, ctx));
         assertEquals(LoupeException.Reason.USAGE, e.reason());
+    }
+
+    @Test
+    void statesTheMemoryOfAnUpscaleBeforeDoingIt() throws LoupeException {
+        Parameters x16 = Parameters.bind(enhancer.parameters(), Map.of("scale", "16"));
+        Parameters x8 = Parameters.bind(enhancer.parameters(), Map.of("scale", "8"));
+        long rgb = enhancer.workingBytes(ImageType.RGB_U8, 1024, 800, x16);
+        // the analyst's case of issue 25: a 16384x12800 RGB result, its bands twice and one band's double sums
+        long result = 16384L * 12800 * 3;
+        assertTrue(rgb >= 2 * result + 16384L * 12800 * Double.BYTES, Long.toString(rgb));
+        assertTrue(rgb < 4 * result + 16384L * 12800 * Double.BYTES, Long.toString(rgb));
+        // about four times at twice the scale (the pass between the axes grows only twice); grey needs less than RGB
+        assertEquals(4.0, (double) rgb / enhancer.workingBytes(ImageType.RGB_U8, 1024, 800, x8), 0.2);
+        assertTrue(enhancer.workingBytes(ImageType.GRAY_U8, 1024, 800, x16) < rgb);
     }
 
     @Test

@@ -35,7 +35,7 @@ import org.osgi.service.component.annotations.Component;
 @LoupeProvider(id = "enhance.model", name = "Residual denoiser trainer", version = "1.0.0",
         accelerator = Accelerator.GPU_OPTIONAL,
         description = "Trains a DnCNN-style residual denoiser for enhance.model from input/ and target/ image "
-                + "pairs, or from clean images with --param noise=SIGMA.")
+                + "pairs, or from clean images with added noise (parameter noise=SIGMA).")
 public final class DenoiserTrainer implements ModelTrainer {
 
     private static final List<ParameterSpec> PARAMETERS = List.of(
@@ -114,7 +114,7 @@ public final class DenoiserTrainer implements ModelTrainer {
             return new PatchSampler(pairs, patch, 1, batch, 1, 1, augment, seed);
         } catch (IllegalArgumentException e) {
             throw LoupeException.badInput(request.dataset().toString(), e.getMessage() + " (choose a smaller "
-                    + "--param patch)", e);
+                    + "patch size)", e);
         }
     }
 

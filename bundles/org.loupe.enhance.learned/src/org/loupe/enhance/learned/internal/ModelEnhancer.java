@@ -53,7 +53,7 @@ public final class ModelEnhancer implements ImageEnhancer {
     public PixelImage enhance(PixelImage input, ProcessingContext ctx) throws LoupeException {
         String folder = ctx.parameters().getString("model");
         if (folder.isBlank()) {
-            throw LoupeException.usage("enhance.model needs a model folder: --param model=FOLDER");
+            throw LoupeException.usage("enhance.model needs a model folder: set the parameter model=FOLDER");
         }
         ModelHandle model = model(Path.of(folder));
         ModelSidecar s = model.sidecar();

@@ -36,8 +36,8 @@ final class TrainingImages {
             Path in = dataset.resolve("input");
             Path target = dataset.resolve("target");
             if (!Files.isDirectory(in) || !Files.isDirectory(target)) {
-                throw LoupeException.badInput(dataset.toString(), "has no input/ and target/ folders (or give "
-                        + "--param noise=SIGMA to train on clean images with added noise)");
+                throw LoupeException.badInput(dataset.toString(), "has no input/ and target/ folders (or set "
+                        + "the parameter noise=SIGMA to train on clean images with added noise)");
             }
             for (Path f : ImageFiles.list(in)) {
                 Path t = target.resolve(f.getFileName().toString());

@@ -12,10 +12,12 @@ import org.loupe.api.ImageEnhancer;
 import org.loupe.api.LoupeException;
 import org.loupe.api.LoupeProvider;
 import org.loupe.api.ParameterSpec;
+import org.loupe.api.Parameters;
 import org.loupe.api.ProcessingContext;
 import org.loupe.api.ProviderDescriptor;
 import org.loupe.image.FloatImages;
 import org.loupe.image.GrayF32;
+import org.loupe.image.ImageType;
 import org.loupe.image.PixelImage;
 import org.loupe.image.PixelType;
 import org.loupe.image.PlanarF32;
@@ -57,6 +59,13 @@ public final class SrqEnhancer implements ImageEnhancer {
     @Override
     public List<ParameterSpec> parameters() {
         return PARAMETERS;
+    }
+
+    /** A 2x result and the network's float planes at that size (YCbCr in, features of one tile, Y out). */
+    @Override
+    public long workingBytes(ImageType type, int width, int height, Parameters parameters) {
+        long outPlanes = 4L * width * height;
+        return outPlanes * type.bands() * (Float.BYTES + type.pixelType().bits() / 8) + outPlanes * 3 * Float.BYTES;
     }
 
     @Override
@@ -125,7 +134,7 @@ public final class SrqEnhancer implements ImageEnhancer {
         try (InputStream in = SrqEnhancer.class.getResourceAsStream(file)) {
             if (in == null) {
                 throw LoupeException.usage("this build of enhance.srq has no '" + variant + "' model (" + file
-                        + "); train one with 'loupe train enhance.srq' and pass --param model=FOLDER");
+                        + "); train one for enhance.srq and set the parameter model=FOLDER");
             }
             return SrqModel.read(in, "enhance.srq" + file);
         } catch (IOException e) {

@@ -117,7 +117,7 @@ public final class SrqTrainer implements ModelTrainer {
                     Architecture.SCALE, batch, 1, 1, augment, seed);
         } catch (IllegalArgumentException e) {
             throw LoupeException.badInput(request.dataset().toString(), e.getMessage() + " (choose a smaller "
-                    + "--param patch)", e);
+                    + "patch size)", e);
         }
     }
 }

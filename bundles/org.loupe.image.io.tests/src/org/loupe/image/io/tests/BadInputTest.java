@@ -87,14 +87,14 @@ class BadInputTest {
         // a 200-byte PNG that claims to be 60000 x 60000 (3.6 gigapixels): must fail fast, allocating nothing
         Path bomb = dir.resolve("bomb.png");
         Files.write(bomb, pngWithHeaderOnly(60000, 60000));
-        assertBadInput(bomb, "over the limit");
+        assertBadInput(bomb, "over the pixel limit");
     }
 
     @Test
     void pixelLimitIsConfigurable() throws LoupeException {
         Path file = dir.resolve("small.png");
         ImageFiles.write(SyntheticImages.scene(ImageType.GRAY_U8, 64, 48, 1), file);
-        assertBadInput(file, "over the limit", new ReadOptions(1000));
+        assertBadInput(file, "over the pixel limit", new ReadOptions(1000));
         assertEquals(64, ImageFiles.read(file, new ReadOptions(64 * 48)).width());
     }
 

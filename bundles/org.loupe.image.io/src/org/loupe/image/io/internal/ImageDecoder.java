@@ -234,7 +234,7 @@ public final class ImageDecoder {
         long pixels = (long) width * height;
         if (pixels > options.maxPixels()) {
             throw LoupeException.badInput(subject, String.format(Locale.ROOT,
-                    "%dx%d is %.1f megapixels, over the limit of %.1f (raise it with --max-pixels)", width, height,
+                    "%dx%d is %.1f megapixels, over the pixel limit of %.1f", width, height,
                     pixels / 1e6, options.maxPixels() / 1e6));
         }
     }

@@ -53,7 +53,8 @@ class DetectCommandTest {
     void aBoardWithoutItsTemplateIsRefusedWithTheReason() throws Exception {
         Launcher.Run run = Launcher.run("detect", "--with", "detect.template", BOARD.toString());
         assertEquals(3, run.exitCode(), run.toString());
-        assertTrue(run.err().contains("give the template (--reference FILE)"), run.toString());
+        assertTrue(run.err().contains("give the board's template as the reference (--reference FILE)"),
+                run.toString());
     }
 
     private static double[] parse(String line, String separator) {

@@ -1,0 +1,63 @@
+package org.loupe.product.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Drives the workbench under an X server through what broke in an analyst's daily use (issue 25): dialogs without
+ * their buttons, a template kept for the wrong board, Cancel ignored at a full progress bar, a read-out that lags
+ * and mislabels, overlapping labels and a toolbar clipped in a small window, command-line wording, and Quit without
+ * asking. The workbench's {@code DialogsSelfTest} and {@code DailyUseSelfTest} print one line per item; every item
+ * must pass.
+ */
+class DailyUseTest {
+
+    private static final List<String> ITEMS = List.of("1", "7-descriptions", "8-sample", "2", "3", "5", "6", "7",
+            "8-training", "8-quit");
+
+    @Test
+    void theWorkbenchHoldsUpInDailyUse() throws Exception {
+        Path scratch = Launcher.fresh("daily-use");
+        Path dataset = Files.createDirectories(scratch.resolve("train-data"));
+        Files.copy(Launcher.samples().resolve("pcb-test.png"), dataset.resolve("pcb-test.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+        Map<String, String> env = new HashMap<>();
+        XServer x = XServer.start();
+        x.into(env);
+        env.put("LOUPE_JAVA_OPTS", "-Dloupe.selftest.image=" + Launcher.samples().resolve("xray-board.tif")
+                + " -Dloupe.selftest.screenshot=" + scratch.resolve("window.png")
+                + " -Dloupe.selftest.train.dataset=" + dataset
+                + " -Dloupe.selftest.daily=" + scratch.resolve("work")
+                + " -Dloupe.selftest.daily.samples=" + Launcher.samples());
+        Launcher.Run run;
+        try {
+            run = Launcher.run(env, "workbench");
+        } finally {
+            x.close();
+        }
+        assertEquals(0, run.exitCode(), run.toString());
+        run.out().lines().filter(l -> l.startsWith("LOUPE-SELFTEST DAILY")).forEach(System.out::println);
+        List<String> failed = new ArrayList<>();
+        for (String item : ITEMS) {
+            Matcher m = Pattern.compile("LOUPE-SELFTEST DAILY " + Pattern.quote(item) + " (OK|FAILED)(.*)")
+                    .matcher(run.out());
+            if (!m.find()) {
+                failed.add(item + ": no line");
+            } else if (m.group(1).equals("FAILED")) {
+                failed.add(item + ":" + m.group(2));
+            }
+        }
+        assertTrue(failed.isEmpty(), String.join("\n", failed) + "\n" + run);
+    }
+}
