@@ -15,6 +15,10 @@ public interface DocumentListener {
     default void marksChanged() {
     }
 
+    /** A mark was chosen, in the findings table or on the image; {@link ImageDocument#selected()} says which. */
+    default void selectionChanged() {
+    }
+
     /** An enhancer produced a result (or the result was cleared). */
     default void resultChanged() {
     }

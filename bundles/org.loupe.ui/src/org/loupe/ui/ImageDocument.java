@@ -23,16 +23,22 @@ import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.e4.core.di.annotations.Creatable;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.loupe.api.DefectClassifier;
+import org.loupe.api.Detection;
 import org.loupe.api.DefectDetector;
 import org.loupe.api.ImageEnhancer;
 import org.loupe.api.LoupeException;
 import org.loupe.api.Parameters;
 import org.loupe.api.ProcessingContext;
 import org.loupe.api.ProviderDescriptor;
+import org.loupe.data.detection.DetectionDatasets;
 import org.loupe.image.PixelImage;
+import org.loupe.image.WindowLevel;
 import org.loupe.image.io.ImageFiles;
 import org.loupe.image.io.ImageFormat;
 import org.loupe.image.io.ReadOptions;
+import org.loupe.metrics.detection.AnnotatedImage;
+import org.loupe.metrics.detection.ImageErrors;
+import org.loupe.metrics.detection.MatchRule;
 import org.loupe.pipeline.PatchInspection;
 import org.loupe.registry.ProviderHandle;
 import org.loupe.samples.Sample;
@@ -64,6 +70,10 @@ public final class ImageDocument {
     private volatile Path lastSaveFolder;
     private volatile long memoryBudget;
     private volatile List<Mark> marks = List.of();
+    private volatile Mark selected;
+    private volatile WindowLevel displayWindow;
+    private volatile DetectionDatasets.ImageTruth truth;
+    private volatile boolean truthShown;
     private volatile Job running;
     /** Jobs let go of after Cancel: whatever their provider returns later is dropped. */
     private final Set<Job> abandoned = ConcurrentHashMap.newKeySet();
@@ -118,6 +128,61 @@ public final class ImageDocument {
         return marks;
     }
 
+    /** The annotations of the open image where its data set keeps them (DeepPCB, COCO, YOLO), or null. */
+    public DetectionDatasets.ImageTruth groundTruth() {
+        return truth;
+    }
+
+    /** Whether the ground truth is laid over the detections. */
+    public boolean truthShown() {
+        return truthShown && truth != null;
+    }
+
+    /** Lays the ground truth over the detections, or takes it away; on the UI thread. */
+    public void showTruth(boolean shown) {
+        truthShown = shown;
+        listeners.forEach(DocumentListener::marksChanged);
+    }
+
+    /**
+     * What became of the detections and the annotated objects, matched as {@code eval detect} matches them (DeepPCB's
+     * rule for DeepPCB boards, IoU 0.5 otherwise); null without ground truth.
+     */
+    public ImageErrors truthErrors() {
+        DetectionDatasets.ImageTruth t = truth;
+        if (t == null) {
+            return null;
+        }
+        List<Detection> found = marks.stream().filter(m -> m.kind() == Mark.Kind.DETECTION).map(m -> new Detection(
+                m.x1(), m.y1(), m.x2(), m.y2(), m.label(), m.score())).toList();
+        return ImageErrors.of(new AnnotatedImage(image.metadata().name(), t.truth(), found),
+                t.layout() == DetectionDatasets.Layout.DEEPPCB ? MatchRule.DEEPPCB : MatchRule.VOC, 0);
+    }
+
+    /** The display window the image view shows, or null before it shows one. */
+    public WindowLevel displayWindow() {
+        return displayWindow;
+    }
+
+    /** Records the display window the image view shows, so that saved pictures look as the view does. */
+    public void setDisplayWindow(WindowLevel window) {
+        displayWindow = window;
+    }
+
+    /** The mark chosen in the findings table or on the image, or null. */
+    public Mark selected() {
+        Mark m = selected;
+        return m != null && marks.contains(m) ? m : null;
+    }
+
+    /** Chooses a mark (null for none), so that the table and the image show the same one; on the UI thread. */
+    public void select(Mark mark) {
+        if (mark != selected) {
+            selected = mark;
+            listeners.forEach(DocumentListener::selectionChanged);
+        }
+    }
+
     /** The reference's file, or null if there is no reference or it did not come from a file. */
     public Path referencePath() {
         return referencePath;
@@ -156,7 +221,15 @@ public final class ImageDocument {
             }
             PixelImage shownRef = ref;
             Path shownRefFile = refFile;
-            return new Outcome(() -> showImage(loaded, file, shownRef, shownRefFile), opened(loaded) + note);
+            DetectionDatasets.ImageTruth found = null;
+            try {
+                found = DetectionDatasets.truthOf(file).orElse(null);
+            } catch (LoupeException e) {
+                note += "; its annotations were not read: " + e.getMessage();
+            }
+            DetectionDatasets.ImageTruth shownTruth = found;
+            return new Outcome(() -> showImage(loaded, file, shownRef, shownRefFile, shownTruth),
+                    opened(loaded) + note);
         });
     }
 
@@ -169,8 +242,15 @@ public final class ImageDocument {
             PixelImage loaded = ImageFiles.read(file);
             PixelImage ref = referenceFile == null ? null : sameSize(ImageFiles.read(referenceFile),
                     referenceFile.toString(), loaded);
+            DetectionDatasets.ImageTruth annotations;
+            try {
+                annotations = DetectionDatasets.truthOf(file).orElse(null);
+            } catch (LoupeException e) {
+                annotations = null; // the run's findings are shown all the same; the table said what it could
+            }
+            DetectionDatasets.ImageTruth shownTruth = annotations;
             return new Outcome(() -> {
-                showImage(loaded, file, ref, referenceFile);
+                showImage(loaded, file, ref, referenceFile, shownTruth);
                 showMarks(loaded, found);
             }, opened(loaded) + counts(found));
         });
@@ -381,6 +461,11 @@ public final class ImageDocument {
     }
 
     private void showImage(PixelImage loaded, Path source, PixelImage ref, Path refSource) {
+        showImage(loaded, source, ref, refSource, null);
+    }
+
+    private void showImage(PixelImage loaded, Path source, PixelImage ref, Path refSource,
+            DetectionDatasets.ImageTruth annotations) {
         image = loaded;
         path = source;
         reference = ref;
@@ -389,6 +474,8 @@ public final class ImageDocument {
         result = null;
         resultProvider = null;
         resultSaved = false;
+        truth = annotations;
+        truthShown = false;
         marks = List.of();
         listeners.forEach(DocumentListener::imageChanged);
     }

@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.loupe.api.LoupeException;
 import org.loupe.data.deeppcb.DeepPcbDataset;
 import org.loupe.data.deeppcb.DeepPcbFiles;
@@ -66,6 +67,49 @@ public final class DetectionDatasets {
      */
     public static List<AnnotatedImageFile> readAll(Path dir, String list) throws LoupeException {
         return layoutOf(dir) == Layout.DEEPPCB ? of(DeepPcbDataset.read(dir, dir.resolve(list))) : read(dir);
+    }
+
+    /**
+     * The annotations of one image, found where its data set keeps them: DeepPCB's {@code ../DIR_not/NAME.txt}
+     * beside {@code DIR/NAME_test.jpg}, a COCO {@code annotations.json} in the image's folder or the one above that
+     * lists it, or a YOLO folder's labels for an image in its {@code images/}.
+     *
+     * @param truth  the annotated objects
+     * @param layout the layout they were read from
+     * @param source the annotation file
+     */
+    public record ImageTruth(List<GroundTruth> truth, Layout layout, Path source) {
+    }
+
+    /**
+     * The annotations of an image, if its data set has any (see {@link ImageTruth}).
+     *
+     * @throws LoupeException INPUT for a malformed annotation file
+     */
+    public static Optional<ImageTruth> truthOf(Path image) throws LoupeException {
+        Path file = image.toAbsolutePath().normalize();
+        Path dir = file.getParent();
+        String name = file.getFileName().toString();
+        int test = name.lastIndexOf("_test.");
+        if (test > 0 && dir.getParent() != null) {
+            Path txt = dir.resolveSibling(dir.getFileName() + "_not").resolve(name.substring(0, test) + ".txt");
+            if (Files.isRegularFile(txt)) {
+                return Optional.of(new ImageTruth(DeepPcbFiles.readTruth(txt), Layout.DEEPPCB, txt));
+            }
+        }
+        for (Path folder : new Path[] {dir, dir.getParent()}) {
+            Layout layout = folder == null ? Layout.DEEPPCB : layoutOf(folder);
+            if (layout == Layout.DEEPPCB) {
+                continue;
+            }
+            Path source = folder.resolve(layout == Layout.COCO ? CocoFiles.FILE_NAME : YoloFiles.CLASSES);
+            for (AnnotatedImageFile f : read(folder)) {
+                if (f.image().toAbsolutePath().normalize().equals(file)) {
+                    return Optional.of(new ImageTruth(f.truth(), layout, source));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** DeepPCB pairs as annotated images, each with its template as reference. */

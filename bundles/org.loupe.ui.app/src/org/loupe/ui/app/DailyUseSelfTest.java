@@ -275,8 +275,7 @@ final class DailyUseSelfTest {
     /** Item 4: Save Result proposes the input's folder, then the last one, and the input's format. */
     private void saveSuggestion() throws Exception {
         List<String> problems = new ArrayList<>();
-        SelfTest.join(document.open(Samples.all().stream().filter(s -> s.fileName().equals("butterfly.png"))
-                .findFirst().orElseThrow()));
+        openButterfly();
         median();
         SaveSuggestion sample = SaveSuggestion.of(document);
         if (!sample.fileName().endsWith(".png") || sample.folder().equals(Path.of("").toAbsolutePath())) {
@@ -298,6 +297,15 @@ final class DailyUseSelfTest {
         DialogsSelfTest.report("4", problems, "proposed=" + board.fileName() + " then " + next.folder());
     }
 
+    /** Opens the RGB sample and waits until the view shows it (the open's outcome is applied on the UI thread). */
+    private void openButterfly() throws Exception {
+        SelfTest.join(document.open(Samples.all().stream().filter(s -> s.fileName().equals("butterfly.png"))
+                .findFirst().orElseThrow()));
+        SelfTest.await(() -> document.path() == null && document.image() != null && document.image().bands() == 3,
+                "the butterfly did not open");
+        Thread.sleep(200);
+    }
+
     private void median() throws Exception {
         PixelImage before = document.result();
         ProviderHandle<ImageEnhancer> median = registry().provider("enhance.median", ImageEnhancer.class);
@@ -308,8 +316,7 @@ final class DailyUseSelfTest {
     /** Item 5: the read-out follows the image without a pointer move, names the reference, uses shown coordinates. */
     private void readout() throws Exception {
         List<String> problems = new ArrayList<>();
-        SelfTest.join(document.open(Samples.all().stream().filter(s -> s.fileName().equals("butterfly.png"))
-                .findFirst().orElseThrow()));
+        openButterfly();
         Thread.sleep(300);
         ImageCanvas canvas = Widgets.find(window, ImageCanvas.class, c -> true).get(0);
         Point centre = Widgets.onUi(() -> new Point(canvas.getSize().x / 2, canvas.getSize().y / 2));

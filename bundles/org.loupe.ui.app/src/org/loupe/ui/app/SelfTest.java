@@ -174,9 +174,17 @@ final class SelfTest {
             e.printStackTrace(System.out);
             Widgets.closeOthers(window);
         }
+        Path samples = Path.of(System.getProperty("loupe.selftest.daily.samples"));
         try {
-            new DailyUseSelfTest(windowContext, document, window, Path.of(System.getProperty(
-                    "loupe.selftest.daily.samples")), scratch).run();
+            FindingsSelfTest.run(windowContext, document, window, samples.resolve(
+                    "deeppcb/group20085/20085/20085009_test.jpg"), scratch);
+        } catch (Exception | LinkageError e) {
+            System.out.println("LOUPE-SELFTEST DAILY findings FAILED " + e);
+            e.printStackTrace(System.out);
+            Widgets.closeOthers(window);
+        }
+        try {
+            new DailyUseSelfTest(windowContext, document, window, samples, scratch).run();
         } catch (Exception | LinkageError e) {
             System.out.println("LOUPE-SELFTEST DAILY view FAILED " + e);
             e.printStackTrace(System.out);

@@ -5,6 +5,9 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -18,11 +21,14 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.ProgressBar;
 import org.eclipse.swt.widgets.Text;
 import org.loupe.image.PixelImage;
+import org.loupe.metrics.detection.ImageErrors;
 import org.loupe.image.PixelType;
 import org.loupe.image.WindowLevel;
 import org.loupe.ui.DocumentListener;
 import org.loupe.ui.ImageDocument;
+import org.loupe.ui.Mark;
 import org.loupe.ui.widgets.ImageCanvas;
+import org.loupe.ui.widgets.MarkPainter;
 
 /**
  * The image view: the open image, the enhancer's result and the reference (one of them, or the image and the result
@@ -65,6 +71,7 @@ public final class ImagePart implements DocumentListener {
         GridDataFactory.fillDefaults().grab(true, true).applyTo(canvas);
         canvas.onReadout(s -> readout.setText(s));
         canvas.onWindowChange(this::showWindow);
+        canvas.onMarkClicked(document::select);
         statusBar(parent);
         document.addListener(this);
         if (document.image() != null) {
@@ -183,6 +190,7 @@ public final class ImagePart implements DocumentListener {
     public void imageChanged() {
         enableButtons();
         canvas.setMarks(document.marks());
+        canvas.setTruth(null);
         show(View.INPUT);
         autoWindow();
     }
@@ -202,6 +210,8 @@ public final class ImagePart implements DocumentListener {
     @Override
     public void marksChanged() {
         canvas.setMarks(document.marks());
+        canvas.setSelected(document.selected());
+        canvas.setTruth(truthMarks(document));
         marks.setSelection(true);
         canvas.setMarksVisible(true);
     }
@@ -263,12 +273,31 @@ public final class ImagePart implements DocumentListener {
         try {
             canvas.setWindow(new WindowLevel(Double.parseDouble(low.getText().trim()),
                     Double.parseDouble(high.getText().trim())));
+            document.setDisplayWindow(canvas.window());
         } catch (IllegalArgumentException e) {
             showWindow(canvas.window()); // not numbers, or an empty window: put the current values back
         }
     }
 
+    /** The document's ground truth over its detections as the canvas draws it, or null when not shown. */
+    static MarkPainter.TruthMarks truthMarks(ImageDocument document) {
+        ImageErrors e = document.truthShown() ? document.truthErrors() : null;
+        if (e == null) {
+            return null;
+        }
+        Set<Mark> falseAlarms = new HashSet<>(Mark.of(e.falseAlarms()));
+        List<Mark> missed = e.missed().stream().map(g -> new Mark(Mark.Kind.DETECTION, g.x1(), g.y1(), g.x2(), g.y2(),
+                g.label(), 1)).toList();
+        return new MarkPainter.TruthMarks(falseAlarms, missed);
+    }
+
+    @Override
+    public void selectionChanged() {
+        canvas.setSelected(document.selected());
+    }
+
     private void showWindow(WindowLevel w) {
+        document.setDisplayWindow(w);
         low.setText(format(w.low()));
         high.setText(format(w.high()));
     }

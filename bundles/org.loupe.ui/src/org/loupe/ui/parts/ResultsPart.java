@@ -7,17 +7,13 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.jface.viewers.Viewer;
-import org.eclipse.jface.viewers.ViewerComparator;
 import org.eclipse.jface.viewers.ViewerFilter;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
@@ -30,6 +26,7 @@ import org.loupe.ui.ImageDocument;
 import org.loupe.ui.PipelineRun;
 import org.loupe.ui.RunOverlays;
 import org.loupe.ui.VolumeDocument;
+import org.loupe.ui.widgets.SortedColumns;
 
 /**
  * The results of the workbench's pipeline run: one row per input with its status, findings and measures, sortable by
@@ -47,7 +44,6 @@ public final class ResultsPart {
     private Button stop;
     private Text filter;
     private TableViewer table;
-    private Comparator<ItemResult> order = Comparator.comparing(ItemResult::input);
 
     /** Created by the workbench. */
     @Inject
@@ -73,23 +69,19 @@ public final class ResultsPart {
         table = new TableViewer(parent, SWT.FULL_SELECTION | SWT.BORDER | SWT.V_SCROLL | SWT.H_SCROLL);
         table.getTable().setHeaderVisible(true);
         GridDataFactory.fillDefaults().span(3, 1).grab(true, true).applyTo(table.getTable());
-        column("Input", 170, SWT.LEFT, ItemResult::name, Comparator.comparing(ItemResult::name));
-        column("Status", 60, SWT.LEFT, ItemResult::status, Comparator.comparing(ItemResult::status));
-        column("Detections", 90, SWT.RIGHT, r -> Integer.toString(RunOverlays.found(run.pipeline(), r).size()),
+        SortedColumns<ItemResult> columns = new SortedColumns<>(table, ItemResult.class,
+                Comparator.comparing(ItemResult::input));
+        columns.add("Input", 170, SWT.LEFT, ItemResult::name, Comparator.comparing(ItemResult::name));
+        columns.add("Status", 60, SWT.LEFT, ItemResult::status, Comparator.comparing(ItemResult::status));
+        columns.add("Detections", 90, SWT.RIGHT, r -> Integer.toString(RunOverlays.found(run.pipeline(), r).size()),
                 Comparator.comparingInt(r -> RunOverlays.found(run.pipeline(), r).size()));
-        column("Patches", 210, SWT.LEFT, r -> counts(r.patches()), Comparator.comparing(r -> counts(r.patches())));
-        column("Measures", 170, SWT.LEFT, r -> measures(r.metrics()), Comparator.comparing(r -> measures(
+        columns.add("Patches", 210, SWT.LEFT, r -> counts(r.patches()), Comparator.comparing(r -> counts(r.patches())));
+        columns.add("Measures", 170, SWT.LEFT, r -> measures(r.metrics()), Comparator.comparing(r -> measures(
                 r.metrics())));
-        column("ms", 60, SWT.RIGHT, r -> Long.toString(r.millis()), Comparator.comparingLong(ItemResult::millis));
-        column("Reason or warnings", 320, SWT.LEFT, r -> r.reason() != null ? r.reason()
+        columns.add("ms", 60, SWT.RIGHT, r -> Long.toString(r.millis()), Comparator.comparingLong(ItemResult::millis));
+        columns.add("Reason or warnings", 320, SWT.LEFT, r -> r.reason() != null ? r.reason()
                 : String.join("; ", r.warnings()), Comparator.comparing(r -> r.reason() == null ? "" : r.reason()));
         table.setContentProvider(ArrayContentProvider.getInstance());
-        table.setComparator(new ViewerComparator() {
-            @Override
-            public int compare(Viewer viewer, Object a, Object b) {
-                return order.compare((ItemResult) a, (ItemResult) b);
-            }
-        });
         table.addFilter(new ViewerFilter() {
             @Override
             public boolean select(Viewer viewer, Object parentElement, Object element) {
@@ -118,27 +110,6 @@ public final class ResultsPart {
     /** The rows shown, in the table's order after filtering (for the self-test). */
     public int rows() {
         return table.getTable().getItemCount();
-    }
-
-    private void column(String title, int width, int align, Function<ItemResult, String> text,
-            Comparator<ItemResult> sort) {
-        TableViewerColumn c = new TableViewerColumn(table, align);
-        c.getColumn().setText(title);
-        c.getColumn().setWidth(width);
-        c.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((ItemResult) element);
-            }
-        });
-        c.getColumn().addListener(SWT.Selection, e -> {
-            boolean again = table.getTable().getSortColumn() == c.getColumn();
-            boolean down = again && table.getTable().getSortDirection() == SWT.UP;
-            order = down ? sort.reversed() : sort;
-            table.getTable().setSortColumn(c.getColumn());
-            table.getTable().setSortDirection(down ? SWT.DOWN : SWT.UP);
-            table.refresh();
-        });
     }
 
     private static String counts(Map<String, Integer> patches) {

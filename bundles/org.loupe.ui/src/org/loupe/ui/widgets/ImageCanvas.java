@@ -35,11 +35,6 @@ public final class ImageCanvas extends Canvas {
     public enum Mode { BEFORE, AFTER, SPLIT }
 
     private static final int DIVIDER_GRAB = 6;
-    // detection classes get these colours in order of first appearance, so the same label keeps its colour
-    private static final RGB[] PALETTE = {new RGB(230, 25, 75), new RGB(60, 180, 75), new RGB(0, 130, 200),
-        new RGB(245, 130, 48), new RGB(145, 30, 180), new RGB(240, 50, 230), new RGB(70, 240, 240)};
-    private static final RGB PASSED = new RGB(60, 200, 90);
-    private static final RGB FAILED = new RGB(235, 40, 40);
 
     private PixelImage before;
     private PixelImage after;
@@ -64,17 +59,20 @@ public final class ImageCanvas extends Canvas {
     private Consumer<WindowLevel> windowListener = w -> { };
     private List<Mark> marks = List.of();
     private boolean marksVisible = true;
-    private final Map<String, RGB> labelColours = new HashMap<>();
     private final List<Rectangle> labels = new ArrayList<>();
-    private final Map<RGB, Color> colours = new HashMap<>();
+    private final MarkPainter painter;
+    private Mark selected;
+    private MarkPainter.TruthMarks truth;
+    private Consumer<Mark> markClicked = m -> { };
 
     /** A canvas with no image. */
     public ImageCanvas(Composite parent) {
         super(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
+        painter = new MarkPainter(getDisplay());
         addPaintListener(e -> paint(e.gc));
         addListener(SWT.MouseVerticalWheel, this::wheel);
         addListener(SWT.MouseDown, this::down);
-        addListener(SWT.MouseUp, e -> dragStart = null);
+        addListener(SWT.MouseUp, this::up);
         addListener(SWT.MouseMove, this::move);
         addListener(SWT.MouseDoubleClick, e -> fit());
         addListener(SWT.Resize, e -> {
@@ -86,7 +84,7 @@ public final class ImageCanvas extends Canvas {
         addListener(SWT.MouseExit, e -> pointer = null);
         addListener(SWT.Dispose, e -> {
             disposeImages();
-            colours.values().forEach(Color::dispose);
+            painter.dispose();
         });
     }
 
@@ -138,6 +136,38 @@ public final class ImageCanvas extends Canvas {
         mode = value;
         redraw();
         reportAgain();
+    }
+
+    /** Highlights one mark (null for none), bringing it into view if it lies outside. */
+    public void setSelected(Mark mark) {
+        selected = mark;
+        if (mark != null && before != null) {
+            Rectangle area = getClientArea();
+            Point a = toCanvas(mark.x1(), mark.y1());
+            Point b = toCanvas(mark.x2(), mark.y2());
+            if (a.x < 0 || a.y < 0 || b.x > area.width || b.y > area.height) {
+                originX += area.width / 2.0 - (a.x + b.x) / 2.0;
+                originY += area.height / 2.0 - (a.y + b.y) / 2.0;
+                fitted = false;
+            }
+        }
+        redraw();
+    }
+
+    /** Lays the ground truth over the detections (null to take it away). */
+    public void setTruth(MarkPainter.TruthMarks value) {
+        truth = value;
+        redraw();
+    }
+
+    /** Hears a click on a mark. */
+    public void onMarkClicked(Consumer<Mark> listener) {
+        markClicked = listener;
+    }
+
+    /** Where an input pixel position is on the canvas. */
+    public Point toCanvas(double x, double y) {
+        return new Point((int) Math.round(originX + x * zoom), (int) Math.round(originY + y * zoom));
     }
 
     /** The current zoom, screen pixels per input pixel. */
@@ -224,70 +254,9 @@ public final class ImageCanvas extends Canvas {
         }
     }
 
-    /** Passing patches as faint outlines, then failing patches filled, then detections with their labels on top. */
     private void drawMarks(GC gc) {
         labels.clear();
-        gc.setAdvanced(true);
-        gc.setLineWidth(1);
-        for (Mark m : marks) {
-            if (m.passing()) {
-                box(gc, m, colour(PASSED), 90, 0);
-            }
-        }
-        for (Mark m : marks) {
-            if (m.kind() == Mark.Kind.PATCH && !m.passing()) {
-                box(gc, m, colour(FAILED), 230, 60);
-            }
-        }
-        gc.setLineWidth(2);
-        List<Mark> detections = new ArrayList<>(marks.stream().filter(m -> m.kind() == Mark.Kind.DETECTION).toList());
-        List<Rectangle> boxes = new ArrayList<>();
-        for (Mark m : detections) {
-            Color c = colour(labelColours.computeIfAbsent(m.label(), l -> PALETTE[labelColours.size() % PALETTE.length]));
-            boxes.add(box(gc, m, c, 255, 0));
-        }
-        // the most confident detection labels first; a label that fits nowhere free is left to the read-out
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < detections.size(); i++) {
-            order.add(i);
-        }
-        order.sort((a, b) -> Double.compare(detections.get(b).score(), detections.get(a).score()));
-        for (int i : order) {
-            Mark m = detections.get(i);
-            String text = String.format(Locale.ROOT, "%s %.2f", m.label(), m.score());
-            Point size = gc.textExtent(text);
-            Rectangle r = boxes.get(i);
-            Rectangle at = LabelPlaces.free(r, size, labels, getClientArea());
-            if (at != null) {
-                gc.setAlpha(255);
-                gc.setBackground(colour(labelColours.get(m.label())));
-                gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_WHITE));
-                gc.drawText(text, at.x, at.y, false);
-                labels.add(at);
-            }
-        }
-        gc.setAlpha(255);
-    }
-
-    /** Draws a mark's box in screen coordinates and returns it. */
-    private Rectangle box(GC gc, Mark m, Color c, int lineAlpha, int fillAlpha) {
-        int x = (int) Math.round(originX + m.x1() * zoom);
-        int y = (int) Math.round(originY + m.y1() * zoom);
-        Rectangle r = new Rectangle(x, y, Math.max(1, (int) Math.round(originX + m.x2() * zoom) - x),
-                Math.max(1, (int) Math.round(originY + m.y2() * zoom) - y));
-        if (fillAlpha > 0) {
-            gc.setAlpha(fillAlpha);
-            gc.setBackground(c);
-            gc.fillRectangle(r);
-        }
-        gc.setAlpha(lineAlpha);
-        gc.setForeground(c);
-        gc.drawRectangle(r);
-        return r;
-    }
-
-    private Color colour(RGB rgb) {
-        return colours.computeIfAbsent(rgb, v -> new Color(getDisplay(), v));
+        labels.addAll(painter.paint(gc, marks, zoom, originX, originY, getClientArea(), selected, truth));
     }
 
     /** Draws an image in the before image's frame: a result of another size is stretched onto the same area. */
@@ -326,6 +295,19 @@ public final class ImageCanvas extends Canvas {
         draggingDivider = e.button == 1 && mode == Mode.SPLIT && after != null
                 && Math.abs(e.x - getClientArea().width * divider) <= DIVIDER_GRAB;
         dragWindow = window;
+    }
+
+    /** A click (no drag) on a mark chooses it: the smallest box under the pointer (a patch must not hide a defect). */
+    private void up(Event e) {
+        boolean click = dragStart != null && e.button == 1 && Math.abs(e.x - dragStart.x) <= 2
+                && Math.abs(e.y - dragStart.y) <= 2 && !draggingDivider;
+        dragStart = null;
+        if (click && marksVisible) {
+            double ix = (e.x - originX) / zoom;
+            double iy = (e.y - originY) / zoom;
+            marks.stream().filter(m -> m.contains(ix, iy)).min(java.util.Comparator.comparingDouble(m ->
+                    (m.x2() - m.x1()) * (m.y2() - m.y1()))).ifPresent(markClicked);
+        }
     }
 
     private void move(Event e) {

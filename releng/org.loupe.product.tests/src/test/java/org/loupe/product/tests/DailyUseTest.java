@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class DailyUseTest {
 
-    private static final List<String> ITEMS = List.of("1", "7-descriptions", "8-sample", "2", "3", "5", "6", "7",
-            "8-training", "8-quit");
+    private static final List<String> ITEMS = List.of("1", "7-descriptions", "8-sample", "findings", "2", "3",
+            "3-memory", "4", "5", "6", "7", "8-training", "8-quit");
 
     @Test
     void theWorkbenchHoldsUpInDailyUse() throws Exception {
