@@ -23,10 +23,13 @@ import org.eclipse.core.runtime.jobs.JobChangeAdapter;
 import org.eclipse.e4.core.di.annotations.Creatable;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.loupe.api.DefectClassifier;
-import org.loupe.api.Detection;
 import org.loupe.api.DefectDetector;
+import org.loupe.api.Detection;
 import org.loupe.api.ImageEnhancer;
+import org.loupe.api.ImageMetric;
 import org.loupe.api.LoupeException;
+import org.loupe.api.LoupeService;
+import org.loupe.api.MetricValue;
 import org.loupe.api.Parameters;
 import org.loupe.api.ProcessingContext;
 import org.loupe.api.ProviderDescriptor;
@@ -74,6 +77,7 @@ public final class ImageDocument {
     private volatile WindowLevel displayWindow;
     private volatile DetectionDatasets.ImageTruth truth;
     private volatile boolean truthShown;
+    private volatile List<Measurement> measurements = List.of();
     private volatile Job running;
     /** Jobs let go of after Cancel: whatever their provider returns later is dropped. */
     private final Set<Job> abandoned = ConcurrentHashMap.newKeySet();
@@ -332,6 +336,59 @@ public final class ImageDocument {
         });
     }
 
+    /**
+     * One metric of the open image, and of the result, against the reference.
+     *
+     * @param metric the metric provider's id
+     * @param input  the input's value
+     * @param result the result's value, or NaN without a result of the reference's size
+     * @param unit   the value's unit ("dB"), or empty
+     */
+    public record Measurement(String metric, double input, double result, String unit) {
+    }
+
+    /**
+     * Measures the open image, and the result where it has the reference's size, against the reference with each
+     * metric, in the background; {@link #measurements()} holds the values when the job is done.
+     *
+     * @throws IllegalStateException if no image or no reference is open
+     */
+    public Job measure(List<ProviderHandle<ImageMetric>> metrics) {
+        PixelImage input = requireImage();
+        PixelImage ref = reference;
+        PixelImage out = result;
+        if (ref == null) {
+            throw new IllegalStateException("there is no reference to measure against");
+        }
+        return schedule("Measuring against the reference", Parameters.defaults(List.of()), ctx -> {
+            List<Measurement> values = new ArrayList<>();
+            StringBuilder line = new StringBuilder();
+            for (ProviderHandle<ImageMetric> m : metrics) {
+                ctx.checkCancelled();
+                Parameters p = Parameters.defaults(m.call(LoupeService::parameters));
+                MetricValue in = m.call(k -> k.measure(input, ref, ProcessingContext.of(p)));
+                double after = out != null && out.width() == ref.width() && out.height() == ref.height()
+                        ? m.call(k -> k.measure(out, ref, ProcessingContext.of(p))).value() : Double.NaN;
+                values.add(new Measurement(m.descriptor().id(), in.value(), after, in.unit()));
+                line.append(line.length() == 0 ? "" : "; ").append(String.format(Locale.ROOT, "%s input %.4g%s",
+                        in.metric(), in.value(), in.unit().isEmpty() ? "" : " " + in.unit()));
+                if (!Double.isNaN(after)) {
+                    line.append(String.format(Locale.ROOT, ", result %.4g", after));
+                }
+            }
+            return new Outcome(() -> {
+                if (image == input) {
+                    measurements = List.copyOf(values);
+                }
+            }, "measured against the reference: " + line);
+        });
+    }
+
+    /** The values of the last measurement of the open image, or empty. */
+    public List<Measurement> measurements() {
+        return measurements;
+    }
+
     /** Classifies the open image patch by patch against the reference; the decisions become the marks. */
     public Job classifyPatches(ProviderHandle<DefectClassifier> classifier, Parameters parameters, int side) {
         PixelImage input = requireImage();
@@ -476,6 +533,7 @@ public final class ImageDocument {
         resultSaved = false;
         truth = annotations;
         truthShown = false;
+        measurements = List.of();
         marks = List.of();
         listeners.forEach(DocumentListener::imageChanged);
     }

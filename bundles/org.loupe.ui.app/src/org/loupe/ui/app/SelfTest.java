@@ -184,6 +184,14 @@ final class SelfTest {
             Widgets.closeOthers(window);
         }
         try {
+            ToolsSelfTest.run(windowContext, document, window, samples.resolve(
+                    "deeppcb/group13000/13000/13000008_test.jpg"));
+        } catch (Exception | LinkageError e) {
+            System.out.println("LOUPE-SELFTEST DAILY tools FAILED " + e);
+            e.printStackTrace(System.out);
+            Widgets.closeOthers(window);
+        }
+        try {
             new DailyUseSelfTest(windowContext, document, window, samples, scratch).run();
         } catch (Exception | LinkageError e) {
             System.out.println("LOUPE-SELFTEST DAILY view FAILED " + e);

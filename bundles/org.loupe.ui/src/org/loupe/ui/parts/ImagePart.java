@@ -7,12 +7,14 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.RowData;
 import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
@@ -22,6 +24,7 @@ import org.eclipse.swt.widgets.ProgressBar;
 import org.eclipse.swt.widgets.Text;
 import org.loupe.image.PixelImage;
 import org.loupe.metrics.detection.ImageErrors;
+import org.loupe.metrics.image.RegionStatistics;
 import org.loupe.image.PixelType;
 import org.loupe.image.WindowLevel;
 import org.loupe.ui.DocumentListener;
@@ -53,6 +56,7 @@ public final class ImagePart implements DocumentListener {
     private Label readout;
     private Label status;
     private String statusText = "";
+    private String regionText = "";
     private ProgressBar progress;
     private Button cancel;
 
@@ -72,6 +76,7 @@ public final class ImagePart implements DocumentListener {
         canvas.onReadout(s -> readout.setText(s));
         canvas.onWindowChange(this::showWindow);
         canvas.onMarkClicked(document::select);
+        canvas.onRoi(this::showRegion);
         statusBar(parent);
         document.addListener(this);
         if (document.image() != null) {
@@ -189,6 +194,8 @@ public final class ImagePart implements DocumentListener {
     @Override
     public void imageChanged() {
         enableButtons();
+        canvas.getShell().setText(document.image() == null ? "Loupe" : (document.path() != null
+                ? document.path().getFileName().toString() : document.image().metadata().name()) + " - Loupe");
         canvas.setMarks(document.marks());
         canvas.setTruth(null);
         show(View.INPUT);
@@ -277,6 +284,33 @@ public final class ImagePart implements DocumentListener {
         } catch (IllegalArgumentException e) {
             showWindow(canvas.window()); // not numbers, or an empty window: put the current values back
         }
+    }
+
+    /**
+     * The statistics of the region drawn with Ctrl+drag, in the status line: of the input, and of the result or the
+     * reference where it has the input's size (the same pixels, before and after).
+     */
+    private void showRegion(Rectangle r) {
+        if (r == null || document.image() == null) {
+            setStatus("");
+            return;
+        }
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "Region %dx%d at %d, %d: input %s", r.width,
+                r.height, r.x, r.y, RegionStatistics.of(document.image(), r.x, r.y, r.x + r.width, r.y + r.height)
+                        .describe()));
+        PixelImage other = document.result() != null ? document.result() : document.reference();
+        if (other != null && other.width() == document.image().width() && other.height() == document.image()
+                .height()) {
+            s.append(document.result() != null ? "; result " : "; reference ").append(RegionStatistics.of(other, r.x,
+                    r.y, r.x + r.width, r.y + r.height).describe());
+        }
+        regionText = s.toString();
+        setStatus(regionText);
+    }
+
+    /** The last region's statistics as shown (for the self-test). */
+    public String regionText() {
+        return regionText;
     }
 
     /** The document's ground truth over its detections as the canvas draws it, or null when not shown. */

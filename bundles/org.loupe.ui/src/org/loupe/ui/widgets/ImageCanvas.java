@@ -23,8 +23,10 @@ import org.loupe.ui.Mark;
 /**
  * Shows an image and, optionally, a processed version of it: one or the other, or both split by a draggable divider
  * (before on the left, after on the right, at the same position and zoom even if the result has another size).
- * Mouse wheel zooms about the pointer, left drag pans (or moves the divider when grabbed), right drag changes the
- * window (horizontal: width, vertical: level), double click fits the image; a fitted view stays fitted when the
+ * Mouse wheel zooms about the pointer, left drag pans (or moves the divider when grabbed), Ctrl+left drag draws a
+ * rectangular region of interest, right drag changes the
+ * window (horizontal: width, vertical: level), double click or 0 fits the image, + and - zoom, the arrows pan,
+ * Escape clears the region; a fitted view stays fitted when the
  * canvas is resized. Marks (detections, patch decisions) are drawn over either image in the input's coordinates,
  * their labels placed where they hide no other label; the readout, in the shown image's coordinates, follows the
  * image under a still pointer and names the marks under it.
@@ -64,6 +66,9 @@ public final class ImageCanvas extends Canvas {
     private Mark selected;
     private MarkPainter.TruthMarks truth;
     private Consumer<Mark> markClicked = m -> { };
+    private Consumer<Rectangle> roiListener = r -> { };
+    private Point roiStart;
+    private Rectangle roi;
 
     /** A canvas with no image. */
     public ImageCanvas(Composite parent) {
@@ -82,6 +87,9 @@ public final class ImageCanvas extends Canvas {
             redraw();
         });
         addListener(SWT.MouseExit, e -> pointer = null);
+        addListener(SWT.KeyDown, this::key);
+        // a canvas takes keys only when it has the focus: give it on a click, as image viewers do
+        addListener(SWT.MouseDown, e -> setFocus());
         addListener(SWT.Dispose, e -> {
             disposeImages();
             painter.dispose();
@@ -91,6 +99,10 @@ public final class ImageCanvas extends Canvas {
     /** Shows a new image pair; {@code after} may be null. Fits the view when the input changes. */
     public void setImages(PixelImage newBefore, PixelImage newAfter) {
         boolean refit = newBefore != before;
+        if (newBefore == null || before == null || newBefore.width() != before.width()
+                || newBefore.height() != before.height()) {
+            roi = null; // a region of another image's size means nothing here
+        }
         before = newBefore;
         after = newAfter;
         rebuild();
@@ -158,6 +170,30 @@ public final class ImageCanvas extends Canvas {
     public void setTruth(MarkPainter.TruthMarks value) {
         truth = value;
         redraw();
+    }
+
+    /** Hears a region of interest drawn with Ctrl+drag, in input pixels, clipped to the image; null when cleared. */
+    public void onRoi(Consumer<Rectangle> listener) {
+        roiListener = listener;
+    }
+
+    /** The region of interest, in input pixels, or null. */
+    public Rectangle roi() {
+        return roi;
+    }
+
+    /** Sets or clears (null) the region of interest, as Ctrl+drag does, and tells the listener. */
+    public void setRoi(Rectangle value) {
+        roi = value;
+        redraw();
+        roiListener.accept(value);
+    }
+
+    /** The input pixel under a canvas point, clamped to the image's edges (a drag may end outside it). */
+    private Point imagePoint(int sx, int sy) {
+        int x = (int) Math.round((sx - originX) / zoom);
+        int y = (int) Math.round((sy - originY) / zoom);
+        return new Point(Math.max(0, Math.min(before.width(), x)), Math.max(0, Math.min(before.height(), y)));
     }
 
     /** Hears a click on a mark. */
@@ -252,6 +288,16 @@ public final class ImageCanvas extends Canvas {
         if (marksVisible) {
             drawMarks(gc);
         }
+        if (roi != null) {
+            Point a = toCanvas(roi.x, roi.y);
+            Point b = toCanvas(roi.x + roi.width, roi.y + roi.height);
+            gc.setAlpha(255);
+            gc.setLineWidth(1);
+            gc.setLineStyle(SWT.LINE_DASH);
+            gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_CYAN));
+            gc.drawRectangle(a.x, a.y, Math.max(1, b.x - a.x), Math.max(1, b.y - a.y));
+            gc.setLineStyle(SWT.LINE_SOLID);
+        }
     }
 
     private void drawMarks(GC gc) {
@@ -279,19 +325,46 @@ public final class ImageCanvas extends Canvas {
     }
 
     private void wheel(Event e) {
-        double factor = e.count > 0 ? 1.25 : 0.8;
+        zoomAbout(e.count > 0 ? 1.25 : 0.8, e.x, e.y);
+        report(e.x, e.y);
+    }
+
+    private void zoomAbout(double factor, int x, int y) {
         double newZoom = Math.max(1e-3, Math.min(64, zoom * factor));
-        originX = e.x - (e.x - originX) * newZoom / zoom;
-        originY = e.y - (e.y - originY) * newZoom / zoom;
+        originX = x - (x - originX) * newZoom / zoom;
+        originY = y - (y - originY) * newZoom / zoom;
         zoom = newZoom;
         fitted = false;
         redraw();
-        report(e.x, e.y);
+    }
+
+    /** +/- zoom about the centre, 0 fits, the arrows pan by a tenth of the view, Escape clears the region. */
+    private void key(Event e) {
+        Rectangle a = getClientArea();
+        switch (e.character) {
+            case '+', '=' -> zoomAbout(1.25, a.width / 2, a.height / 2);
+            case '-' -> zoomAbout(0.8, a.width / 2, a.height / 2);
+            case '0' -> fit();
+            default -> {
+                int dx = e.keyCode == SWT.ARROW_LEFT ? 1 : e.keyCode == SWT.ARROW_RIGHT ? -1 : 0;
+                int dy = e.keyCode == SWT.ARROW_UP ? 1 : e.keyCode == SWT.ARROW_DOWN ? -1 : 0;
+                if (dx != 0 || dy != 0) {
+                    originX += dx * a.width / 10.0;
+                    originY += dy * a.height / 10.0;
+                    fitted = false;
+                    redraw();
+                } else if (e.keyCode == SWT.ESC && roi != null) {
+                    setRoi(null);
+                }
+            }
+        }
     }
 
     private void down(Event e) {
         dragStart = new Point(e.x, e.y);
         dragButton = e.button;
+        // Ctrl+drag draws a region of interest, as the rectangle tool of Fiji does
+        roiStart = e.button == 1 && (e.stateMask & SWT.MOD1) != 0 && before != null ? imagePoint(e.x, e.y) : null;
         draggingDivider = e.button == 1 && mode == Mode.SPLIT && after != null
                 && Math.abs(e.x - getClientArea().width * divider) <= DIVIDER_GRAB;
         dragWindow = window;
@@ -299,6 +372,13 @@ public final class ImageCanvas extends Canvas {
 
     /** A click (no drag) on a mark chooses it: the smallest box under the pointer (a patch must not hide a defect). */
     private void up(Event e) {
+        if (roiStart != null) {
+            roiStart = null;
+            dragStart = null;
+            Rectangle r = roi;
+            roiListener.accept(r != null && r.width > 0 && r.height > 0 ? r : null);
+            return;
+        }
         boolean click = dragStart != null && e.button == 1 && Math.abs(e.x - dragStart.x) <= 2
                 && Math.abs(e.y - dragStart.y) <= 2 && !draggingDivider;
         dragStart = null;
@@ -324,6 +404,13 @@ public final class ImageCanvas extends Canvas {
     private void drag(Event e) {
         int dx = e.x - dragStart.x;
         int dy = e.y - dragStart.y;
+        if (roiStart != null) {
+            Point p = imagePoint(e.x, e.y);
+            roi = new Rectangle(Math.min(roiStart.x, p.x), Math.min(roiStart.y, p.y), Math.abs(p.x - roiStart.x),
+                    Math.abs(p.y - roiStart.y));
+            redraw();
+            return;
+        }
         if (dragButton == 3 && dragWindow != null) {
             // right drag: width grows to the right, level rises upwards, scaled to the window's own size
             double width = Math.max(1e-6, dragWindow.width() * Math.exp(dx / 200.0));

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class DailyUseTest {
 
-    private static final List<String> ITEMS = List.of("1", "7-descriptions", "8-sample", "findings", "2", "3",
-            "3-memory", "4", "5", "6", "7", "8-training", "8-quit");
+    private static final List<String> ITEMS = List.of("1", "7-descriptions", "8-sample", "findings", "measure",
+            "region", "keys", "title", "2", "3", "3-memory", "4", "5", "6", "7", "8-training", "8-quit");
 
     @Test
     void theWorkbenchHoldsUpInDailyUse() throws Exception {
@@ -59,5 +59,17 @@ class DailyUseTest {
             }
         }
         assertTrue(failed.isEmpty(), String.join("\n", failed) + "\n" + run);
+        // Measure Against Reference gives what loupe measure gives for the same sample and its 90 s frame
+        Matcher gui = Pattern.compile("DAILY measure OK psnr=(\\S+) result=\\S+ ssim=(\\S+) ").matcher(run.out());
+        assertTrue(gui.find(), run.out());
+        for (String[] metric : new String[][] {{"psnr", gui.group(1)}, {"ssim", gui.group(2)}}) {
+            Launcher.Run cli = Launcher.run("measure", "--metric", metric[0], "--json",
+                    Launcher.samples().resolve("xray-s1-lq.tif").toString(),
+                    Launcher.samples().resolve("xray-s1-hq.tif").toString());
+            assertEquals(0, cli.exitCode(), cli.toString());
+            Matcher value = Pattern.compile("\"value\": ([-0-9.eE]+)").matcher(cli.out());
+            assertTrue(value.find(), cli.out());
+            assertEquals(Double.parseDouble(value.group(1)), Double.parseDouble(metric[1]), 1e-5, metric[0]);
+        }
     }
 }

@@ -1,0 +1,166 @@
+package org.loupe.ui.app;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Shell;
+import org.loupe.api.ImageEnhancer;
+import org.loupe.api.ImageMetric;
+import org.loupe.api.LoupeService;
+import org.loupe.api.Parameters;
+import org.loupe.image.PixelImage;
+import org.loupe.registry.ProviderHandle;
+import org.loupe.registry.ProviderRegistry;
+import org.loupe.samples.Samples;
+import org.loupe.ui.ImageDocument;
+import org.loupe.ui.parts.ImagePart;
+import org.loupe.ui.widgets.ImageCanvas;
+
+/**
+ * The measurement phase of the daily-use test (issue 25, "measurement" and "application basics"): Image > Measure
+ * Against Reference offers PSNR and SSIM and measures the X-ray sample and its result against the 90 s frame; a
+ * region drawn with Ctrl+drag gets its statistics; +, - and 0 zoom and fit, the arrows pan; the window's title names
+ * the open file. Each prints one line.
+ */
+final class ToolsSelfTest {
+
+    private ToolsSelfTest() {
+    }
+
+    static void run(IEclipseContext windowContext, ImageDocument document, Shell window, Path board) throws Exception {
+        measure(windowContext, document, window);
+        SelfTest.join(document.open(board));
+        SelfTest.await(() -> board.equals(document.path()), "the board did not open");
+        Thread.sleep(300);
+        ImageCanvas canvas = Widgets.find(window, ImageCanvas.class, c -> true).get(0);
+        region(windowContext, document, canvas);
+        keys(canvas);
+        String title = Widgets.onUi(window::getText);
+        DialogsSelfTest.report("title", title.startsWith(board.getFileName().toString()) ? List.of()
+                : List.of("the window is titled '" + title + "'"), "title=" + title);
+    }
+
+    private static void measure(IEclipseContext windowContext, ImageDocument document, Shell window)
+            throws Exception {
+        List<String> problems = new ArrayList<>();
+        SelfTest.join(document.open(Samples.all().stream().filter(s -> s.reference() != null).findFirst()
+                .orElseThrow()));
+        SelfTest.await(() -> document.reference() != null && document.path() == null, "xray-s1 did not open");
+        ProviderRegistry registry = windowContext.get(ProviderRegistry.class);
+        ProviderHandle<ImageEnhancer> median = registry.provider("enhance.median", ImageEnhancer.class);
+        SelfTest.join(document.run(median, Parameters.defaults(median.call(LoupeService::parameters))));
+        SelfTest.await(() -> document.result() != null, "the median made no result");
+        Widgets.execute(windowContext, "org.loupe.ui.command.measure");
+        Shell dialog = Widgets.awaitDialog(Set.of(window), "Measure Against Reference");
+        List<String> checked = Widgets.find(dialog, Button.class, b -> (b.getStyle() & SWT.CHECK) != 0
+                && b.getSelection()).stream().map(b -> Widgets.onUi(b::getText)).toList();
+        Widgets.closeOthers(window);
+        if (checked.size() != 2 || checked.stream().noneMatch(t -> t.contains("metric.psnr"))) {
+            problems.add("the dialog preselects " + checked);
+        }
+        SelfTest.join(document.measure(List.of(registry.provider("metric.psnr", ImageMetric.class),
+                registry.provider("metric.ssim", ImageMetric.class))));
+        SelfTest.await(() -> document.measurements().size() == 2, "no measurements");
+        ImageDocument.Measurement psnr = document.measurements().get(0);
+        ImageDocument.Measurement ssim = document.measurements().get(1);
+        if (Double.isNaN(psnr.result()) || !(psnr.input() > 0) || !(ssim.input() > 0 && ssim.input() <= 1)) {
+            problems.add("measured " + document.measurements());
+        }
+        DialogsSelfTest.report("measure", problems, String.format(Locale.ROOT, "psnr=%.6f result=%.6f ssim=%.6f "
+                + "result=%.6f", psnr.input(), psnr.result(), ssim.input(), ssim.result()));
+    }
+
+    /** A region drawn with Ctrl+drag: the statistics shown are those of its pixels, counted here independently. */
+    private static void region(IEclipseContext windowContext, ImageDocument document, ImageCanvas canvas)
+            throws Exception {
+        Widgets.onUi(() -> {
+            Point a = canvas.toCanvas(100, 120);
+            Point b = canvas.toCanvas(260, 200);
+            mouse(canvas, SWT.MouseDown, a, 1, SWT.MOD1);
+            mouse(canvas, SWT.MouseMove, b, 0, SWT.MOD1 | SWT.BUTTON1);
+            mouse(canvas, SWT.MouseUp, b, 1, SWT.MOD1);
+            return null;
+        });
+        Thread.sleep(300);
+        Rectangle r = Widgets.onUi(canvas::roi);
+        ImagePart part = Widgets.onUi(() -> (ImagePart) windowContext.get(EPartService.class)
+                .findPart("org.loupe.ui.part.image").getObject());
+        String shown = Widgets.onUi(part::regionText);
+        List<String> problems = new ArrayList<>();
+        if (r == null) {
+            problems.add("Ctrl+drag drew no region");
+        } else {
+            PixelImage img = document.image();
+            double sum = 0;
+            for (int y = r.y; y < r.y + r.height; y++) {
+                for (int x = r.x; x < r.x + r.width; x++) {
+                    sum += img.getFloat(x, y, 0);
+                }
+            }
+            String mean = String.format(Locale.ROOT, "mean %.4g ", sum / ((long) r.width * r.height));
+            String area = "area " + (long) r.width * r.height + " px";
+            if (!shown.contains(mean) || !shown.contains(area) || Math.abs(r.width - 160) > 2
+                    || Math.abs(r.height - 80) > 2) {
+                problems.add("region " + r + " shows '" + shown + "', expected '" + mean + "' and '" + area + "'");
+            }
+        }
+        DialogsSelfTest.report("region", problems, "region=" + shown);
+    }
+
+    /** +, -, 0 and the arrows, as the keyboard sends them to the canvas. */
+    private static void keys(ImageCanvas canvas) throws Exception {
+        List<String> problems = new ArrayList<>();
+        double fitted = Widgets.onUi(() -> {
+            key(canvas, '0', 0);
+            return canvas.zoom();
+        });
+        double in = Widgets.onUi(() -> {
+            key(canvas, '+', 0);
+            return canvas.zoom();
+        });
+        Point before = Widgets.onUi(() -> canvas.toCanvas(0, 0));
+        Point after = Widgets.onUi(() -> {
+            key(canvas, (char) 0, SWT.ARROW_LEFT);
+            return canvas.toCanvas(0, 0);
+        });
+        int tenth = Widgets.onUi(() -> canvas.getClientArea().width / 10);
+        double back = Widgets.onUi(() -> {
+            key(canvas, '-', 0);
+            key(canvas, '0', 0);
+            return canvas.zoom();
+        });
+        if (Math.abs(in / fitted - 1.25) > 1e-9 || Math.abs(after.x - before.x - tenth) > 1
+                || Math.abs(back - fitted) > 1e-9) {
+            problems.add(String.format(Locale.ROOT, "zoom %.4f -> + %.4f -> 0 %.4f; left arrow moved %d px (%d "
+                    + "expected)", fitted, in, back, after.x - before.x, tenth));
+        }
+        DialogsSelfTest.report("keys", problems, String.format(Locale.ROOT, "zoom=%.3f,%.3f pan=%d", fitted, in,
+                after.x - before.x));
+    }
+
+    private static void key(ImageCanvas canvas, char character, int keyCode) {
+        Event e = new Event();
+        e.character = character;
+        e.keyCode = keyCode == 0 ? character : keyCode;
+        canvas.notifyListeners(SWT.KeyDown, e);
+    }
+
+    private static void mouse(ImageCanvas canvas, int type, Point p, int button, int state) {
+        Event e = new Event();
+        e.x = p.x;
+        e.y = p.y;
+        e.button = button;
+        e.stateMask = state;
+        canvas.notifyListeners(type, e);
+    }
+}
