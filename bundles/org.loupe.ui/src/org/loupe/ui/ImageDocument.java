@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,6 +80,8 @@ public final class ImageDocument {
     private volatile DetectionDatasets.ImageTruth truth;
     private volatile boolean truthShown;
     private volatile List<Measurement> measurements = List.of();
+    private final Deque<Snapshot> undo = new ArrayDeque<>();
+    private final Deque<Snapshot> redo = new ArrayDeque<>();
     private volatile Job running;
     /** Jobs let go of after Cancel: whatever their provider returns later is dropped. */
     private final Set<Job> abandoned = ConcurrentHashMap.newKeySet();
@@ -384,6 +388,84 @@ public final class ImageDocument {
         });
     }
 
+    /** What Use Result as Input changes, kept so that it can be undone and redone. */
+    private record Snapshot(PixelImage image, PixelImage reference, PixelImage result,
+            ProviderDescriptor resultProvider, SessionSteps session) {
+    }
+
+    /**
+     * Makes the result the input, so that the next enhancer, detector or classifier works on it (a chain such as
+     * denoise, then sharpen); the reference and marks go if they no longer fit. Undoable. On the UI thread.
+     *
+     * @throws IllegalStateException if there is no result or a job is running
+     */
+    public void useResultAsInput() {
+        if (result == null || isBusy()) {
+            throw new IllegalStateException(result == null ? "there is no result to use" : "a job is running");
+        }
+        undo.push(snapshot());
+        redo.clear();
+        SessionSteps next = session.copy();
+        next.chain();
+        apply(new Snapshot(result, reference != null && reference.width() == result.width()
+                && reference.height() == result.height() ? reference : null, null, null, next));
+    }
+
+    /** Whether Use Result as Input can be undone. */
+    public boolean canUndo() {
+        return !undo.isEmpty() && !isBusy();
+    }
+
+    /** Whether an undone Use Result as Input can be redone. */
+    public boolean canRedo() {
+        return !redo.isEmpty() && !isBusy();
+    }
+
+    /** Undoes the last Use Result as Input: the earlier input and its result come back. On the UI thread. */
+    public void undo() {
+        if (canUndo()) {
+            redo.push(snapshot());
+            apply(undo.pop());
+        }
+    }
+
+    /** Redoes the last undone Use Result as Input. On the UI thread. */
+    public void redo() {
+        if (canRedo()) {
+            undo.push(snapshot());
+            apply(redo.pop());
+        }
+    }
+
+    /** The enhancements chained into the open image so far, oldest first (the history the Image menu undoes). */
+    public int chainLength() {
+        return undo.size();
+    }
+
+    private Snapshot snapshot() {
+        return new Snapshot(image, reference, result, resultProvider, session.copy());
+    }
+
+    private void apply(Snapshot s) {
+        if (image != null && (s.image().width() != image.width() || s.image().height() != image.height())) {
+            truth = null; // annotations are boxes in the file's pixels: a resized chain no longer fits them
+            truthShown = false;
+        }
+        image = s.image();
+        reference = s.reference();
+        if (reference == null) {
+            referencePath = null;
+        }
+        result = s.result();
+        resultProvider = s.resultProvider();
+        resultSaved = false;
+        session = s.session();
+        marks = List.of();
+        measurements = List.of();
+        listeners.forEach(DocumentListener::imageChanged);
+        listeners.forEach(DocumentListener::resultChanged);
+    }
+
     /** The values of the last measurement of the open image, or empty. */
     public List<Measurement> measurements() {
         return measurements;
@@ -534,6 +616,8 @@ public final class ImageDocument {
         truth = annotations;
         truthShown = false;
         measurements = List.of();
+        undo.clear();
+        redo.clear();
         marks = List.of();
         listeners.forEach(DocumentListener::imageChanged);
     }

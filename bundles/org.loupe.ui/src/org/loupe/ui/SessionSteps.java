@@ -16,17 +16,43 @@ import org.loupe.registry.ProviderRegistry;
 
 /**
  * What the analyst ran on the open image, kept as pipeline steps so the session can be saved as a pipeline file and
- * run on tomorrow's folder. In the workbench every operation works on the image as opened, and a later run of the
- * same kind replaces the earlier result; the saved pipeline therefore holds the last detect and the last classify
- * (which leave the image unchanged) before the last enhance, and so does to each input exactly what was done here.
+ * run on tomorrow's folder. In the workbench every operation works on the image as opened (or as chained with Use
+ * Result as Input), and a later run of the same kind replaces the earlier result; the saved pipeline therefore holds
+ * the chained enhancements in order, then the last detect and the last classify (which leave the image unchanged),
+ * then the last enhance, and so does to each input exactly what was done here.
  */
 public final class SessionSteps {
 
+    /** Enhancements whose results became the input (Image > Use Result as Input), in order. */
+    private final List<Step.Enhance> chained = new ArrayList<>();
     private Step.Enhance enhance;
     private Step.Detect detect;
     private Step.Classify classify;
     private boolean detectUsedReference;
     private boolean classifyUsedReference;
+
+    /** Makes the last enhancement part of the input: later steps work on its result. */
+    synchronized void chain() {
+        if (enhance != null) {
+            chained.add(enhance);
+            enhance = null;
+        }
+        // what was detected or classified on the earlier input says nothing about the new one
+        detect = null;
+        classify = null;
+    }
+
+    /** A copy, for undo. */
+    synchronized SessionSteps copy() {
+        SessionSteps c = new SessionSteps();
+        c.chained.addAll(chained);
+        c.enhance = enhance;
+        c.detect = detect;
+        c.classify = classify;
+        c.detectUsedReference = detectUsedReference;
+        c.classifyUsedReference = classifyUsedReference;
+        return c;
+    }
 
     /** Records an enhancer run. */
     synchronized void enhanced(String id, Map<String, String> params) {
@@ -47,7 +73,7 @@ public final class SessionSteps {
 
     /** Whether nothing has been run on the open image yet. */
     public synchronized boolean isEmpty() {
-        return enhance == null && detect == null && classify == null;
+        return chained.isEmpty() && enhance == null && detect == null && classify == null;
     }
 
     /**
@@ -71,7 +97,7 @@ public final class SessionSteps {
         }
         NameRule.Relation relation = reference != null && image != null ? NameRule.relating(image, reference) : null;
         NameRule match = relation != null ? relation.match() : NameRule.ANY_IMAGE;
-        List<Step> steps = new ArrayList<>();
+        List<Step> steps = new ArrayList<>(chained);
         if (detect != null) {
             steps.add(new Step.Detect(detect.provider(), detect.params(), detectUsedReference ? relation.reference()
                     : null, 0, null));

@@ -192,6 +192,13 @@ final class SelfTest {
             Widgets.closeOthers(window);
         }
         try {
+            ChainSelfTest.run(windowContext, document, samples.resolve("xray-board.tif"), scratch);
+        } catch (Exception | LinkageError e) {
+            System.out.println("LOUPE-SELFTEST DAILY chain FAILED " + e);
+            e.printStackTrace(System.out);
+            Widgets.closeOthers(window);
+        }
+        try {
             new DailyUseSelfTest(windowContext, document, window, samples, scratch).run();
         } catch (Exception | LinkageError e) {
             System.out.println("LOUPE-SELFTEST DAILY view FAILED " + e);

@@ -1,5 +1,6 @@
 package org.loupe.product.tests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class DailyUseTest {
 
     private static final List<String> ITEMS = List.of("1", "7-descriptions", "8-sample", "findings", "measure",
-            "region", "keys", "title", "2", "3", "3-memory", "4", "5", "6", "7", "8-training", "8-quit");
+            "region", "keys", "title", "chain", "2", "3", "3-memory", "4", "5", "6", "7", "8-training", "8-quit");
 
     @Test
     void theWorkbenchHoldsUpInDailyUse() throws Exception {
@@ -59,6 +60,7 @@ class DailyUseTest {
             }
         }
         assertTrue(failed.isEmpty(), String.join("\n", failed) + "\n" + run);
+        chainedSessionRunsAsAPipeline(run.out());
         // Measure Against Reference gives what loupe measure gives for the same sample and its 90 s frame
         Matcher gui = Pattern.compile("DAILY measure OK psnr=(\\S+) result=\\S+ ssim=(\\S+) ").matcher(run.out());
         assertTrue(gui.find(), run.out());
@@ -71,5 +73,23 @@ class DailyUseTest {
             assertTrue(value.find(), cli.out());
             assertEquals(Double.parseDouble(value.group(1)), Double.parseDouble(metric[1]), 1e-5, metric[0]);
         }
+    }
+
+    /** The chain saved by the workbench (median, Use Result as Input, median), run by loupe run: the same pixels. */
+    private static void chainedSessionRunsAsAPipeline(String out) throws Exception {
+        Matcher m = Pattern.compile("DAILY chain OK pipeline=(\\S+) result=(\\S+) steps=2").matcher(out);
+        assertTrue(m.find(), out);
+        Path runOut = Launcher.fresh("daily-use-chain").resolve("out");
+        Launcher.Run run = Launcher.run("run", m.group(1), "--out", runOut.toString());
+        assertEquals(0, run.exitCode(), run.toString());
+        Path written;
+        try (var files = Files.list(runOut)) {
+            written = files.filter(f -> f.getFileName().toString().startsWith("xray-board")).findFirst().orElseThrow();
+        }
+        java.awt.image.Raster a = javax.imageio.ImageIO.read(written.toFile()).getRaster();
+        java.awt.image.Raster b = javax.imageio.ImageIO.read(Path.of(m.group(2)).toFile()).getRaster();
+        assertEquals(b.getWidth(), a.getWidth());
+        assertArrayEquals(b.getPixels(0, 0, b.getWidth(), b.getHeight(), (int[]) null),
+                a.getPixels(0, 0, a.getWidth(), a.getHeight(), (int[]) null), written.toString());
     }
 }
