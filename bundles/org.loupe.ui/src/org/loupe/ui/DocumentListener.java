@@ -19,6 +19,10 @@ public interface DocumentListener {
     default void selectionChanged() {
     }
 
+    /** The image view's display window changed. */
+    default void windowChanged() {
+    }
+
     /** An enhancer produced a result (or the result was cleared). */
     default void resultChanged() {
     }

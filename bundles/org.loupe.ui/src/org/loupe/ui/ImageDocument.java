@@ -175,6 +175,7 @@ public final class ImageDocument {
     /** Records the display window the image view shows, so that saved pictures look as the view does. */
     public void setDisplayWindow(WindowLevel window) {
         displayWindow = window;
+        listeners.forEach(DocumentListener::windowChanged);
     }
 
     /** The mark chosen in the findings table or on the image, or null. */

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.eclipse.e4.core.contexts.IEclipseContext;
-import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Point;
@@ -23,6 +22,7 @@ import org.loupe.registry.ProviderHandle;
 import org.loupe.registry.ProviderRegistry;
 import org.loupe.samples.Samples;
 import org.loupe.ui.ImageDocument;
+import org.loupe.ui.parts.HistogramPart;
 import org.loupe.ui.parts.ImagePart;
 import org.loupe.ui.widgets.ImageCanvas;
 
@@ -45,6 +45,8 @@ final class ToolsSelfTest {
         ImageCanvas canvas = Widgets.find(window, ImageCanvas.class, c -> true).get(0);
         region(windowContext, document, canvas);
         keys(canvas);
+        histogram(windowContext, document, window);
+        about(windowContext, window);
         String title = Widgets.onUi(window::getText);
         DialogsSelfTest.report("title", title.startsWith(board.getFileName().toString()) ? List.of()
                 : List.of("the window is titled '" + title + "'"), "title=" + title);
@@ -115,6 +117,47 @@ final class ToolsSelfTest {
             }
         }
         DialogsSelfTest.report("region", problems, "region=" + shown);
+    }
+
+    /** The Histogram view counts every pixel of the open board and draws the display window inside its range. */
+    private static void histogram(IEclipseContext windowContext, ImageDocument document, Shell window)
+            throws Exception {
+        HistogramPart part = Widgets.onUi(() -> (HistogramPart) windowContext.get(EPartService.class)
+                .showPart(HistogramPart.PART_ID, EPartService.PartState.ACTIVATE).getObject());
+        Thread.sleep(300);
+        long[] counts = Widgets.onUi(() -> part.histogram().counts());
+        long total = java.util.Arrays.stream(counts).sum();
+        PixelImage img = document.image();
+        int width = Widgets.onUi(() -> part.histogram().getClientArea().width);
+        int low = Widgets.onUi(() -> part.histogram().xOf(document.displayWindow().low()));
+        int high = Widgets.onUi(() -> part.histogram().xOf(document.displayWindow().high()));
+        List<String> problems = new ArrayList<>();
+        if (total != (long) img.width() * img.height() * img.bands()) {
+            problems.add("the histogram counts " + total + " values of a " + img.width() + "x" + img.height()
+                    + " image");
+        }
+        if (!(low >= 0 && high <= width && low < high)) {
+            problems.add("the window is drawn at " + low + " to " + high + " of " + width + " px");
+        }
+        Widgets.onUi(() -> {
+            SelfTest.captureWindow(window, Path.of(System.getProperty("loupe.selftest.daily")).resolve(
+                    "histogram.png"));
+            return null;
+        });
+        DialogsSelfTest.report("histogram", problems, "values=" + total + " window=" + low + ".." + high + "/"
+                + width);
+    }
+
+    /** Help > About names this version and the compute backend. */
+    private static void about(IEclipseContext windowContext, Shell window) throws Exception {
+        Widgets.execute(windowContext, "org.loupe.ui.command.about");
+        Shell about = Widgets.awaitDialog(Set.of(window), "About Loupe");
+        String text = Widgets.find(about, org.eclipse.swt.widgets.Label.class, l -> l.getText().contains("Loupe "))
+                .stream().findFirst().map(l -> Widgets.onUi(l::getText)).orElse("");
+        Widgets.closeOthers(window);
+        String version = org.loupe.api.LoupeBuild.version();
+        DialogsSelfTest.report("about", text.contains("Loupe " + version) && text.contains("Compute: ") ? List.of()
+                : List.of("About says '" + text + "'"), "version=" + version);
     }
 
     /** +, -, 0 and the arrows, as the keyboard sends them to the canvas. */
