@@ -24,6 +24,7 @@ import org.loupe.samples.Samples;
 import org.loupe.ui.ImageDocument;
 import org.loupe.ui.parts.HistogramPart;
 import org.loupe.ui.parts.ImagePart;
+import org.loupe.ui.parts.PluginsPart;
 import org.loupe.ui.widgets.ImageCanvas;
 
 /**
@@ -47,6 +48,7 @@ final class ToolsSelfTest {
         keys(canvas);
         histogram(windowContext, document, window);
         about(windowContext, window);
+        plugins(windowContext, document, window);
         String title = Widgets.onUi(window::getText);
         DialogsSelfTest.report("title", title.startsWith(board.getFileName().toString()) ? List.of()
                 : List.of("the window is titled '" + title + "'"), "title=" + title);
@@ -146,6 +148,52 @@ final class ToolsSelfTest {
         });
         DialogsSelfTest.report("histogram", problems, "values=" + total + " window=" + low + ".." + high + "/"
                 + width);
+    }
+
+    /**
+     * The Plugins view: a double-click on the median shows its parameters; right-click Run opens the enhancer dialog
+     * with the median chosen, and OK runs it on the open image.
+     */
+    private static void plugins(IEclipseContext windowContext, ImageDocument document, Shell window)
+            throws Exception {
+        List<String> problems = new ArrayList<>();
+        PluginsPart part = Widgets.onUi(() -> (PluginsPart) windowContext.get(EPartService.class)
+                .showPart("org.loupe.ui.part.plugins", EPartService.PartState.ACTIVATE).getObject());
+        Widgets.onUi(() -> {
+            part.reveal("enhance.median");
+            // the details dialog is modal: double-click after this returns, as the mouse would
+            part.table().getDisplay().asyncExec(() -> part.table().notifyListeners(SWT.DefaultSelection,
+                    new Event()));
+            return null;
+        });
+        Shell details = Widgets.awaitDialog(Set.of(window), "the median's details");
+        String text = Widgets.find(details, org.eclipse.swt.widgets.Text.class, t -> true).stream().findFirst()
+                .map(t -> Widgets.onUi(t::getText)).orElse("");
+        Widgets.closeOthers(window);
+        if (!text.contains("enhance.median") || !text.contains("Parameters:")) {
+            problems.add("the details say '" + text + "'");
+        }
+        PixelImage before = document.result();
+        Widgets.onUi(() -> {
+            org.eclipse.swt.widgets.Menu menu = part.table().getMenu();
+            menu.notifyListeners(SWT.Show, new Event());
+            org.eclipse.swt.widgets.MenuItem run = java.util.Arrays.stream(menu.getItems()).filter(i -> i.getText()
+                    .startsWith("Run")).findFirst().orElseThrow();
+            if (run.getEnabled()) {
+                // the dialog it opens is modal: click after this returns, as the menu would
+                run.getDisplay().asyncExec(() -> run.notifyListeners(SWT.Selection, new Event()));
+            }
+            return null;
+        });
+        Shell dialog = Widgets.awaitDialog(Set.of(window), "Run on the Open Image");
+        String chosen = Widgets.find(dialog, org.eclipse.swt.widgets.Combo.class, k -> k.getItemCount() > 0)
+                .stream().findFirst().map(k -> Widgets.onUi(k::getText)).orElse("");
+        Widgets.press(Widgets.button(dialog, "OK").orElseThrow());
+        SelfTest.await(() -> document.result() != before && document.result() != null, "Run made no result");
+        if (!chosen.contains("enhance.median") || !"enhance.median".equals(document.resultProvider().id())) {
+            problems.add("right-click Run chose '" + chosen + "' and ran " + document.resultProvider().id());
+        }
+        DialogsSelfTest.report("plugins", problems, "chosen=" + chosen);
     }
 
     /** Help > About names this version and the compute backend. */

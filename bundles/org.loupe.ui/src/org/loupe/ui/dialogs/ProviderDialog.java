@@ -42,12 +42,18 @@ abstract class ProviderDialog<S extends LoupeService> extends TitleAreaDialog {
     private ParameterForm form;
     private ProviderHandle<S> chosen;
     private Parameters parameters;
+    private String preselected;
 
     ProviderDialog(Shell shell, ProviderRegistry registry, Class<S> contract, List<ProviderStatus> choices) {
         super(shell);
         this.registry = registry;
         this.contract = contract;
         this.choices = choices;
+    }
+
+    /** Chooses provider {@code id} when the dialog opens, if it is offered (Run from the Plugins view). */
+    public void preselect(String id) {
+        preselected = id;
     }
 
     /** The healthy providers of a kind that accept images of {@code type}. */
@@ -105,8 +111,9 @@ abstract class ProviderDialog<S extends LoupeService> extends TitleAreaDialog {
         if (choices.isEmpty()) {
             setErrorMessage(noChoice());
         } else {
-            combo.select(0);
-            select(0);
+            int first = Math.max(0, choices.stream().map(c -> c.descriptor().id()).toList().indexOf(preselected));
+            combo.select(first);
+            select(first);
         }
         return area;
     }

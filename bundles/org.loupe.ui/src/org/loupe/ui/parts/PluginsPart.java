@@ -22,24 +22,35 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.jface.window.Window;
 import org.loupe.api.ComputeBackend;
 import org.loupe.api.LoupeException;
+import org.loupe.api.ProviderKind;
 import org.loupe.image.ImageType;
 import org.loupe.registry.ProviderRegistry;
 import org.loupe.plugins.InstalledPlugin;
 import org.loupe.registry.ProviderStatus;
+import org.loupe.ui.ImageDocument;
 import org.loupe.ui.PluginsRun;
+import org.loupe.ui.dialogs.DetectDialog;
+import org.loupe.ui.dialogs.ProviderDetailsDialog;
+import org.loupe.ui.dialogs.RunEnhancerDialog;
 
 /**
  * Every installed provider with its metadata and health, kept current as plugins come, go or fail. Listing reads
- * service properties only, so opening this view activates nothing. A provider whose plugin was installed from an
- * update site can be uninstalled from here.
+ * service properties only, so opening this view activates nothing. A double-click shows a provider in full (what it
+ * does, its model, every parameter); right-click runs an enhancer or detector on the open image. A provider whose
+ * plugin was installed from an update site can be uninstalled from here.
  */
 public final class PluginsPart {
 
     private final ProviderRegistry registry;
     private final UISynchronize sync;
     private final PluginsRun plugins;
+    private final ImageDocument document;
     private final Runnable refresh = this::scheduleRefresh;
     private final Runnable outcomeShown = this::showOutcome;
     private TableViewer viewer;
@@ -48,8 +59,9 @@ public final class PluginsPart {
 
     /** Created by the workbench. */
     @Inject
-    public PluginsPart(ProviderRegistry registry, UISynchronize sync, PluginsRun plugins) {
+    public PluginsPart(ProviderRegistry registry, UISynchronize sync, PluginsRun plugins, ImageDocument document) {
         this.registry = registry;
+        this.document = document;
         this.sync = sync;
         this.plugins = plugins;
     }
@@ -76,6 +88,19 @@ public final class PluginsPart {
         column(layout, "Bundle", 15, s -> s.descriptor().bundle() + " " + s.descriptor().bundleVersion());
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setInput(registry.providers());
+        viewer.addDoubleClickListener(e -> {
+            if (viewer.getStructuredSelection().getFirstElement() instanceof ProviderStatus s) {
+                new ProviderDetailsDialog(viewer.getTable().getShell(), registry, s).open();
+            }
+        });
+        Menu menu = new Menu(viewer.getTable());
+        MenuItem run = new MenuItem(menu, SWT.PUSH);
+        run.setText("Run on the Open Image...");
+        run.addListener(SWT.Selection, e -> runSelected());
+        menu.addListener(SWT.Show, e -> run.setEnabled(document.image() != null && !document.isBusy()
+                && viewer.getStructuredSelection().getFirstElement() instanceof ProviderStatus s
+                && (s.descriptor().kind() == ProviderKind.ENHANCER || s.descriptor().kind() == ProviderKind.DETECTOR)));
+        viewer.getTable().setMenu(menu);
         Composite actions = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(2).applyTo(actions);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(actions);
@@ -89,6 +114,11 @@ public final class PluginsPart {
         registry.addListener(refresh);
         plugins.addListener(outcomeShown);
         showDevices();
+    }
+
+    /** The table (for the self-test, which double-clicks and right-clicks its rows). */
+    public org.eclipse.swt.widgets.Table table() {
+        return viewer.getTable();
     }
 
     /** The number of providers listed. */
@@ -110,6 +140,31 @@ public final class PluginsPart {
         for (Object o : (List<?>) viewer.getInput()) {
             if (((ProviderStatus) o).descriptor().id().equals(id)) {
                 viewer.setSelection(new StructuredSelection(o), true);
+            }
+        }
+    }
+
+    /**
+     * Runs the selected enhancer or detector on the open image through the same dialog as the Image and Inspect
+     * menus, with the provider chosen.
+     */
+    private void runSelected() {
+        if (!(viewer.getStructuredSelection().getFirstElement() instanceof ProviderStatus s)
+                || document.image() == null) {
+            return;
+        }
+        Shell shell = viewer.getTable().getShell();
+        if (s.descriptor().kind() == ProviderKind.ENHANCER) {
+            RunEnhancerDialog d = new RunEnhancerDialog(shell, registry, document.image().type());
+            d.preselect(s.descriptor().id());
+            if (d.open() == Window.OK) {
+                document.run(d.provider(), d.parameters());
+            }
+        } else if (s.descriptor().kind() == ProviderKind.DETECTOR) {
+            DetectDialog d = new DetectDialog(shell, registry, document.image().type());
+            d.preselect(s.descriptor().id());
+            if (d.open() == Window.OK) {
+                document.detect(d.provider(), d.parameters());
             }
         }
     }
