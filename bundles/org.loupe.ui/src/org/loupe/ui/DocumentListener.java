@@ -19,6 +19,10 @@ public interface DocumentListener {
     default void selectionChanged() {
     }
 
+    /** A line was measured on the image; {@link ImageDocument#profile()} holds its profile. */
+    default void profileChanged() {
+    }
+
     /** The image view's display window changed. */
     default void windowChanged() {
     }

@@ -44,6 +44,7 @@ import org.loupe.image.io.ReadOptions;
 import org.loupe.metrics.detection.AnnotatedImage;
 import org.loupe.metrics.detection.ImageErrors;
 import org.loupe.metrics.detection.MatchRule;
+import org.loupe.metrics.image.LineProfile;
 import org.loupe.pipeline.PatchInspection;
 import org.loupe.registry.ProviderHandle;
 import org.loupe.samples.Sample;
@@ -77,6 +78,7 @@ public final class ImageDocument {
     private volatile List<Mark> marks = List.of();
     private volatile Mark selected;
     private volatile WindowLevel displayWindow;
+    private volatile LineProfile profile;
     private volatile DetectionDatasets.ImageTruth truth;
     private volatile boolean truthShown;
     private volatile List<Measurement> measurements = List.of();
@@ -176,6 +178,21 @@ public final class ImageDocument {
     public void setDisplayWindow(WindowLevel window) {
         displayWindow = window;
         listeners.forEach(DocumentListener::windowChanged);
+    }
+
+    /**
+     * Measures the open image along a line {x0, y0, x1, y1} in its pixel coordinates, keeps the profile for the
+     * Profile view and tells the listeners. On the UI thread.
+     */
+    public LineProfile profile(double[] line) {
+        profile = LineProfile.of(requireImage(), line[0], line[1], line[2], line[3]);
+        listeners.forEach(DocumentListener::profileChanged);
+        return profile;
+    }
+
+    /** The last line profile on the open image, or null. */
+    public LineProfile profile() {
+        return profile;
     }
 
     /** The mark chosen in the findings table or on the image, or null. */
@@ -616,6 +633,7 @@ public final class ImageDocument {
         resultSaved = false;
         truth = annotations;
         truthShown = false;
+        profile = null;
         measurements = List.of();
         undo.clear();
         redo.clear();

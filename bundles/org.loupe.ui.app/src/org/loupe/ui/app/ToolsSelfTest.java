@@ -25,6 +25,7 @@ import org.loupe.ui.ImageDocument;
 import org.loupe.ui.parts.HistogramPart;
 import org.loupe.ui.parts.ImagePart;
 import org.loupe.ui.parts.PluginsPart;
+import org.loupe.ui.parts.ProfilePart;
 import org.loupe.ui.widgets.ImageCanvas;
 
 /**
@@ -46,6 +47,7 @@ final class ToolsSelfTest {
         ImageCanvas canvas = Widgets.find(window, ImageCanvas.class, c -> true).get(0);
         region(windowContext, document, canvas);
         keys(canvas);
+        profile(windowContext, document, canvas);
         histogram(windowContext, document, window);
         about(windowContext, window);
         plugins(windowContext, document, window);
@@ -206,6 +208,43 @@ final class ToolsSelfTest {
         String version = org.loupe.api.LoupeBuild.version();
         DialogsSelfTest.report("about", text.contains("Loupe " + version) && text.contains("Compute: ") ? List.of()
                 : List.of("About says '" + text + "'"), "version=" + version);
+    }
+
+    /** Shift+drag along a row: the Profile view holds that row's values and the status its length. */
+    private static void profile(IEclipseContext windowContext, ImageDocument document, ImageCanvas canvas)
+            throws Exception {
+        ProfilePart part = Widgets.onUi(() -> (ProfilePart) windowContext.get(EPartService.class)
+                .showPart(ProfilePart.PART_ID, EPartService.PartState.ACTIVATE).getObject());
+        Widgets.onUi(() -> {
+            Point a = canvas.toCanvas(100, 300);
+            Point b = canvas.toCanvas(300, 300);
+            mouse(canvas, SWT.MouseDown, a, 1, SWT.SHIFT);
+            mouse(canvas, SWT.MouseMove, b, 0, SWT.SHIFT | SWT.BUTTON1);
+            mouse(canvas, SWT.MouseUp, b, 1, SWT.SHIFT);
+            return null;
+        });
+        Thread.sleep(300);
+        List<String> problems = new ArrayList<>();
+        var p = document.profile();
+        String caption = Widgets.onUi(part::caption);
+        if (p == null) {
+            problems.add("Shift+drag measured no line");
+        } else {
+            // the pointer lands on whole screen pixels: the ends are within a pixel or two of (100, 300), (300, 300)
+            PixelImage img = document.image();
+            if (Math.abs(p.length() - 200) > 3 || !caption.contains(p.values().length + " samples")) {
+                problems.add("a 200-px line measured " + p.length() + " px; the view says '" + caption + "'");
+            }
+            double mean = java.util.Arrays.stream(p.values()).average().orElse(-1);
+            double rowMean = 0;
+            for (int x = 100; x <= 300; x++) {
+                rowMean += img.getFloat(x, 300, 0) / 201;
+            }
+            if (Math.abs(mean - rowMean) > 0.1 * 255) {
+                problems.add("the profile's mean " + mean + " is far from row 300's " + rowMean);
+            }
+        }
+        DialogsSelfTest.report("profile", problems, "caption=" + caption);
     }
 
     /** +, -, 0 and the arrows, as the keyboard sends them to the canvas. */

@@ -24,6 +24,7 @@ import org.eclipse.swt.widgets.ProgressBar;
 import org.eclipse.swt.widgets.Text;
 import org.loupe.image.PixelImage;
 import org.loupe.metrics.detection.ImageErrors;
+import org.loupe.metrics.image.LineProfile;
 import org.loupe.metrics.image.RegionStatistics;
 import org.loupe.image.PixelType;
 import org.loupe.image.WindowLevel;
@@ -77,6 +78,7 @@ public final class ImagePart implements DocumentListener {
         canvas.onWindowChange(this::showWindow);
         canvas.onMarkClicked(document::select);
         canvas.onRoi(this::showRegion);
+        canvas.onLine(this::showLine);
         statusBar(parent);
         document.addListener(this);
         if (document.image() != null) {
@@ -306,6 +308,17 @@ public final class ImagePart implements DocumentListener {
         }
         regionText = s.toString();
         setStatus(regionText);
+    }
+
+    /** A line drawn with Shift+drag: its length in the status line, its profile in the Profile view. */
+    private void showLine(double[] l) {
+        if (l == null || document.image() == null) {
+            return;
+        }
+        LineProfile p = document.profile(l);
+        setStatus(String.format(Locale.ROOT, "Line from %.1f, %.1f to %.1f, %.1f: %.2f px%s", l[0], l[1], l[2], l[3],
+                p.length(), p.unit().equals("px") ? "" : String.format(Locale.ROOT, " (%.4g %s)", p.calibrated(),
+                        p.unit())));
     }
 
     /** The last region's statistics as shown (for the self-test). */

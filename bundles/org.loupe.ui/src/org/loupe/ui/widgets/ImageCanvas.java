@@ -24,7 +24,7 @@ import org.loupe.ui.Mark;
  * Shows an image and, optionally, a processed version of it: one or the other, or both split by a draggable divider
  * (before on the left, after on the right, at the same position and zoom even if the result has another size).
  * Mouse wheel zooms about the pointer, left drag pans (or moves the divider when grabbed), Ctrl+left drag draws a
- * rectangular region of interest, right drag changes the
+ * rectangular region of interest, Shift+left drag a line to measure, right drag changes the
  * window (horizontal: width, vertical: level), double click or 0 fits the image, + and - zoom, the arrows pan,
  * Escape clears the region; a fitted view stays fitted when the
  * canvas is resized. Marks (detections, patch decisions) are drawn over either image in the input's coordinates,
@@ -69,6 +69,9 @@ public final class ImageCanvas extends Canvas {
     private Consumer<Rectangle> roiListener = r -> { };
     private Point roiStart;
     private Rectangle roi;
+    private double[] lineStart;
+    private double[] line;
+    private Consumer<double[]> lineListener = l -> { };
 
     /** A canvas with no image. */
     public ImageCanvas(Composite parent) {
@@ -102,6 +105,7 @@ public final class ImageCanvas extends Canvas {
         if (newBefore == null || before == null || newBefore.width() != before.width()
                 || newBefore.height() != before.height()) {
             roi = null; // a region of another image's size means nothing here
+            line = null;
         }
         before = newBefore;
         after = newAfter;
@@ -175,6 +179,11 @@ public final class ImageCanvas extends Canvas {
     /** Hears a region of interest drawn with Ctrl+drag, in input pixels, clipped to the image; null when cleared. */
     public void onRoi(Consumer<Rectangle> listener) {
         roiListener = listener;
+    }
+
+    /** Hears a line drawn with Shift+drag, {x0, y0, x1, y1} in input pixel coordinates. */
+    public void onLine(Consumer<double[]> listener) {
+        lineListener = listener;
     }
 
     /** The region of interest, in input pixels, or null. */
@@ -288,6 +297,14 @@ public final class ImageCanvas extends Canvas {
         if (marksVisible) {
             drawMarks(gc);
         }
+        if (line != null) {
+            gc.setAlpha(255);
+            gc.setLineWidth(2);
+            gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_MAGENTA));
+            Point a = toCanvas(line[0], line[1]);
+            Point b = toCanvas(line[2], line[3]);
+            gc.drawLine(a.x, a.y, b.x, b.y);
+        }
         if (roi != null) {
             Point a = toCanvas(roi.x, roi.y);
             Point b = toCanvas(roi.x + roi.width, roi.y + roi.height);
@@ -363,8 +380,10 @@ public final class ImageCanvas extends Canvas {
     private void down(Event e) {
         dragStart = new Point(e.x, e.y);
         dragButton = e.button;
-        // Ctrl+drag draws a region of interest, as the rectangle tool of Fiji does
+        // Ctrl+drag draws a region of interest, as the rectangle tool of Fiji does; Shift+drag a line to measure
         roiStart = e.button == 1 && (e.stateMask & SWT.MOD1) != 0 && before != null ? imagePoint(e.x, e.y) : null;
+        lineStart = e.button == 1 && (e.stateMask & SWT.SHIFT) != 0 && roiStart == null && before != null
+                ? new double[] {(e.x - originX) / zoom, (e.y - originY) / zoom} : null;
         draggingDivider = e.button == 1 && mode == Mode.SPLIT && after != null
                 && Math.abs(e.x - getClientArea().width * divider) <= DIVIDER_GRAB;
         dragWindow = window;
@@ -372,6 +391,12 @@ public final class ImageCanvas extends Canvas {
 
     /** A click (no drag) on a mark chooses it: the smallest box under the pointer (a patch must not hide a defect). */
     private void up(Event e) {
+        if (lineStart != null) {
+            lineStart = null;
+            dragStart = null;
+            lineListener.accept(line);
+            return;
+        }
         if (roiStart != null) {
             roiStart = null;
             dragStart = null;
@@ -404,6 +429,11 @@ public final class ImageCanvas extends Canvas {
     private void drag(Event e) {
         int dx = e.x - dragStart.x;
         int dy = e.y - dragStart.y;
+        if (lineStart != null) {
+            line = new double[] {lineStart[0], lineStart[1], (e.x - originX) / zoom, (e.y - originY) / zoom};
+            redraw();
+            return;
+        }
         if (roiStart != null) {
             Point p = imagePoint(e.x, e.y);
             roi = new Rectangle(Math.min(roiStart.x, p.x), Math.min(roiStart.y, p.y), Math.abs(p.x - roiStart.x),
