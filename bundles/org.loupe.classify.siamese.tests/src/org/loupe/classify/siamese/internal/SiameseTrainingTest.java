@@ -83,7 +83,7 @@ class SiameseTrainingTest {
         LoupeException e = assertThrows(LoupeException.class, () -> CLASSIFIER.classify(patches.get(0).test(),
                 null, withModel()));
         assertEquals(LoupeException.Reason.INPUT, e.reason());
-        assertTrue(e.getMessage().contains("--reference"), e.getMessage());
+        assertTrue(e.getMessage().contains("template as the reference"), e.getMessage());
     }
 
     @Test

@@ -143,6 +143,6 @@ class TemplateTrainingTest {
         LoupeException e = assertThrows(LoupeException.class, () -> DETECTOR.detect(board, context(0.05)));
         assertEquals(LoupeException.Reason.INPUT, e.reason());
         assertTrue(e.getMessage().contains(pair.test().getFileName().toString())
-                && e.getMessage().contains("--reference"), e.getMessage());
+                && e.getMessage().contains("template as the reference"), e.getMessage());
     }
 }
