@@ -79,6 +79,7 @@ public final class ImageDocument {
     private volatile Mark selected;
     private volatile WindowLevel displayWindow;
     private volatile LineProfile profile;
+    private volatile ReadOptions readOptions = ReadOptions.defaults();
     private volatile DetectionDatasets.ImageTruth truth;
     private volatile boolean truthShown;
     private volatile List<Measurement> measurements = List.of();
@@ -174,6 +175,11 @@ public final class ImageDocument {
         return displayWindow;
     }
 
+    /** Sets the pixel limit for opening images (the workbench's preference; the command line's --max-pixels). */
+    public void setMaxPixels(long pixels) {
+        readOptions = new ReadOptions(pixels);
+    }
+
     /** Records the display window the image view shows, so that saved pictures look as the view does. */
     public void setDisplayWindow(WindowLevel window) {
         displayWindow = window;
@@ -232,13 +238,13 @@ public final class ImageDocument {
         Path lastImage = path;
         Path lastReference = referencePath;
         return schedule("Opening " + file.getFileName(), Parameters.defaults(List.of()), ctx -> {
-            PixelImage loaded = ImageFiles.read(file);
+            PixelImage loaded = ImageFiles.read(file, readOptions);
             Path refFile = ReferenceFinder.of(file, lastImage, lastReference).orElse(null);
             PixelImage ref = null;
             String note = "";
             if (refFile != null) {
                 try {
-                    ref = sameSize(ImageFiles.read(refFile), refFile.toString(), loaded);
+                    ref = sameSize(ImageFiles.read(refFile, readOptions), refFile.toString(), loaded);
                     note = " with its reference " + refFile.getFileName();
                 } catch (LoupeException e) {
                     refFile = null;

@@ -192,6 +192,15 @@ final class SelfTest {
             Widgets.closeOthers(window);
         }
         try {
+            SettingsSelfTest.run(windowContext, document, window, samples.resolve(
+                    "deeppcb/group92000/92000/92000110_test.jpg"), samples.resolve(
+                    "deeppcb/group13000/13000/13000008_test.jpg"));
+        } catch (Exception | LinkageError e) {
+            System.out.println("LOUPE-SELFTEST DAILY settings FAILED " + e);
+            e.printStackTrace(System.out);
+            Widgets.closeOthers(window);
+        }
+        try {
             ChainSelfTest.run(windowContext, document, samples.resolve("xray-board.tif"), scratch);
         } catch (Exception | LinkageError e) {
             System.out.println("LOUPE-SELFTEST DAILY chain FAILED " + e);

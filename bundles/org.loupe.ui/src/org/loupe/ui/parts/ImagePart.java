@@ -237,7 +237,9 @@ public final class ImagePart implements DocumentListener {
         showBusy(false);
         setStatus(message);
         if (!ok && !message.endsWith(" cancelled")) {
-            MessageDialog.openError(canvas.getShell(), "Loupe", message);
+            // the workbench's own words for the settings a message points at (the command line adds its options)
+            MessageDialog.openError(canvas.getShell(), "Loupe", message.contains("over the pixel limit")
+                    ? message + " (raise it in File > Preferences)" : message);
         }
     }
 

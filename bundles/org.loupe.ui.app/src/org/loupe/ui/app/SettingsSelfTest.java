@@ -1,0 +1,95 @@
+package org.loupe.ui.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.e4.core.contexts.ContextInjectionFactory;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.loupe.ui.ImageDocument;
+import org.loupe.ui.WorkbenchSettings;
+
+/**
+ * The preferences phase of the daily-use test (issue 25, "application basics"): File > Preferences sets the pixel
+ * limit, which the next open obeys and which is kept in workbench.properties; File > Open Recent lists the files
+ * opened lately, newest first, and opens the one chosen.
+ */
+final class SettingsSelfTest {
+
+    private SettingsSelfTest() {
+    }
+
+    static void run(IEclipseContext windowContext, ImageDocument document, Shell window, Path first, Path second)
+            throws Exception {
+        List<String> problems = new ArrayList<>();
+        preferences(windowContext, window, "0", "0.1");
+        SelfTest.join(document.open(first));
+        Shell refusal = Widgets.awaitDialog(Set.of(window), "the refusal of a board over the pixel limit");
+        String said = Widgets.find(refusal, Label.class, l -> l.getText().contains("pixel limit")).stream()
+                .findFirst().map(l -> Widgets.onUi(l::getText)).orElse("");
+        Widgets.closeOthers(window);
+        if (!said.contains("over the pixel limit of 0.1") || !said.contains("File > Preferences")) {
+            problems.add("a 0.41-megapixel board under a 0.1-megapixel limit: '" + said + "'");
+        }
+        preferences(windowContext, window, "0", "100");
+        Path file = Path.of(System.getProperty("loupe.home"), "workbench.properties");
+        if (!Files.readString(file).contains("maxPixels=100000000")) {
+            problems.add("workbench.properties holds " + Files.readString(file));
+        }
+        DialogsSelfTest.report("preferences", problems, "refused=" + said);
+        recent(windowContext, document, window, first, second);
+    }
+
+    private static void recent(IEclipseContext windowContext, ImageDocument document, Shell window, Path first,
+            Path second) throws Exception {
+        SelfTest.join(document.open(first));
+        SelfTest.await(() -> first.equals(document.path()), "the first board did not open");
+        SelfTest.join(document.open(second));
+        SelfTest.await(() -> second.equals(document.path()), "the second board did not open");
+        WorkbenchSettings settings = ContextInjectionFactory.make(WorkbenchSettings.class, windowContext);
+        List<String> problems = new ArrayList<>();
+        Path newest = second.toAbsolutePath().normalize();
+        // the list is kept by a listener of the document, which hears of the open just after the path is set
+        SelfTest.await(() -> !settings.recentFiles().isEmpty() && settings.recentFiles().get(0).equals(newest),
+                "the second board did not become the newest recent file: " + settings.recentFiles());
+        if (settings.recentFiles().size() < 2 || !settings.recentFiles().get(0).equals(second.toAbsolutePath()
+                .normalize())) {
+            problems.add("recent files " + settings.recentFiles());
+        }
+        Widgets.execute(windowContext, "org.loupe.ui.command.openRecent");
+        Shell dialog = Widgets.awaitDialog(Set.of(window), "Open Recent");
+        String top = Widgets.onUi(() -> {
+            org.eclipse.swt.widgets.List list = Widgets.find(dialog, org.eclipse.swt.widgets.List.class, l -> true)
+                    .get(0);
+            String item = list.getItem(0);
+            list.select(1);
+            return item;
+        });
+        Widgets.press(Widgets.button(dialog, "OK").orElseThrow());
+        SelfTest.await(() -> first.equals(document.path()), "Open Recent did not open the second file listed");
+        if (!top.startsWith(second.getFileName().toString())) {
+            problems.add("Open Recent lists '" + top + "' first");
+        }
+        DialogsSelfTest.report("recent", problems, "first=" + top);
+    }
+
+    /** Sets the two preferences through the dialog, as typed. */
+    private static void preferences(IEclipseContext windowContext, Shell window, String budgetGb, String megapixels)
+            throws Exception {
+        Widgets.execute(windowContext, "org.loupe.ui.command.preferences");
+        Shell dialog = Widgets.awaitDialog(Set.of(window), "Preferences");
+        Widgets.onUi(() -> {
+            List<Text> fields = Widgets.find(dialog, Text.class, t -> (t.getStyle() & SWT.RIGHT) != 0);
+            fields.get(0).setText(budgetGb);
+            fields.get(1).setText(megapixels);
+            return null;
+        });
+        Widgets.press(Widgets.button(dialog, "OK").orElseThrow());
+        SelfTest.await(() -> Widgets.onUi(dialog::isDisposed), "Preferences did not close on OK");
+    }
+}
