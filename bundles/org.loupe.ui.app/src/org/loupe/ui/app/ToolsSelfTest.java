@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.eclipse.e4.core.commands.ECommandService;
 import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.ui.bindings.EBindingService;
+import org.eclipse.jface.bindings.TriggerSequence;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Point;
@@ -50,6 +53,7 @@ final class ToolsSelfTest {
         profile(windowContext, document, canvas);
         histogram(windowContext, document, window);
         about(windowContext, window);
+        help(windowContext, window);
         plugins(windowContext, document, window);
         String title = Widgets.onUi(window::getText);
         DialogsSelfTest.report("title", title.startsWith(board.getFileName().toString()) ? List.of()
@@ -196,6 +200,27 @@ final class ToolsSelfTest {
             problems.add("right-click Run chose '" + chosen + "' and ran " + document.resultProvider().id());
         }
         DialogsSelfTest.report("plugins", problems, "chosen=" + chosen);
+    }
+
+    /** Help > Keys and Tools, bound to F1: it names every gesture the canvas takes. */
+    private static void help(IEclipseContext windowContext, Shell window) throws Exception {
+        String key = Widgets.onUi(() -> {
+            EBindingService bindings = windowContext.get(EBindingService.class);
+            ECommandService commands = windowContext.get(ECommandService.class);
+            TriggerSequence t = bindings.getBestSequenceFor(commands.createCommand("org.loupe.ui.command.help", null));
+            return t == null ? "none" : t.format();
+        });
+        Widgets.execute(windowContext, "org.loupe.ui.command.help");
+        Shell help = Widgets.awaitDialog(Set.of(window), "Keys and Tools");
+        String text = Widgets.find(help, org.eclipse.swt.widgets.Label.class, l -> l.getText().contains("Ctrl+drag"))
+                .stream().findFirst().map(l -> Widgets.onUi(l::getText)).orElse("");
+        Widgets.closeOthers(window);
+        List<String> problems = new ArrayList<>(java.util.stream.Stream.of("Ctrl+drag", "Shift+drag", "right-drag",
+                "Ctrl+Z", "F1").filter(k -> !text.contains(k)).map(k -> "the help misses " + k).toList());
+        if (!key.equals("F1")) {
+            problems.add("Keys and Tools is bound to " + key);
+        }
+        DialogsSelfTest.report("help", problems, "key=" + key + " lines=" + text.lines().count());
     }
 
     /** Help > About names this version and the compute backend. */

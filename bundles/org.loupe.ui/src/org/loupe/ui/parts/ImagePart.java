@@ -13,6 +13,11 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.dnd.DND;
+import org.eclipse.swt.dnd.DropTarget;
+import org.eclipse.swt.dnd.DropTargetAdapter;
+import org.eclipse.swt.dnd.DropTargetEvent;
+import org.eclipse.swt.dnd.FileTransfer;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.RowData;
@@ -79,6 +84,7 @@ public final class ImagePart implements DocumentListener {
         canvas.onMarkClicked(document::select);
         canvas.onRoi(this::showRegion);
         canvas.onLine(this::showLine);
+        acceptDroppedFiles();
         statusBar(parent);
         document.addListener(this);
         if (document.image() != null) {
@@ -310,6 +316,25 @@ public final class ImagePart implements DocumentListener {
         }
         regionText = s.toString();
         setStatus(regionText);
+    }
+
+    /** Files dropped on the image open as File > Open does (the first one, if several are dropped). */
+    private void acceptDroppedFiles() {
+        DropTarget target = new DropTarget(canvas, DND.DROP_COPY | DND.DROP_DEFAULT | DND.DROP_MOVE);
+        target.setTransfer(FileTransfer.getInstance());
+        target.addDropListener(new DropTargetAdapter() {
+            @Override
+            public void dragEnter(DropTargetEvent e) {
+                e.detail = DND.DROP_COPY; // the file is read, never moved
+            }
+
+            @Override
+            public void drop(DropTargetEvent e) {
+                if (e.data instanceof String[] files && files.length > 0 && !document.isBusy()) {
+                    document.open(java.nio.file.Path.of(files[0]));
+                }
+            }
+        });
     }
 
     /** A line drawn with Shift+drag: its length in the status line, its profile in the Profile view. */
