@@ -71,6 +71,24 @@ public final class SessionSteps {
         classifyUsedReference = withReference;
     }
 
+    /** What was applied, in order, one line each: the chained enhancements, then the current result and marks. */
+    public synchronized List<String> history() {
+        List<String> lines = new ArrayList<>();
+        chained.forEach(e -> lines.add(e.provider() + " " + e.params() + ": used as input"));
+        if (detect != null) {
+            lines.add(detect.provider() + " " + detect.params() + ": detections" + (detectUsedReference
+                    ? " against the reference" : ""));
+        }
+        if (classify != null) {
+            lines.add(classify.provider() + " " + classify.params() + ": patch decisions, " + classify.patch()
+                    + " px");
+        }
+        if (enhance != null) {
+            lines.add(enhance.provider() + " " + enhance.params() + ": the result");
+        }
+        return lines;
+    }
+
     /** Whether nothing has been run on the open image yet. */
     public synchronized boolean isEmpty() {
         return chained.isEmpty() && enhance == null && detect == null && classify == null;

@@ -6,6 +6,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.loupe.api.ImageEnhancer;
 import org.loupe.api.LoupeService;
 import org.loupe.api.Parameters;
@@ -13,10 +14,12 @@ import org.loupe.image.PixelImage;
 import org.loupe.registry.ProviderHandle;
 import org.loupe.registry.ProviderRegistry;
 import org.loupe.ui.ImageDocument;
+import org.loupe.ui.parts.HistoryPart;
 
 /**
  * The chaining phase of the daily-use test (issue 25, "chaining and history"): a median, Use Result as Input, a
- * second median; Undo brings back the first input and its result, Redo the chain; the session saved as a pipeline
+ * second median, listed in that order in the History view; Undo brings back the first input and its result, Redo
+ * the chain; the session saved as a pipeline
  * holds both steps, and the product test runs it with {@code loupe run} to compare its image with the one saved here.
  */
 final class ChainSelfTest {
@@ -44,6 +47,14 @@ final class ChainSelfTest {
         SelfTest.join(document.run(median, defaults));
         SelfTest.await(() -> document.result() != null, "the second median made no result");
         PixelImage second = document.result();
+        HistoryPart history = Widgets.onUi(() -> (HistoryPart) windowContext.get(EPartService.class)
+                .showPart(HistoryPart.PART_ID, EPartService.PartState.ACTIVATE).getObject());
+        Thread.sleep(200);
+        List<String> lines = Widgets.onUi(history::lines);
+        if (lines.size() != 2 || !lines.get(0).contains("enhance.median") || !lines.get(0).contains("used as input")
+                || !lines.get(1).contains("the result")) {
+            problems.add("the History view lists " + lines);
+        }
         Path pipeline = scratch.resolve("chain-pipeline.json");
         document.session().save(pipeline, registry, document.path(), document.referencePath());
         Path saved = scratch.resolve("chain-result.tif");
