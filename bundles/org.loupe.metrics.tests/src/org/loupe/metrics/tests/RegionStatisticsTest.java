@@ -31,6 +31,32 @@ class RegionStatisticsTest {
     }
 
     @Test
+    void aPolygonCountsThePixelsWhoseCentresLieInside() {
+        // a right triangle with legs of 4 along x and y from (0, 0): centres (x, y) with x + y < 4 strictly inside,
+        // and the even-odd rule takes the centres on the two legs (x = 0 or y = 0) but not on the hypotenuse
+        GrayU16 img = GrayU16.create(10, 8);
+        for (int y = 0; y < 8; y++) {
+            for (int x = 0; x < 10; x++) {
+                img.set(x, y, 10 * x + y);
+            }
+        }
+        RegionStatistics s = RegionStatistics.inPolygon(img, new double[] {0, 0, 4, 0, 0, 4});
+        long expected = 0;
+        double sum = 0;
+        for (int y = 0; y < 8; y++) {
+            for (int x = 0; x < 10; x++) {
+                if (x + y < 4) {
+                    expected++;
+                    sum += 10 * x + y;
+                }
+            }
+        }
+        assertEquals(expected, s.pixels());
+        assertEquals(sum / expected, s.mean(), 1e-9);
+        assertThrows(IllegalArgumentException.class, () -> RegionStatistics.inPolygon(img, new double[] {0, 0, 1, 1}));
+    }
+
+    @Test
     void aRegionIsClippedToTheImageAndAnEmptyOneRefused() {
         GrayU16 img = GrayU16.create(10, 8);
         assertEquals(4, RegionStatistics.of(img, 8, 6, 20, 30).pixels());

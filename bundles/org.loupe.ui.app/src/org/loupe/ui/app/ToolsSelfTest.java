@@ -49,6 +49,7 @@ final class ToolsSelfTest {
         Thread.sleep(300);
         ImageCanvas canvas = Widgets.find(window, ImageCanvas.class, c -> true).get(0);
         region(windowContext, document, canvas);
+        polygon(windowContext, document, canvas);
         keys(canvas);
         profile(windowContext, document, canvas);
         histogram(windowContext, document, window);
@@ -233,6 +234,31 @@ final class ToolsSelfTest {
         String version = org.loupe.api.LoupeBuild.version();
         DialogsSelfTest.report("about", text.contains("Loupe " + version) && text.contains("Compute: ") ? List.of()
                 : List.of("About says '" + text + "'"), "version=" + version);
+    }
+
+    /** Four Ctrl+Shift+clicks and a click on the first corner: the statistics of the triangle's pixels. */
+    private static void polygon(IEclipseContext windowContext, ImageDocument document, ImageCanvas canvas)
+            throws Exception {
+        double[][] corners = {{120, 140}, {320, 140}, {120, 340}};
+        Widgets.onUi(() -> {
+            for (double[] c : new double[][] {corners[0], corners[1], corners[2], corners[0]}) {
+                Point p = canvas.toCanvas(c[0], c[1]);
+                mouse(canvas, SWT.MouseDown, p, 1, SWT.MOD1 | SWT.SHIFT);
+                mouse(canvas, SWT.MouseUp, p, 1, SWT.MOD1 | SWT.SHIFT);
+            }
+            return null;
+        });
+        Thread.sleep(300);
+        ImagePart part = Widgets.onUi(() -> (ImagePart) windowContext.get(EPartService.class)
+                .findPart("org.loupe.ui.part.image").getObject());
+        String shown = Widgets.onUi(part::regionText);
+        // the right triangle of legs 200 px holds about 200 * 200 / 2 pixel centres (the canvas rounds the corners
+        // to screen pixels, so within a few per cent)
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("area (\\d+) px").matcher(shown);
+        long area = m.find() ? Long.parseLong(m.group(1)) : -1;
+        List<String> problems = shown.startsWith("Polygon of 3 corners: input mean ") && Math.abs(area - 20_000) < 1_200
+                ? List.of() : List.of("the polygon shows '" + shown + "'");
+        DialogsSelfTest.report("polygon", problems, "area=" + area);
     }
 
     /** Shift+drag along a row: the Profile view holds that row's values and the status its length. */

@@ -17,6 +17,7 @@ public final class HelpHandler {
             "  double-click, 0       fit the image to the view",
             "  right-drag            display window: width left-right, level up-down",
             "  Ctrl+drag             rectangular region: statistics in the status line; Escape clears it",
+            "  Ctrl+Shift+click      polygon corners; a click on the first corner closes it: its statistics",
             "  Shift+drag            line: its length in the status line, its values in the Profile view",
             "  click on a mark       choose it in the Findings view",
             "  drop files            open the first one",

@@ -84,6 +84,7 @@ public final class ImagePart implements DocumentListener {
         canvas.onMarkClicked(document::select);
         canvas.onRoi(this::showRegion);
         canvas.onLine(this::showLine);
+        canvas.onPolygon(this::showPolygon);
         acceptDroppedFiles();
         statusBar(parent);
         document.addListener(this);
@@ -346,6 +347,27 @@ public final class ImagePart implements DocumentListener {
         setStatus(String.format(Locale.ROOT, "Line from %.1f, %.1f to %.1f, %.1f: %.2f px%s", l[0], l[1], l[2], l[3],
                 p.length(), p.unit().equals("px") ? "" : String.format(Locale.ROOT, " (%.4g %s)", p.calibrated(),
                         p.unit())));
+    }
+
+    /** A polygon closed with Ctrl+Shift+clicks: the statistics of the pixels inside it, as for a rectangle. */
+    private void showPolygon(double[] corners) {
+        if (document.image() == null) {
+            return;
+        }
+        try {
+            StringBuilder s = new StringBuilder("Polygon of " + corners.length / 2 + " corners: input "
+                    + RegionStatistics.inPolygon(document.image(), corners).describe());
+            PixelImage other = document.result() != null ? document.result() : document.reference();
+            if (other != null && other.width() == document.image().width() && other.height() == document.image()
+                    .height()) {
+                s.append(document.result() != null ? "; result " : "; reference ").append(
+                        RegionStatistics.inPolygon(other, corners).describe());
+            }
+            regionText = s.toString();
+        } catch (IllegalArgumentException e) {
+            regionText = "Polygon: " + e.getMessage();
+        }
+        setStatus(regionText);
     }
 
     /** The last region's statistics as shown (for the self-test). */

@@ -24,7 +24,8 @@ import org.loupe.ui.Mark;
  * Shows an image and, optionally, a processed version of it: one or the other, or both split by a draggable divider
  * (before on the left, after on the right, at the same position and zoom even if the result has another size).
  * Mouse wheel zooms about the pointer, left drag pans (or moves the divider when grabbed), Ctrl+left drag draws a
- * rectangular region of interest, Shift+left drag a line to measure, right drag changes the
+ * rectangular region of interest, Ctrl+Shift+clicks a polygon (closed on its first corner), Shift+left drag a line
+ * to measure, right drag changes the
  * window (horizontal: width, vertical: level), double click or 0 fits the image, + and - zoom, the arrows pan,
  * Escape clears the region; a fitted view stays fitted when the
  * canvas is resized. Marks (detections, patch decisions) are drawn over either image in the input's coordinates,
@@ -70,6 +71,10 @@ public final class ImageCanvas extends Canvas {
     private Point roiStart;
     private Rectangle roi;
     private double[] lineStart;
+    private boolean polygonClick;
+    private final List<double[]> polygon = new ArrayList<>();
+    private boolean polygonClosed;
+    private Consumer<double[]> polygonListener = p -> { };
     private double[] line;
     private Consumer<double[]> lineListener = l -> { };
 
@@ -106,6 +111,7 @@ public final class ImageCanvas extends Canvas {
                 || newBefore.height() != before.height()) {
             roi = null; // a region of another image's size means nothing here
             line = null;
+            polygon.clear();
         }
         before = newBefore;
         after = newAfter;
@@ -179,6 +185,35 @@ public final class ImageCanvas extends Canvas {
     /** Hears a region of interest drawn with Ctrl+drag, in input pixels, clipped to the image; null when cleared. */
     public void onRoi(Consumer<Rectangle> listener) {
         roiListener = listener;
+    }
+
+    /** Hears a polygon closed with Ctrl+Shift+clicks: x0, y0, x1, y1, ... in input pixel coordinates. */
+    public void onPolygon(Consumer<double[]> listener) {
+        polygonListener = listener;
+    }
+
+    /** Adds a corner at a canvas point, or closes the polygon when the point is on its first corner. */
+    private void corner(int sx, int sy) {
+        if (polygonClosed) {
+            polygon.clear();
+            polygonClosed = false;
+        }
+        if (polygon.size() >= 3) {
+            Point first = toCanvas(polygon.get(0)[0], polygon.get(0)[1]);
+            if (Math.abs(first.x - sx) <= 8 && Math.abs(first.y - sy) <= 8) {
+                polygonClosed = true;
+                double[] xy = new double[polygon.size() * 2];
+                for (int i = 0; i < polygon.size(); i++) {
+                    xy[2 * i] = polygon.get(i)[0];
+                    xy[2 * i + 1] = polygon.get(i)[1];
+                }
+                redraw();
+                polygonListener.accept(xy);
+                return;
+            }
+        }
+        polygon.add(new double[] {(sx - originX) / zoom, (sy - originY) / zoom});
+        redraw();
     }
 
     /** Hears a line drawn with Shift+drag, {x0, y0, x1, y1} in input pixel coordinates. */
@@ -297,6 +332,22 @@ public final class ImageCanvas extends Canvas {
         if (marksVisible) {
             drawMarks(gc);
         }
+        if (!polygon.isEmpty()) {
+            gc.setAlpha(255);
+            gc.setLineWidth(1);
+            gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_CYAN));
+            int[] xy = new int[polygon.size() * 2];
+            for (int i = 0; i < polygon.size(); i++) {
+                Point p = toCanvas(polygon.get(i)[0], polygon.get(i)[1]);
+                xy[2 * i] = p.x;
+                xy[2 * i + 1] = p.y;
+            }
+            if (polygonClosed) {
+                gc.drawPolygon(xy);
+            } else {
+                gc.drawPolyline(xy);
+            }
+        }
         if (line != null) {
             gc.setAlpha(255);
             gc.setLineWidth(2);
@@ -381,8 +432,12 @@ public final class ImageCanvas extends Canvas {
         dragStart = new Point(e.x, e.y);
         dragButton = e.button;
         // Ctrl+drag draws a region of interest, as the rectangle tool of Fiji does; Shift+drag a line to measure
-        roiStart = e.button == 1 && (e.stateMask & SWT.MOD1) != 0 && before != null ? imagePoint(e.x, e.y) : null;
-        lineStart = e.button == 1 && (e.stateMask & SWT.SHIFT) != 0 && roiStart == null && before != null
+        // and Ctrl+Shift+click adds a corner of a polygon, closed by a click on its first corner
+        boolean ctrl = (e.stateMask & SWT.MOD1) != 0;
+        boolean shift = (e.stateMask & SWT.SHIFT) != 0;
+        polygonClick = e.button == 1 && ctrl && shift && before != null;
+        roiStart = e.button == 1 && ctrl && !shift && before != null ? imagePoint(e.x, e.y) : null;
+        lineStart = e.button == 1 && shift && !ctrl && before != null
                 ? new double[] {(e.x - originX) / zoom, (e.y - originY) / zoom} : null;
         draggingDivider = e.button == 1 && mode == Mode.SPLIT && after != null
                 && Math.abs(e.x - getClientArea().width * divider) <= DIVIDER_GRAB;
@@ -391,6 +446,12 @@ public final class ImageCanvas extends Canvas {
 
     /** A click (no drag) on a mark chooses it: the smallest box under the pointer (a patch must not hide a defect). */
     private void up(Event e) {
+        if (polygonClick) {
+            polygonClick = false;
+            dragStart = null;
+            corner(e.x, e.y);
+            return;
+        }
         if (lineStart != null) {
             lineStart = null;
             dragStart = null;
