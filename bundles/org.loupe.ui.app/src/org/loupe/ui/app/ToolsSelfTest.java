@@ -55,6 +55,7 @@ final class ToolsSelfTest {
         histogram(windowContext, document, window);
         about(windowContext, window);
         help(windowContext, window);
+        guide(windowContext, window);
         plugins(windowContext, document, window);
         String title = Widgets.onUi(window::getText);
         DialogsSelfTest.report("title", title.startsWith(board.getFileName().toString()) ? List.of()
@@ -201,6 +202,22 @@ final class ToolsSelfTest {
             problems.add("right-click Run chose '" + chosen + "' and ran " + document.resultProvider().id());
         }
         DialogsSelfTest.report("plugins", problems, "chosen=" + chosen);
+    }
+
+    /** Help > Guide lists the README and the docs installed with the product and shows the README's workbench tour. */
+    private static void guide(IEclipseContext windowContext, Shell window) throws Exception {
+        Widgets.execute(windowContext, "org.loupe.ui.command.guide");
+        Shell guide = Widgets.awaitDialog(Set.of(window), "the guide");
+        List<String> items = Widgets.onUi(() -> List.of(Widgets.find(guide, org.eclipse.swt.widgets.List.class,
+                l -> true).get(0).getItems()));
+        String text = Widgets.find(guide, org.eclipse.swt.widgets.Text.class, t -> true).stream().findFirst()
+                .map(t -> Widgets.onUi(t::getText)).orElse("");
+        Widgets.closeOthers(window);
+        List<String> problems = new ArrayList<>();
+        if (!items.contains("README.md") || !items.contains("docs/MODELS.md") || !text.contains("./loupe workbench")) {
+            problems.add("the guide lists " + items + " and shows " + text.length() + " characters");
+        }
+        DialogsSelfTest.report("guide", problems, "documents=" + items.size());
     }
 
     /** Help > Keys and Tools, bound to F1: it names every gesture the canvas takes. */

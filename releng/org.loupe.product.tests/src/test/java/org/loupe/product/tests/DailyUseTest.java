@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class DailyUseTest {
 
     private static final List<String> ITEMS = List.of("1", "7-descriptions", "8-sample", "findings", "measure",
-            "region", "polygon", "keys", "profile", "histogram", "about", "help", "plugins", "title", "preferences", "recent", "chain", "2", "3", "3-memory", "4", "5", "6", "7", "8-training", "8-quit");
+            "region", "polygon", "keys", "profile", "histogram", "about", "help", "guide", "plugins", "title", "preferences", "recent", "chain", "2", "3", "3-memory", "4", "5", "6", "7", "8-training", "8-quit");
 
     @Test
     void theWorkbenchHoldsUpInDailyUse() throws Exception {
