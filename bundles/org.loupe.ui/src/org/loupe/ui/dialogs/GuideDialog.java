@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -22,7 +21,7 @@ import org.eclipse.swt.widgets.Text;
  * installed beside the launcher, to read inside the application: the list on the left, the chosen one's text on the
  * right.
  */
-public final class GuideDialog extends Dialog {
+public final class GuideDialog extends TitledDialog {
 
     private final List<Path> documents;
     private final Path root;
@@ -31,7 +30,7 @@ public final class GuideDialog extends Dialog {
 
     /** A dialog over the guide installed with the product at {@code root}. */
     public GuideDialog(Shell shell, Path root) {
-        super(shell);
+        super(shell, "Loupe guide");
         this.root = root;
         this.documents = documents(root);
     }
@@ -61,17 +60,6 @@ public final class GuideDialog extends Dialog {
             // no docs folder: the README alone, or nothing
         }
         return found;
-    }
-
-    @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText("Loupe guide");
-    }
-
-    @Override
-    protected boolean isResizable() {
-        return true;
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.loupe.ui.dialogs;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.swt.SWT;
@@ -22,13 +21,13 @@ import org.loupe.registry.ProviderStatus;
  * One provider in full, as {@code loupe describe} shows it: what it does, what it accepts, its model, its bundle,
  * its health and every parameter with type, default, range and meaning. The text can be selected and copied.
  */
-public final class ProviderDetailsDialog extends Dialog {
+public final class ProviderDetailsDialog extends TitledDialog {
 
     private final String text;
 
     /** A dialog describing {@code status} (asking for the parameters activates the provider). */
     public ProviderDetailsDialog(Shell shell, ProviderRegistry registry, ProviderStatus status) {
-        super(shell);
+        super(shell, "Provider");
         this.text = describe(registry, status);
     }
 
@@ -62,17 +61,6 @@ public final class ProviderDetailsDialog extends Dialog {
                     .append(p.range()).append("): ").append(p.description()).append('\n');
         }
         return s.toString();
-    }
-
-    @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText("Provider");
-    }
-
-    @Override
-    protected boolean isResizable() {
-        return true;
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.loupe.ui.dialogs;
 
 import java.util.List;
 import java.util.stream.Stream;
-import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
@@ -12,7 +11,7 @@ import org.loupe.samples.Sample;
 import org.loupe.samples.Samples;
 
 /** Lets the user pick one of the sample images bundled with Loupe, or a PCB board that opens with its template. */
-public final class SampleDialog extends Dialog {
+public final class SampleDialog extends TitledDialog {
 
     private final List<Sample> samples = Stream.concat(Samples.all().stream(), Samples.boards().stream()).toList();
     private org.eclipse.swt.widgets.List list;
@@ -20,18 +19,12 @@ public final class SampleDialog extends Dialog {
 
     /** A dialog listing every bundled sample. */
     public SampleDialog(Shell shell) {
-        super(shell);
+        super(shell, "Open sample");
     }
 
     /** The chosen sample after OK, or null. */
     public Sample sample() {
         return chosen;
-    }
-
-    @Override
-    protected void configureShell(Shell shell) {
-        super.configureShell(shell);
-        shell.setText("Open sample");
     }
 
     @Override

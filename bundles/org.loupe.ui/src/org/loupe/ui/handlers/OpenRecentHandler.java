@@ -15,6 +15,7 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Shell;
 import org.loupe.ui.ImageDocument;
 import org.loupe.ui.WorkbenchSettings;
+import org.loupe.ui.dialogs.TitledDialog;
 
 /** File > Open Recent... (Ctrl+Shift+O): the files opened lately, newest first; double-click or OK opens one. */
 public final class OpenRecentHandler {
@@ -31,19 +32,8 @@ public final class OpenRecentHandler {
             ImageDocument document) {
         List<Path> files = settings.recentFiles();
         Path[] chosen = new Path[1];
-        Dialog dialog = new Dialog(shell) {
+        Dialog dialog = new TitledDialog(shell, "Open recent") {
             private org.eclipse.swt.widgets.List list;
-
-            @Override
-            protected void configureShell(Shell s) {
-                super.configureShell(s);
-                s.setText("Open recent");
-            }
-
-            @Override
-            protected boolean isResizable() {
-                return true;
-            }
 
             @Override
             protected Control createDialogArea(Composite parent) {
