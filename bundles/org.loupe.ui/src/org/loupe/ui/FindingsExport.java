@@ -50,16 +50,20 @@ public final class FindingsExport {
         String text = switch (format) {
             case CSV -> csv(image, marks);
             case JSON -> json(image, width, height, marks);
-            case COCO -> CocoFiles.format(List.of(new CocoFiles.Entry(image, width, height, marks.stream()
-                    .filter(m -> m.kind() == Mark.Kind.DETECTION).map(m -> new GroundTruth(m.x1(), m.y1(), m.x2(),
-                            m.y2(), m.label())).toList())), marks.stream().filter(m -> m.kind() == Mark.Kind.DETECTION)
-                    .map(Mark::label).distinct().sorted().toList());
+            case COCO -> coco(image, width, height, marks.stream().filter(m -> m.kind() == Mark.Kind.DETECTION)
+                    .toList());
         };
         try {
             AtomicFiles.writeString(target, text);
         } catch (IOException e) {
             throw LoupeException.badInput(target.toString(), "cannot be written: " + e.getMessage(), e);
         }
+    }
+
+    private static String coco(String image, int width, int height, List<Mark> detections) {
+        return CocoFiles.format(List.of(new CocoFiles.Entry(image, width, height, detections.stream().map(m ->
+                new GroundTruth(m.x1(), m.y1(), m.x2(), m.y2(), m.label())).toList())), detections.stream()
+                .map(Mark::label).distinct().sorted().toList());
     }
 
     private static String csv(String image, List<Mark> marks) {

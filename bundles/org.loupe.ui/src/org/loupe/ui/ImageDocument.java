@@ -253,15 +253,10 @@ public final class ImageDocument {
             }
             PixelImage shownRef = ref;
             Path shownRefFile = refFile;
-            DetectionDatasets.ImageTruth found = null;
-            try {
-                found = DetectionDatasets.truthOf(file).orElse(null);
-            } catch (LoupeException e) {
-                note += "; its annotations were not read: " + e.getMessage();
-            }
-            DetectionDatasets.ImageTruth shownTruth = found;
-            return new Outcome(() -> showImage(loaded, file, shownRef, shownRefFile, shownTruth),
-                    opened(loaded) + note);
+            StringBuilder message = new StringBuilder(opened(loaded) + note);
+            DetectionDatasets.ImageTruth annotations = annotations(file, message);
+            return new Outcome(() -> showImage(loaded, file, shownRef, shownRefFile, annotations),
+                    message.toString());
         });
     }
 
@@ -271,20 +266,15 @@ public final class ImageDocument {
      */
     public Job open(Path file, Path referenceFile, List<Mark> found) {
         return schedule("Opening " + file.getFileName(), Parameters.defaults(List.of()), ctx -> {
-            PixelImage loaded = ImageFiles.read(file);
-            PixelImage ref = referenceFile == null ? null : sameSize(ImageFiles.read(referenceFile),
+            PixelImage loaded = ImageFiles.read(file, readOptions);
+            PixelImage ref = referenceFile == null ? null : sameSize(ImageFiles.read(referenceFile, readOptions),
                     referenceFile.toString(), loaded);
-            DetectionDatasets.ImageTruth annotations;
-            try {
-                annotations = DetectionDatasets.truthOf(file).orElse(null);
-            } catch (LoupeException e) {
-                annotations = null; // the run's findings are shown all the same; the table said what it could
-            }
-            DetectionDatasets.ImageTruth shownTruth = annotations;
+            StringBuilder message = new StringBuilder(opened(loaded) + counts(found));
+            DetectionDatasets.ImageTruth annotations = annotations(file, message);
             return new Outcome(() -> {
-                showImage(loaded, file, ref, referenceFile, shownTruth);
+                showImage(loaded, file, ref, referenceFile, annotations);
                 showMarks(loaded, found);
-            }, opened(loaded) + counts(found));
+            }, message.toString());
         });
     }
 
@@ -413,7 +403,7 @@ public final class ImageDocument {
     }
 
     /** What Use Result as Input changes, kept so that it can be undone and redone. */
-    private record Snapshot(PixelImage image, PixelImage reference, PixelImage result,
+    private record Snapshot(PixelImage image, PixelImage reference, Path referencePath, PixelImage result,
             ProviderDescriptor resultProvider, SessionSteps session) {
     }
 
@@ -431,8 +421,9 @@ public final class ImageDocument {
         redo.clear();
         SessionSteps next = session.copy();
         next.chain();
-        apply(new Snapshot(result, reference != null && reference.width() == result.width()
-                && reference.height() == result.height() ? reference : null, null, null, next));
+        boolean fits = reference != null && reference.width() == result.width()
+                && reference.height() == result.height();
+        apply(new Snapshot(result, fits ? reference : null, fits ? referencePath : null, null, null, next));
     }
 
     /** Whether Use Result as Input can be undone. */
@@ -461,13 +452,8 @@ public final class ImageDocument {
         }
     }
 
-    /** The enhancements chained into the open image so far, oldest first (the history the Image menu undoes). */
-    public int chainLength() {
-        return undo.size();
-    }
-
     private Snapshot snapshot() {
-        return new Snapshot(image, reference, result, resultProvider, session.copy());
+        return new Snapshot(image, reference, referencePath, result, resultProvider, session.copy());
     }
 
     private void apply(Snapshot s) {
@@ -477,9 +463,7 @@ public final class ImageDocument {
         }
         image = s.image();
         reference = s.reference();
-        if (reference == null) {
-            referencePath = null;
-        }
+        referencePath = s.referencePath();
         result = s.result();
         resultProvider = s.resultProvider();
         resultSaved = false;
@@ -613,6 +597,16 @@ public final class ImageDocument {
     @FunctionalInterface
     private interface Source {
         InputStream open() throws IOException;
+    }
+
+    /** An image's annotations where its data set keeps them, or null; a damaged file is named in the message. */
+    private static DetectionDatasets.ImageTruth annotations(Path file, StringBuilder message) {
+        try {
+            return DetectionDatasets.truthOf(file).orElse(null);
+        } catch (LoupeException e) {
+            message.append("; its annotations were not read: ").append(e.getMessage());
+            return null;
+        }
     }
 
     private PixelImage requireImage() {

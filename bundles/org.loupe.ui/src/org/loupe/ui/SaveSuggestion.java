@@ -18,14 +18,20 @@ public record SaveSuggestion(Path folder, String fileName, ImageFormat format) {
     /** The suggestion for the document's current result. */
     public static SaveSuggestion of(ImageDocument document) {
         Path input = document.path();
-        Path folder = document.lastSaveFolder() != null ? document.lastSaveFolder()
-                : input != null ? input.toAbsolutePath().getParent() : Path.of(System.getProperty("user.home"));
+        Path folder = folder(document);
         String name = input != null ? input.getFileName().toString() : document.image().metadata().name();
         int dot = name.lastIndexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;
         ImageFormat format = format(ImageFormat.fromFileName(name).orElse(ImageFormat.TIFF), document.result().type());
         return new SaveSuggestion(folder, stem + "." + document.resultProvider().id() + "." + format.extension(),
                 format);
+    }
+
+    /** The folder a save dialog opens in: the last one saved to, else the input's, else the user's home. */
+    public static Path folder(ImageDocument document) {
+        Path input = document.path();
+        return document.lastSaveFolder() != null ? document.lastSaveFolder()
+                : input != null ? input.toAbsolutePath().getParent() : Path.of(System.getProperty("user.home"));
     }
 
     private static ImageFormat format(ImageFormat input, ImageType result) {

@@ -73,6 +73,6 @@ final class ChainSelfTest {
         if (steps != 2) {
             problems.add("the saved pipeline holds " + steps + " enhance steps");
         }
-        DialogsSelfTest.report("chain", problems, "pipeline=" + pipeline + " result=" + saved + " steps=" + steps);
+        Widgets.report("chain", problems, "pipeline=" + pipeline + " result=" + saved + " steps=" + steps);
     }
 }

@@ -79,7 +79,7 @@ final class DailyUseSelfTest {
                 }
             }
         });
-        Map<String, Item> items = new LinkedHashMap<>();
+        Map<String, Widgets.Phase> items = new LinkedHashMap<>();
         items.put("2", this::staleTemplate);
         items.put("3", this::cancelAtTheEnd);
         items.put("3-memory", this::memoryBudget);
@@ -89,21 +89,7 @@ final class DailyUseSelfTest {
         items.put("7", this::wording);
         items.put("8-training", this::trainingStopped);
         items.put("8-quit", this::quitAsks);
-        for (Map.Entry<String, Item> item : items.entrySet()) {
-            try {
-                item.getValue().run();
-            } catch (Exception | LinkageError e) {
-                System.out.println("LOUPE-SELFTEST DAILY " + item.getKey() + " FAILED " + e);
-                e.printStackTrace(System.out);
-            }
-            Widgets.closeOthers(window);
-        }
-    }
-
-    /** One item of the phase. */
-    @FunctionalInterface
-    private interface Item {
-        void run() throws Exception;
+        Widgets.runEach(items, window);
     }
 
     /** Item 8: after Stop, the Training view says where training stopped, without a time left. */
@@ -129,7 +115,7 @@ final class DailyUseSelfTest {
         }
         said.stream().filter(t -> t.contains(" left") || t.contains("cancelled: cancelled")).forEach(t ->
                 problems.add("after Stop the Training view says '" + t + "'"));
-        DialogsSelfTest.report("8-training", problems, "said=" + said);
+        Widgets.report("8-training", problems, "said=" + said);
     }
 
     /** Item 8: Quit with a result not saved asks first; Cancel keeps the workbench open. Runs last. */
@@ -143,7 +129,7 @@ final class DailyUseSelfTest {
         SelfTest.await(() -> Widgets.onUi(asked::isDisposed), "the question did not close on Cancel");
         Thread.sleep(500);
         boolean open = Widgets.onUi(() -> !window.isDisposed() && window.isVisible());
-        DialogsSelfTest.report("8-quit", open ? List.of() : List.of("Cancel did not keep the workbench open"),
+        Widgets.report("8-quit", open ? List.of() : List.of("Cancel did not keep the workbench open"),
                 "asked=" + question.replace('\n', ' '));
     }
 
@@ -196,7 +182,7 @@ final class DailyUseSelfTest {
         if (!document.marks().isEmpty()) {
             problems.add(document.marks().size() + " marks stayed after the reference changed");
         }
-        DialogsSelfTest.report("2", problems, "detections=" + detections);
+        Widgets.report("2", problems, "detections=" + detections);
     }
 
     /** Item 3: Cancel clicked at a full progress bar wins over a provider that finishes anyway. */
@@ -240,7 +226,7 @@ final class DailyUseSelfTest {
             release.countDown();
             reg.unregister();
         }
-        DialogsSelfTest.report("3", problems, "message=" + lastMessage());
+        Widgets.report("3", problems, "message=" + lastMessage());
     }
 
     /** Item 3: a job whose working memory would exceed the budget says so before its provider starts. */
@@ -269,7 +255,7 @@ final class DailyUseSelfTest {
             problems.add("bicubic x16 under a 0.2 GB budget: '" + said + "', result " + (document.result() == before
                     ? "kept" : "replaced"));
         }
-        DialogsSelfTest.report("3-memory", problems, "said=" + said);
+        Widgets.report("3-memory", problems, "said=" + said);
     }
 
     /** Item 4: Save Result proposes the input's folder, then the last one, and the input's format. */
@@ -297,7 +283,7 @@ final class DailyUseSelfTest {
         if (!next.folder().equals(saved.getParent().toAbsolutePath())) {
             problems.add("after saving in " + saved.getParent() + ": " + next);
         }
-        DialogsSelfTest.report("4", problems, "proposed=" + board.fileName() + " then " + next.folder());
+        Widgets.report("4", problems, "proposed=" + board.fileName() + " then " + next.folder());
     }
 
     /** Opens the RGB sample and waits until the view shows it (the open's outcome is applied on the UI thread). */
@@ -351,7 +337,7 @@ final class DailyUseSelfTest {
         if (!xy.find() || Integer.parseInt(xy.group(1)) < 480 || Integer.parseInt(xy.group(2)) < 480) {
             problems.add("in Result view of a 2x result, at the image's centre, the read-out says '" + result + "'");
         }
-        DialogsSelfTest.report("5", problems, "readout=" + result);
+        Widgets.report("5", problems, "readout=" + result);
     }
 
     /** Item 6: labels apart, toolbar kept in a small window, re-fit after a resize, long messages readable. */
@@ -429,7 +415,7 @@ final class DailyUseSelfTest {
             release.countDown();
             reg.unregister();
         }
-        DialogsSelfTest.report("6", problems, "labels=" + labels.size() + " zoom=" + zoomBefore + "->" + zoomAfter);
+        Widgets.report("6", problems, "labels=" + labels.size() + " zoom=" + zoomBefore + "->" + zoomAfter);
     }
 
     /** Item 7 and 8: no command-line options in what the view says, window values as a person writes them. */
@@ -453,9 +439,9 @@ final class DailyUseSelfTest {
         ImageCanvas canvas = Widgets.find(window, ImageCanvas.class, c -> true).get(0);
         Widgets.onUi(() -> {
             Point c = new Point(canvas.getSize().x / 2, canvas.getSize().y / 2);
-            mouse(canvas, SWT.MouseDown, c.x, c.y, 3);
-            mouse(canvas, SWT.MouseMove, c.x + 37, c.y - 11, 0);
-            mouse(canvas, SWT.MouseUp, c.x + 37, c.y - 11, 3);
+            Widgets.mouse(canvas, SWT.MouseDown, c.x, c.y, 3, 0);
+            Widgets.mouse(canvas, SWT.MouseMove, c.x + 37, c.y - 11, 0, 0);
+            Widgets.mouse(canvas, SWT.MouseUp, c.x + 37, c.y - 11, 3, 0);
             return null;
         });
         Thread.sleep(300);
@@ -464,7 +450,7 @@ final class DailyUseSelfTest {
         if (fields.size() < 2 || fields.stream().anyMatch(f -> f.contains("e"))) {
             problems.add("the window fields show " + fields);
         }
-        DialogsSelfTest.report("7", problems, "window=" + fields + " refused=" + refused);
+        Widgets.report("7", problems, "window=" + fields + " refused=" + refused);
     }
 
     /** Holds a provider until the check lets it go, as a provider busy with its last tile would be. */
@@ -504,7 +490,7 @@ final class DailyUseSelfTest {
 
     private String pointAt(ImageCanvas canvas, Point p) {
         Widgets.onUi(() -> {
-            mouse(canvas, SWT.MouseMove, p.x, p.y, 0);
+            Widgets.mouse(canvas, SWT.MouseMove, p.x, p.y, 0, 0);
             return null;
         });
         return readoutText();
@@ -513,14 +499,6 @@ final class DailyUseSelfTest {
     private String readoutText() {
         return Widgets.find(window, Label.class, l -> l.getText().startsWith("x ") || l.getText().startsWith("zoom"))
                 .stream().findFirst().map(l -> Widgets.onUi(l::getText)).orElse("");
-    }
-
-    private static void mouse(ImageCanvas canvas, int type, int x, int y, int button) {
-        Event e = new Event();
-        e.x = x;
-        e.y = y;
-        e.button = button;
-        canvas.notifyListeners(type, e);
     }
 
     private int messageCount() {

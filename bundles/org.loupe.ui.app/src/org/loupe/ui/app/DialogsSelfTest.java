@@ -40,20 +40,21 @@ final class DialogsSelfTest {
         for (String command : new String[] {"runEnhancer", "detect", "classifyPatches", "train"}) {
             problems.addAll(dialog(windowContext, window, command));
         }
-        report("1", problems, "dialogs=4");
+        Widgets.report("1", problems, "dialogs=4");
         List<String> worded = new ArrayList<>();
         windowContext.get(ProviderRegistry.class).providers().forEach(p -> {
             if (OPTION.matcher(p.descriptor().description()).find()) {
                 worded.add(p.descriptor().id() + " says '" + p.descriptor().description() + "'");
             }
         });
-        report("7-descriptions", worded, "providers=" + windowContext.get(ProviderRegistry.class).providers().size());
+        Widgets.report("7-descriptions", worded, "providers=" + windowContext.get(ProviderRegistry.class).providers()
+                .size());
         Widgets.execute(windowContext, PREFIX + "openSample");
         Shell samples = Widgets.awaitDialog(Set.of(window), "Open Sample");
         String first = Widgets.onUi(() -> Widgets.find(samples, org.eclipse.swt.widgets.List.class, l -> true)
                 .get(0).getSelection()[0]);
         Widgets.closeOthers(window);
-        report("8-sample", first.contains("template") ? List.of() : List.of("preselected '" + first + "'"),
+        Widgets.report("8-sample", first.contains("template") ? List.of() : List.of("preselected '" + first + "'"),
                 "preselected=" + first.substring(0, first.indexOf(' ')));
     }
 
@@ -95,10 +96,5 @@ final class DialogsSelfTest {
         Widgets.closeOthers(window);
         SelfTest.await(() -> Widgets.onUi(d::isDisposed), command + " did not close");
         return problems;
-    }
-
-    static void report(String item, List<String> problems, String detail) {
-        System.out.println("LOUPE-SELFTEST DAILY " + item + (problems.isEmpty() ? " OK " + detail
-                : " FAILED " + String.join("; ", problems)));
     }
 }

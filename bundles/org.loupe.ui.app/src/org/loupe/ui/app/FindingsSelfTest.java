@@ -75,7 +75,7 @@ final class FindingsSelfTest {
         Point at = Widgets.onUi(() -> canvas.toCanvas((target.x1() + target.x2()) / 2,
                 (target.y1() + target.y2()) / 2));
         Widgets.onUi(() -> {
-            click(canvas, at);
+            Widgets.click(canvas, at, 0);
             return null;
         });
         Thread.sleep(200);
@@ -106,7 +106,7 @@ final class FindingsSelfTest {
             problems.add("the picture is " + saved.width + "x" + saved.height + " with " + coloured
                     + " coloured pixels");
         }
-        DialogsSelfTest.report("findings", problems, "rows=" + rows.size() + " picture=" + coloured);
+        Widgets.report("findings", problems, "rows=" + rows.size() + " picture=" + coloured);
     }
 
     /** The board's DeepPCB annotations over the detections: every object found or missed, every box found or not. */
@@ -172,19 +172,6 @@ final class FindingsSelfTest {
             problems.add("COCO read back " + boxes + " of " + marks.size() + " boxes");
         }
         return problems;
-    }
-
-    private static void click(ImageCanvas canvas, Point p) {
-        Event down = new Event();
-        down.x = p.x;
-        down.y = p.y;
-        down.button = 1;
-        canvas.notifyListeners(SWT.MouseDown, down);
-        Event up = new Event();
-        up.x = p.x;
-        up.y = p.y;
-        up.button = 1;
-        canvas.notifyListeners(SWT.MouseUp, up);
     }
 
     private static int coloured(ImageData data) {

@@ -2,6 +2,7 @@ package org.loupe.ui.app;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -153,7 +154,7 @@ final class SelfTest {
             }
             String daily = System.getProperty("loupe.selftest.daily");
             if (daily != null) {
-                daily(context, document, window.get(), Path.of(daily));
+                daily(document, window.get(), Path.of(daily));
             }
         } catch (Exception | LinkageError e) {
             System.out.println("LOUPE-SELFTEST FAILED " + e);
@@ -165,54 +166,24 @@ final class SelfTest {
     }
 
     /** The daily-use checks of issue 25, dialogs first; the last one asks to quit and cancels. */
-    private static void daily(IEclipseContext context, ImageDocument document, Shell window, Path scratch) {
+    private static void daily(ImageDocument document, Shell window, Path scratch) {
         IEclipseContext windowContext = Widgets.onUi(() -> ((MWindow) window.getData("modelElement")).getContext());
-        try {
-            DialogsSelfTest.run(windowContext, document, window);
-        } catch (Exception | LinkageError e) {
-            System.out.println("LOUPE-SELFTEST DAILY dialogs FAILED " + e);
-            e.printStackTrace(System.out);
-            Widgets.closeOthers(window);
-        }
         Path samples = Path.of(System.getProperty("loupe.selftest.daily.samples"));
-        try {
-            FindingsSelfTest.run(windowContext, document, window, samples.resolve(
-                    "deeppcb/group20085/20085/20085009_test.jpg"), scratch);
-        } catch (Exception | LinkageError e) {
-            System.out.println("LOUPE-SELFTEST DAILY findings FAILED " + e);
-            e.printStackTrace(System.out);
-            Widgets.closeOthers(window);
-        }
-        try {
-            ToolsSelfTest.run(windowContext, document, window, samples.resolve(
-                    "deeppcb/group13000/13000/13000008_test.jpg"));
-        } catch (Exception | LinkageError e) {
-            System.out.println("LOUPE-SELFTEST DAILY tools FAILED " + e);
-            e.printStackTrace(System.out);
-            Widgets.closeOthers(window);
-        }
-        try {
-            SettingsSelfTest.run(windowContext, document, window, samples.resolve(
-                    "deeppcb/group92000/92000/92000110_test.jpg"), samples.resolve(
-                    "deeppcb/group13000/13000/13000008_test.jpg"));
-        } catch (Exception | LinkageError e) {
-            System.out.println("LOUPE-SELFTEST DAILY settings FAILED " + e);
-            e.printStackTrace(System.out);
-            Widgets.closeOthers(window);
-        }
-        try {
-            ChainSelfTest.run(windowContext, document, samples.resolve("xray-board.tif"), scratch);
-        } catch (Exception | LinkageError e) {
-            System.out.println("LOUPE-SELFTEST DAILY chain FAILED " + e);
-            e.printStackTrace(System.out);
-            Widgets.closeOthers(window);
-        }
-        try {
-            new DailyUseSelfTest(windowContext, document, window, samples, scratch).run();
-        } catch (Exception | LinkageError e) {
-            System.out.println("LOUPE-SELFTEST DAILY view FAILED " + e);
-            e.printStackTrace(System.out);
-        }
+        Path boards = samples.resolve("deeppcb");
+        Map<String, Widgets.Phase> phases = new LinkedHashMap<>();
+        phases.put("dialogs", () -> DialogsSelfTest.run(windowContext, document, window));
+        phases.put("findings", () -> FindingsSelfTest.run(windowContext, document, window,
+                boards.resolve("group20085/20085/20085009_test.jpg"), scratch));
+        phases.put("tools", () -> ToolsSelfTest.run(windowContext, document, window,
+                boards.resolve("group13000/13000/13000008_test.jpg")));
+        phases.put("settings", () -> SettingsSelfTest.run(windowContext, document, window,
+                boards.resolve("group92000/92000/92000110_test.jpg"), boards.resolve(
+                        "group13000/13000/13000008_test.jpg")));
+        phases.put("chain", () -> ChainSelfTest.run(windowContext, document, samples.resolve("xray-board.tif"),
+                scratch));
+        // last: its final item asks to quit and cancels
+        phases.put("view", () -> new DailyUseSelfTest(windowContext, document, window, samples, scratch).run());
+        Widgets.runEach(phases, window);
     }
 
     /** Trains through the workbench's own training run and shows the Training view when it is done. */

@@ -41,7 +41,7 @@ final class SettingsSelfTest {
         if (!Files.readString(file).contains("maxPixels=100000000")) {
             problems.add("workbench.properties holds " + Files.readString(file));
         }
-        DialogsSelfTest.report("preferences", problems, "refused=" + said);
+        Widgets.report("preferences", problems, "refused=" + said);
         recent(windowContext, document, window, first, second);
     }
 
@@ -75,7 +75,7 @@ final class SettingsSelfTest {
         if (!top.startsWith(second.getFileName().toString())) {
             problems.add("Open Recent lists '" + top + "' first");
         }
-        DialogsSelfTest.report("recent", problems, "first=" + top);
+        Widgets.report("recent", problems, "first=" + top);
     }
 
     /** Sets the two preferences through the dialog, as typed. */

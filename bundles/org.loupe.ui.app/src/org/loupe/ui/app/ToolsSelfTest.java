@@ -58,7 +58,7 @@ final class ToolsSelfTest {
         guide(windowContext, window);
         plugins(windowContext, document, window);
         String title = Widgets.onUi(window::getText);
-        DialogsSelfTest.report("title", title.startsWith(board.getFileName().toString()) ? List.of()
+        Widgets.report("title", title.startsWith(board.getFileName().toString()) ? List.of()
                 : List.of("the window is titled '" + title + "'"), "title=" + title);
     }
 
@@ -88,7 +88,7 @@ final class ToolsSelfTest {
         if (Double.isNaN(psnr.result()) || !(psnr.input() > 0) || !(ssim.input() > 0 && ssim.input() <= 1)) {
             problems.add("measured " + document.measurements());
         }
-        DialogsSelfTest.report("measure", problems, String.format(Locale.ROOT, "psnr=%.6f result=%.6f ssim=%.6f "
+        Widgets.report("measure", problems, String.format(Locale.ROOT, "psnr=%.6f result=%.6f ssim=%.6f "
                 + "result=%.6f", psnr.input(), psnr.result(), ssim.input(), ssim.result()));
     }
 
@@ -98,9 +98,7 @@ final class ToolsSelfTest {
         Widgets.onUi(() -> {
             Point a = canvas.toCanvas(100, 120);
             Point b = canvas.toCanvas(260, 200);
-            mouse(canvas, SWT.MouseDown, a, 1, SWT.MOD1);
-            mouse(canvas, SWT.MouseMove, b, 0, SWT.MOD1 | SWT.BUTTON1);
-            mouse(canvas, SWT.MouseUp, b, 1, SWT.MOD1);
+            Widgets.drag(canvas, a, b, SWT.MOD1);
             return null;
         });
         Thread.sleep(300);
@@ -126,7 +124,7 @@ final class ToolsSelfTest {
                 problems.add("region " + r + " shows '" + shown + "', expected '" + mean + "' and '" + area + "'");
             }
         }
-        DialogsSelfTest.report("region", problems, "region=" + shown);
+        Widgets.report("region", problems, "region=" + shown);
     }
 
     /** The Histogram view counts every pixel of the open board and draws the display window inside its range. */
@@ -154,7 +152,7 @@ final class ToolsSelfTest {
                     "histogram.png"));
             return null;
         });
-        DialogsSelfTest.report("histogram", problems, "values=" + total + " window=" + low + ".." + high + "/"
+        Widgets.report("histogram", problems, "values=" + total + " window=" + low + ".." + high + "/"
                 + width);
     }
 
@@ -201,7 +199,7 @@ final class ToolsSelfTest {
         if (!chosen.contains("enhance.median") || !"enhance.median".equals(document.resultProvider().id())) {
             problems.add("right-click Run chose '" + chosen + "' and ran " + document.resultProvider().id());
         }
-        DialogsSelfTest.report("plugins", problems, "chosen=" + chosen);
+        Widgets.report("plugins", problems, "chosen=" + chosen);
     }
 
     /** Help > Guide lists the README and the docs installed with the product and shows the README's workbench tour. */
@@ -217,7 +215,7 @@ final class ToolsSelfTest {
         if (!items.contains("README.md") || !items.contains("docs/MODELS.md") || !text.contains("./loupe workbench")) {
             problems.add("the guide lists " + items + " and shows " + text.length() + " characters");
         }
-        DialogsSelfTest.report("guide", problems, "documents=" + items.size());
+        Widgets.report("guide", problems, "documents=" + items.size());
     }
 
     /** Help > Keys and Tools, bound to F1: it names every gesture the canvas takes. */
@@ -238,7 +236,7 @@ final class ToolsSelfTest {
         if (!key.equals("F1")) {
             problems.add("Keys and Tools is bound to " + key);
         }
-        DialogsSelfTest.report("help", problems, "key=" + key + " lines=" + text.lines().count());
+        Widgets.report("help", problems, "key=" + key + " lines=" + text.lines().count());
     }
 
     /** Help > About names this version and the compute backend. */
@@ -249,7 +247,7 @@ final class ToolsSelfTest {
                 .stream().findFirst().map(l -> Widgets.onUi(l::getText)).orElse("");
         Widgets.closeOthers(window);
         String version = org.loupe.api.LoupeBuild.version();
-        DialogsSelfTest.report("about", text.contains("Loupe " + version) && text.contains("Compute: ") ? List.of()
+        Widgets.report("about", text.contains("Loupe " + version) && text.contains("Compute: ") ? List.of()
                 : List.of("About says '" + text + "'"), "version=" + version);
     }
 
@@ -259,9 +257,7 @@ final class ToolsSelfTest {
         double[][] corners = {{120, 140}, {320, 140}, {120, 340}};
         Widgets.onUi(() -> {
             for (double[] c : new double[][] {corners[0], corners[1], corners[2], corners[0]}) {
-                Point p = canvas.toCanvas(c[0], c[1]);
-                mouse(canvas, SWT.MouseDown, p, 1, SWT.MOD1 | SWT.SHIFT);
-                mouse(canvas, SWT.MouseUp, p, 1, SWT.MOD1 | SWT.SHIFT);
+                Widgets.click(canvas, canvas.toCanvas(c[0], c[1]), SWT.MOD1 | SWT.SHIFT);
             }
             return null;
         });
@@ -275,7 +271,7 @@ final class ToolsSelfTest {
         long area = m.find() ? Long.parseLong(m.group(1)) : -1;
         List<String> problems = shown.startsWith("Polygon of 3 corners: input mean ") && Math.abs(area - 20_000) < 1_200
                 ? List.of() : List.of("the polygon shows '" + shown + "'");
-        DialogsSelfTest.report("polygon", problems, "area=" + area);
+        Widgets.report("polygon", problems, "area=" + area);
     }
 
     /** Shift+drag along a row: the Profile view holds that row's values and the status its length. */
@@ -286,9 +282,7 @@ final class ToolsSelfTest {
         Widgets.onUi(() -> {
             Point a = canvas.toCanvas(100, 300);
             Point b = canvas.toCanvas(300, 300);
-            mouse(canvas, SWT.MouseDown, a, 1, SWT.SHIFT);
-            mouse(canvas, SWT.MouseMove, b, 0, SWT.SHIFT | SWT.BUTTON1);
-            mouse(canvas, SWT.MouseUp, b, 1, SWT.SHIFT);
+            Widgets.drag(canvas, a, b, SWT.SHIFT);
             return null;
         });
         Thread.sleep(300);
@@ -312,7 +306,7 @@ final class ToolsSelfTest {
                 problems.add("the profile's mean " + mean + " is far from row 300's " + rowMean);
             }
         }
-        DialogsSelfTest.report("profile", problems, "caption=" + caption);
+        Widgets.report("profile", problems, "caption=" + caption);
     }
 
     /** +, -, 0 and the arrows, as the keyboard sends them to the canvas. */
@@ -342,7 +336,7 @@ final class ToolsSelfTest {
             problems.add(String.format(Locale.ROOT, "zoom %.4f -> + %.4f -> 0 %.4f; left arrow moved %d px (%d "
                     + "expected)", fitted, in, back, after.x - before.x, tenth));
         }
-        DialogsSelfTest.report("keys", problems, String.format(Locale.ROOT, "zoom=%.3f,%.3f pan=%d", fitted, in,
+        Widgets.report("keys", problems, String.format(Locale.ROOT, "zoom=%.3f,%.3f pan=%d", fitted, in,
                 after.x - before.x));
     }
 
@@ -351,14 +345,5 @@ final class ToolsSelfTest {
         e.character = character;
         e.keyCode = keyCode == 0 ? character : keyCode;
         canvas.notifyListeners(SWT.KeyDown, e);
-    }
-
-    private static void mouse(ImageCanvas canvas, int type, Point p, int button, int state) {
-        Event e = new Event();
-        e.x = p.x;
-        e.y = p.y;
-        e.button = button;
-        e.stateMask = state;
-        canvas.notifyListeners(type, e);
     }
 }

@@ -3,6 +3,7 @@ package org.loupe.ui.app;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -13,6 +14,7 @@ import org.eclipse.e4.core.commands.ECommandService;
 import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -120,6 +122,57 @@ final class Widgets {
                 }
             }
             return Optional.empty();
+        });
+    }
+
+    /** Sends a mouse event as the pointer would; on the UI thread. */
+    static void mouse(Control c, int type, int x, int y, int button, int state) {
+        Event e = new Event();
+        e.x = x;
+        e.y = y;
+        e.button = button;
+        e.stateMask = state;
+        c.notifyListeners(type, e);
+    }
+
+    /** A left-button drag from {@code a} to {@code b} with modifier keys held; on the UI thread. */
+    static void drag(Control c, Point a, Point b, int state) {
+        mouse(c, SWT.MouseDown, a.x, a.y, 1, state);
+        mouse(c, SWT.MouseMove, b.x, b.y, 0, state | SWT.BUTTON1);
+        mouse(c, SWT.MouseUp, b.x, b.y, 1, state);
+    }
+
+    /** A left click with modifier keys held; on the UI thread. */
+    static void click(Control c, Point p, int state) {
+        mouse(c, SWT.MouseDown, p.x, p.y, 1, state);
+        mouse(c, SWT.MouseUp, p.x, p.y, 1, state);
+    }
+
+    /** Prints an item's line of the daily-use test: OK with what it saw, or FAILED with every problem. */
+    static void report(String item, List<String> problems, String detail) {
+        System.out.println("LOUPE-SELFTEST DAILY " + item + (problems.isEmpty() ? " OK " + detail
+                : " FAILED " + String.join("; ", problems)));
+    }
+
+    /** One phase of a scripted test, reported by name if it fails. */
+    @FunctionalInterface
+    interface Phase {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs phases in order, each on its own: a phase that throws prints one FAILED line under its name and leaves
+     * the window to the next, with any dialog it left open closed.
+     */
+    static void runEach(Map<String, Phase> phases, Shell window) {
+        phases.forEach((name, phase) -> {
+            try {
+                phase.run();
+            } catch (Exception | LinkageError e) {
+                System.out.println("LOUPE-SELFTEST DAILY " + name + " FAILED " + e);
+                e.printStackTrace(System.out);
+            }
+            closeOthers(window);
         });
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -25,6 +26,8 @@ import org.loupe.ui.DocumentListener;
 import org.loupe.ui.FindingsExport;
 import org.loupe.ui.ImageDocument;
 import org.loupe.ui.Mark;
+import org.loupe.ui.SaveSuggestion;
+import org.loupe.ui.widgets.MarkPainter;
 import org.loupe.ui.widgets.SortedColumns;
 
 /**
@@ -43,6 +46,8 @@ public final class FindingsPart implements DocumentListener {
     private Button passing;
     private Button truth;
     private ImageErrors errors;
+    /** The detections the ground truth calls false alarms, while it is shown. */
+    private Set<Mark> falseAlarms = Set.of();
     private TableViewer table;
 
     /** Created by the workbench. */
@@ -146,6 +151,7 @@ public final class FindingsPart implements DocumentListener {
         long detections = all.stream().filter(m -> m.kind() == Mark.Kind.DETECTION).count();
         long patches = all.size() - detections;
         errors = document.truthShown() ? document.truthErrors() : null;
+        falseAlarms = errors == null ? Set.of() : MarkPainter.TruthMarks.of(errors).falseAlarms();
         truth.setEnabled(document.groundTruth() != null);
         truth.setSelection(document.truthShown());
         truth.setToolTipText(document.groundTruth() == null ? "The open image has no annotations beside it (DeepPCB, "
@@ -201,9 +207,7 @@ public final class FindingsPart implements DocumentListener {
         dialog.setOverwrite(true);
         dialog.setFilterExtensions(extensions);
         dialog.setFilterNames(names);
-        Path folder = document.lastSaveFolder() != null ? document.lastSaveFolder() : document.path() != null
-                ? document.path().toAbsolutePath().getParent() : Path.of(System.getProperty("user.home"));
-        dialog.setFilterPath(folder.toString());
+        dialog.setFilterPath(SaveSuggestion.folder(document).toString());
         String name = imageName();
         dialog.setFileName((name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name) + suffix);
         return dialog;
@@ -218,7 +222,7 @@ public final class FindingsPart implements DocumentListener {
         if (errors == null || m.kind() != Mark.Kind.DETECTION) {
             return "";
         }
-        return Mark.of(errors.falseAlarms()).contains(m) ? "false alarm" : "found";
+        return falseAlarms.contains(m) ? "false alarm" : "found";
     }
 
     /** The summary line (for the self-test). */

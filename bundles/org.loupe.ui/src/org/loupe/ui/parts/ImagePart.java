@@ -5,10 +5,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.function.Function;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -28,14 +26,12 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.ProgressBar;
 import org.eclipse.swt.widgets.Text;
 import org.loupe.image.PixelImage;
-import org.loupe.metrics.detection.ImageErrors;
 import org.loupe.metrics.image.LineProfile;
 import org.loupe.metrics.image.RegionStatistics;
 import org.loupe.image.PixelType;
 import org.loupe.image.WindowLevel;
 import org.loupe.ui.DocumentListener;
 import org.loupe.ui.ImageDocument;
-import org.loupe.ui.Mark;
 import org.loupe.ui.widgets.ImageCanvas;
 import org.loupe.ui.widgets.MarkPainter;
 
@@ -227,7 +223,7 @@ public final class ImagePart implements DocumentListener {
     public void marksChanged() {
         canvas.setMarks(document.marks());
         canvas.setSelected(document.selected());
-        canvas.setTruth(truthMarks(document));
+        canvas.setTruth(MarkPainter.TruthMarks.of(document.truthShown() ? document.truthErrors() : null));
         marks.setSelection(true);
         canvas.setMarksVisible(true);
     }
@@ -281,10 +277,15 @@ public final class ImagePart implements DocumentListener {
         if (img == null) {
             return;
         }
-        WindowLevel w = img.type().pixelType() == PixelType.UINT8 ? WindowLevel.fullRange(PixelType.UINT8)
-                : WindowLevel.auto(img, 0.5, 99.5);
+        WindowLevel w = defaultWindow(img);
         canvas.setWindow(w);
         showWindow(w);
+    }
+
+    /** The window an image opens in: an 8-bit image's full range, else the 0.5th to the 99.5th percentile. */
+    static WindowLevel defaultWindow(PixelImage img) {
+        return img.type().pixelType() == PixelType.UINT8 ? WindowLevel.fullRange(PixelType.UINT8)
+                : WindowLevel.auto(img, 0.5, 99.5);
     }
 
     private void applyTypedWindow() {
@@ -297,23 +298,26 @@ public final class ImagePart implements DocumentListener {
         }
     }
 
-    /**
-     * The statistics of the region drawn with Ctrl+drag, in the status line: of the input, and of the result or the
-     * reference where it has the input's size (the same pixels, before and after).
-     */
+    /** The statistics of the region drawn with Ctrl+drag, in the status line. */
     private void showRegion(Rectangle r) {
         if (r == null || document.image() == null) {
             setStatus("");
             return;
         }
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "Region %dx%d at %d, %d: input %s", r.width,
-                r.height, r.x, r.y, RegionStatistics.of(document.image(), r.x, r.y, r.x + r.width, r.y + r.height)
-                        .describe()));
+        showStatistics(String.format(Locale.ROOT, "Region %dx%d at %d, %d", r.width, r.height, r.x, r.y),
+                img -> RegionStatistics.of(img, r.x, r.y, r.x + r.width, r.y + r.height));
+    }
+
+    /**
+     * A region's statistics in the status line: of the input, and of the result or the reference where it has the
+     * input's size (the same pixels, before and after).
+     */
+    private void showStatistics(String region, Function<PixelImage, RegionStatistics> of) {
+        StringBuilder s = new StringBuilder(region + ": input " + of.apply(document.image()).describe());
         PixelImage other = document.result() != null ? document.result() : document.reference();
         if (other != null && other.width() == document.image().width() && other.height() == document.image()
                 .height()) {
-            s.append(document.result() != null ? "; result " : "; reference ").append(RegionStatistics.of(other, r.x,
-                    r.y, r.x + r.width, r.y + r.height).describe());
+            s.append(document.result() != null ? "; result " : "; reference ").append(of.apply(other).describe());
         }
         regionText = s.toString();
         setStatus(regionText);
@@ -355,36 +359,17 @@ public final class ImagePart implements DocumentListener {
             return;
         }
         try {
-            StringBuilder s = new StringBuilder("Polygon of " + corners.length / 2 + " corners: input "
-                    + RegionStatistics.inPolygon(document.image(), corners).describe());
-            PixelImage other = document.result() != null ? document.result() : document.reference();
-            if (other != null && other.width() == document.image().width() && other.height() == document.image()
-                    .height()) {
-                s.append(document.result() != null ? "; result " : "; reference ").append(
-                        RegionStatistics.inPolygon(other, corners).describe());
-            }
-            regionText = s.toString();
+            showStatistics("Polygon of " + corners.length / 2 + " corners", img -> RegionStatistics.inPolygon(img,
+                    corners));
         } catch (IllegalArgumentException e) {
             regionText = "Polygon: " + e.getMessage();
+            setStatus(regionText);
         }
-        setStatus(regionText);
     }
 
     /** The last region's statistics as shown (for the self-test). */
     public String regionText() {
         return regionText;
-    }
-
-    /** The document's ground truth over its detections as the canvas draws it, or null when not shown. */
-    static MarkPainter.TruthMarks truthMarks(ImageDocument document) {
-        ImageErrors e = document.truthShown() ? document.truthErrors() : null;
-        if (e == null) {
-            return null;
-        }
-        Set<Mark> falseAlarms = new HashSet<>(Mark.of(e.falseAlarms()));
-        List<Mark> missed = e.missed().stream().map(g -> new Mark(Mark.Kind.DETECTION, g.x1(), g.y1(), g.x2(), g.y2(),
-                g.label(), 1)).toList();
-        return new MarkPainter.TruthMarks(falseAlarms, missed);
     }
 
     @Override

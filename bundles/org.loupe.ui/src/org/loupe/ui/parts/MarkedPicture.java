@@ -7,7 +7,6 @@ import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.widgets.Display;
 import org.loupe.api.LoupeException;
-import org.loupe.image.PixelType;
 import org.loupe.image.WindowLevel;
 import org.loupe.image.io.AtomicFiles;
 import org.loupe.ui.ImageDocument;
@@ -26,8 +25,7 @@ public final class MarkedPicture {
      */
     public static void save(Display display, ImageDocument document, Path target) throws LoupeException {
         WindowLevel window = document.displayWindow() != null ? document.displayWindow()
-                : document.image().type().pixelType() == PixelType.UINT8 ? WindowLevel.fullRange(PixelType.UINT8)
-                : WindowLevel.auto(document.image(), 0.5, 99.5);
+                : ImagePart.defaultWindow(document.image());
         MarkPainter painter = new MarkPainter(display);
         ImageData data;
         try {

@@ -16,6 +16,7 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
 import org.loupe.image.PixelImage;
 import org.loupe.image.WindowLevel;
+import org.loupe.metrics.detection.ImageErrors;
 import org.loupe.ui.Mark;
 
 /**
@@ -148,6 +149,13 @@ public final class MarkPainter {
      * @param missed      the objects no detection found, as marks
      */
     public record TruthMarks(java.util.Set<Mark> falseAlarms, List<Mark> missed) {
+
+        /** The marks of a matching, or null without one. */
+        public static TruthMarks of(ImageErrors e) {
+            return e == null ? null : new TruthMarks(java.util.Set.copyOf(Mark.of(e.falseAlarms())), e.missed()
+                    .stream().map(g -> new Mark(Mark.Kind.DETECTION, g.x1(), g.y1(), g.x2(), g.y2(), g.label(), 1))
+                    .toList());
+        }
     }
 
     private RGB colourOf(Mark m, TruthMarks truth) {
