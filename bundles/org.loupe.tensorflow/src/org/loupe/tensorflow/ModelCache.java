@@ -3,11 +3,12 @@ package org.loupe.tensorflow;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.loupe.api.ComputeSettings;
 import org.loupe.api.LoupeException;
 
 /**
- * The models a learned provider has loaded, by folder: its shipped model (empty folder name) or ones the user
- * trained, each loaded once and closed with the provider.
+ * The models a learned provider has loaded, by folder and device choice: its shipped model (empty folder name) or ones
+ * the user trained, each loaded once per {@link ComputeSettings#device()} and closed with the provider.
  */
 public final class ModelCache {
 
@@ -29,11 +30,13 @@ public final class ModelCache {
 
     /** The model in {@code folder}, or the shipped one when it is blank. */
     public synchronized ModelHandle get(String folder) throws LoupeException {
-        String key = folder.isBlank() ? "" : Path.of(folder).toAbsolutePath().normalize().toString();
+        String path = folder.isBlank() ? "" : Path.of(folder).toAbsolutePath().normalize().toString();
+        // a session keeps the devices it was opened with: a new choice needs a new session
+        String key = ComputeSettings.device() + " " + path;
         ModelHandle handle = models.get(key);
         if (handle == null) {
-            handle = key.isEmpty() ? ShippedModels.load(anchor, shippedFolder, providerId)
-                    : ModelHandle.load(Path.of(key));
+            handle = path.isEmpty() ? ShippedModels.load(anchor, shippedFolder, providerId)
+                    : ModelHandle.load(Path.of(path));
             models.put(key, handle);
         }
         return handle;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.loupe.api.ComputeSettings;
 import org.loupe.api.LoupeException;
 import org.loupe.api.ProcessingContext;
 import org.loupe.image.PixelImage;
@@ -60,7 +61,7 @@ public final class ModelHandle implements AutoCloseable {
         TensorFlowRuntime.version();
         SavedModelBundle bundle;
         try {
-            bundle = SavedModelBundle.load(dir.toString(), SavedModelBundle.DEFAULT_TAG);
+            bundle = Sessions.load(dir);
         } catch (RuntimeException e) {
             throw LoupeException.badInput(dir.toString(), "TensorFlow cannot load this SavedModel ("
                     + e.getMessage() + ")", e);
@@ -161,7 +162,10 @@ public final class ModelHandle implements AutoCloseable {
         return apply(List.of(image), outType).get(0);
     }
 
-    /** Runs the model tile by tile with the sidecar's tile size and overlap (whole if it names no tile size). */
+    /**
+     * Runs the model tile by tile with the sidecar's overlap and tile size, or the smaller tile of
+     * {@link ComputeSettings#maxTile()} (see {@link #tileSide}); whole if the sidecar names no tile size.
+     */
     public PixelImage applyTiled(PixelImage image, PixelType outType, ProcessingContext ctx) throws LoupeException {
         long outPixels = (long) image.width() * image.height() * sidecar.upscale() * sidecar.upscale();
         if (outPixels > ReadOptions.DEFAULT_MAX_PIXELS) {
@@ -176,8 +180,22 @@ public final class ModelHandle implements AutoCloseable {
         }
         double scale = fullScale(outType);
         // tiles stay float (at the output's scale) until the blended result is stored in the output type
-        return TiledInference.apply(image, sidecar.tile(), sidecar.overlap(), sidecar.upscale(), outType,
+        int side = tileSide(sidecar.tile(), sidecar.overlap(), ComputeSettings.maxTile());
+        return TiledInference.apply(image, side, sidecar.overlap(), sidecar.upscale(), outType,
                 tile -> apply(List.of(tile), PixelType.FLOAT32, scale).get(0), ctx);
+    }
+
+    /**
+     * The tile side used under a limit: the model's own when there is no limit or it is larger; else the limit,
+     * rounded down to a multiple of 16 (the models halve their input up to four times) but never below twice the
+     * overlap rounded up likewise, since smaller tiles would compute mostly pixels that are blended away.
+     */
+    static int tileSide(int modelTile, int overlap, int limit) {
+        if (limit <= 0 || limit >= modelTile) {
+            return modelTile;
+        }
+        int floor = (2 * overlap + 15) / 16 * 16;
+        return Math.min(modelTile, Math.max(floor, limit / 16 * 16));
     }
 
     @Override

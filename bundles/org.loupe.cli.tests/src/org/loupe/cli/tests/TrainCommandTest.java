@@ -98,6 +98,8 @@ class TrainCommandTest {
         CliRun run = CliRun.of("devices");
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().contains("TensorFlow 2.") && run.out().contains("CPU"), run.out());
+        assertTrue(run.out().contains("Sessions use a GPU when one is visible, else the CPU; each model's own tile "
+                + "size (LOUPE_DEVICE, LOUPE_TILE)."), run.out());
         CliRun plugins = CliRun.of("plugins");
         assertTrue(plugins.out().lines().anyMatch(l -> l.startsWith("TensorFlow 2.") && l.contains("CPU")),
                 plugins.out());

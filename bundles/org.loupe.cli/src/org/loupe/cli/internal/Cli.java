@@ -92,6 +92,12 @@ public final class Cli {
             session.complain("internal error: " + e + " (details in " + Logging.logFile() + ")");
             return INTERNAL_ERROR;
         });
+        try {
+            ComputeEnvironment.apply(System.getenv());
+        } catch (IllegalArgumentException e) {
+            session.complain(e.getMessage());
+            return LoupeException.Reason.USAGE.exitCode();
+        }
         int code;
         try {
             code = cl.execute(args);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.loupe.api.ComputeBackend;
 import org.loupe.api.ComputeDevice;
+import org.loupe.api.ComputeSettings;
 import org.loupe.api.LoupeException;
 import org.loupe.report.TextTable;
 import picocli.CommandLine.Command;
@@ -51,6 +52,8 @@ final class DevicesCommand implements Callable<Integer> {
             session.out().println("no compute backend installed (learned providers need org.loupe.tensorflow)");
         } else {
             table.print(session.out());
+            session.out().println("Sessions use " + ComputeSettings.describe() + " (" + ComputeEnvironment.DEVICE
+                    + ", " + ComputeEnvironment.TILE + ").");
         }
         return 0;
     }

@@ -15,6 +15,7 @@ import org.loupe.image.PixelType;
 import org.loupe.tensorflow.ImageTensors;
 import org.loupe.tensorflow.ModelHandle;
 import org.loupe.tensorflow.ModelSidecar;
+import org.loupe.tensorflow.Sessions;
 import org.loupe.tensorflow.TensorFlowRuntime;
 import org.loupe.tensorflow.train.Init;
 import org.loupe.tensorflow.train.ModelDefinition;
@@ -109,7 +110,7 @@ public final class TensorFlowBenchmark {
         PixelImage img = image(ImageType.GRAY_F32, side, side);
         double mp = side * (double) side / 1e6;
         try (ModelHandle handle = ModelHandle.load(model);
-                SavedModelBundle bare = SavedModelBundle.load(model.toString(), SavedModelBundle.DEFAULT_TAG);
+                SavedModelBundle bare = Sessions.load(model);
                 TFloat32 input = ImageTensors.toTensor(img, 1)) {
             Signature sig = bare.signatures().stream().filter(x -> x.key().equals(Signature.DEFAULT_KEY))
                     .findFirst().orElseThrow();

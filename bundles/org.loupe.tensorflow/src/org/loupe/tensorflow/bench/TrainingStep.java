@@ -2,6 +2,7 @@ package org.loupe.tensorflow.bench;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import org.loupe.tensorflow.Sessions;
 import org.loupe.tensorflow.train.AdamOptimizer;
 import org.loupe.tensorflow.train.Batch;
 import org.loupe.tensorflow.train.Losses;
@@ -39,7 +40,7 @@ final class TrainingStep implements AutoCloseable {
                     Losses.waveletHighFrequency(tf, out, target, 1, 2)));
         }
         adam = new AdamOptimizer(graph, tf, loss, net.trainableVariables(), 0, net.updates());
-        session = new Session(graph);
+        session = Sessions.open(graph);
         session.initialize();
         SplittableRandom r = new SplittableRandom(5);
         float[] x = new float[batchSize * patch * patch];

@@ -1,6 +1,7 @@
 package org.loupe.tensorflow.train;
 
 import java.util.Map;
+import org.loupe.tensorflow.Sessions;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
@@ -28,7 +29,7 @@ public interface ModelDefinition {
      * what {@link ModelExport#write} needs to write a model that has not been trained (benchmarks, tests).
      */
     default Map<String, float[]> initialWeights(int channels, long seed) {
-        try (Graph g = new Graph(); Session s = new Session(g)) {
+        try (Graph g = new Graph(); Session s = Sessions.open(g)) {
             Ops tf = Ops.create(g);
             Network net = new Network(tf, seed);
             build(net, tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, channels))), false);

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.loupe.api.LoupeException;
 import org.loupe.tensorflow.ModelSidecar;
+import org.loupe.tensorflow.Sessions;
 import org.loupe.tensorflow.TensorFlowRuntime;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -94,7 +95,7 @@ public final class ModelExport {
     /** Writes the SavedModel and returns its output's shape. */
     private static List<Long> export(Path dir, ModelDefinition definition, Map<String, float[]> weights,
             ModelSidecar sidecar) throws IOException {
-        try (Graph graph = new Graph(); Session session = new Session(graph)) {
+        try (Graph graph = new Graph(); Session session = Sessions.open(graph)) {
             Ops tf = Ops.create(graph);
             Placeholder<TFloat32> in = tf.withName(sidecar.input()).placeholder(TFloat32.class,
                     Placeholder.shape(Shape.of(-1, -1, -1, sidecar.channels())));

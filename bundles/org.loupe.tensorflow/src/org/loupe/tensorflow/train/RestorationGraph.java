@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.loupe.tensorflow.ImageTensors;
+import org.loupe.tensorflow.Sessions;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -48,7 +49,7 @@ public final class RestorationGraph implements AutoCloseable {
         evalOutput = model.build(net, input, false);
         evalLoss = loss(tf, evalOutput, channels, ffl, whfl);
         adam = new AdamOptimizer(graph, tf, loss, net.trainableVariables(), clip, net.updates());
-        session = new Session(graph);
+        session = Sessions.open(graph);
         session.initialize();
     }
 

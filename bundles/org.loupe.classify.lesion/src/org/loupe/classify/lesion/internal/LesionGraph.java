@@ -1,6 +1,7 @@
 package org.loupe.classify.lesion.internal;
 
 import java.util.Map;
+import org.loupe.tensorflow.Sessions;
 import org.loupe.tensorflow.train.AdamOptimizer;
 import org.loupe.tensorflow.train.Losses;
 import org.loupe.tensorflow.train.Network;
@@ -37,7 +38,7 @@ final class LesionGraph implements AutoCloseable {
                 tf.math.argMax(target, tf.constant(1))), TFloat32.class);
         Operand<TFloat32> accuracy = tf.math.mean(right, tf.constant(0));
         AdamOptimizer adam = new AdamOptimizer(graph, tf, loss, net.trainableVariables(), 0, net.updates());
-        session = new Session(graph);
+        session = Sessions.open(graph);
         session.initialize();
         setup = new TrainingLoop.Setup(session, input, target, loss, evalLoss, accuracy, adam);
     }

@@ -2,6 +2,7 @@ package org.loupe.classify.siamese.internal;
 
 import java.util.List;
 import java.util.Map;
+import org.loupe.tensorflow.Sessions;
 import org.loupe.tensorflow.train.AdamOptimizer;
 import org.loupe.tensorflow.train.Init;
 import org.loupe.tensorflow.train.Losses;
@@ -51,7 +52,7 @@ final class SiameseGraph implements AutoCloseable {
         loss = loss(tf, model.build(net, input, true), model.dim(), types, which, margin);
         evalLoss = loss(tf, model.build(net, input, false), model.dim(), types, which, margin);
         adam = new AdamOptimizer(graph, tf, loss, net.trainableVariables(), 0, net.updates());
-        session = new Session(graph);
+        session = Sessions.open(graph);
         session.initialize();
     }
 

@@ -2,6 +2,7 @@ package org.loupe.detect.rcnn.internal;
 
 import java.util.Map;
 import org.loupe.detect.learned.PyramidBackbone;
+import org.loupe.tensorflow.Sessions;
 import org.loupe.tensorflow.train.AdamOptimizer;
 import org.loupe.tensorflow.train.Losses;
 import org.loupe.tensorflow.train.Network;
@@ -84,7 +85,7 @@ final class RcnnGraph implements AutoCloseable {
         loss = tf.math.add(tf.math.div(tf.math.add(rpnClass, rpnBox), anchorCount),
                 tf.math.div(tf.math.add(headClass, headBox), regionCount));
         adam = new AdamOptimizer(graph, tf, loss, net.trainableVariables(), 5f, net.updates());
-        session = new Session(graph);
+        session = Sessions.open(graph);
         session.initialize();
     }
 

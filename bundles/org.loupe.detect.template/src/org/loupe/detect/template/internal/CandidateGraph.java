@@ -2,6 +2,7 @@ package org.loupe.detect.template.internal;
 
 import java.util.List;
 import java.util.Map;
+import org.loupe.tensorflow.Sessions;
 import org.loupe.tensorflow.train.AdamOptimizer;
 import org.loupe.tensorflow.train.Batch;
 import org.loupe.tensorflow.train.Losses;
@@ -57,7 +58,7 @@ final class CandidateGraph implements AutoCloseable {
         accuracy = tf.math.mean(tf.dtypes.cast(tf.math.equal(tf.math.argMax(logits, tf.constant(1)),
                 tf.math.argMax(labels, tf.constant(1))), TFloat32.class), tf.constant(0));
         adam = new AdamOptimizer(graph, tf, loss, net.trainableVariables(), 0, net.updates());
-        session = new Session(graph);
+        session = Sessions.open(graph);
         session.initialize();
     }
 

@@ -1,6 +1,7 @@
 package org.loupe.detect.yolo.internal;
 
 import java.util.Map;
+import org.loupe.tensorflow.Sessions;
 import org.loupe.tensorflow.train.AdamOptimizer;
 import org.loupe.tensorflow.train.Losses;
 import org.loupe.tensorflow.train.Network;
@@ -50,7 +51,7 @@ final class GridGraph implements AutoCloseable {
                 tf.constant(2f), sum(tf, box)));
         loss = tf.math.div(total, count);
         adam = new AdamOptimizer(graph, tf, loss, net.trainableVariables(), 5f, net.updates());
-        session = new Session(graph);
+        session = Sessions.open(graph);
         session.initialize();
     }
 

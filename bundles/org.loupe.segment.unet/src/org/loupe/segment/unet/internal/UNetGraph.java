@@ -1,6 +1,7 @@
 package org.loupe.segment.unet.internal;
 
 import java.util.Map;
+import org.loupe.tensorflow.Sessions;
 import org.loupe.tensorflow.train.AdamOptimizer;
 import org.loupe.tensorflow.train.Losses;
 import org.loupe.tensorflow.train.Network;
@@ -38,7 +39,7 @@ final class UNetGraph implements AutoCloseable {
         Operand<TFloat32> loss = loss(tf, model.build(net, input, true), target);
         Operand<TFloat32> inference = model.build(net, input, false);
         AdamOptimizer adam = new AdamOptimizer(graph, tf, loss, net.trainableVariables(), 0, net.updates());
-        session = new Session(graph);
+        session = Sessions.open(graph);
         session.initialize();
         setup = new TrainingLoop.Setup(session, input, target, loss, loss(tf, inference, target),
                 dice(tf, tf.math.sigmoid(inference), target), adam);
