@@ -11,6 +11,7 @@ import org.loupe.api.ParameterSpec;
 import org.loupe.api.ProviderDescriptor;
 import org.loupe.api.ProviderKind;
 import org.loupe.image.ImageType;
+import org.loupe.registry.ModelRecords;
 import org.loupe.registry.ProviderStatus;
 import org.loupe.report.TextTable;
 import picocli.CommandLine.Command;
@@ -57,6 +58,7 @@ final class DescribeCommand implements Callable<Integer> {
             // read the status again: asking for the parameters has just activated the provider
             Map<String, Object> m = new LinkedHashMap<>(Json.provider(status()));
             m.put("parameters", Json.parameters(specs));
+            m.put("trainingRecord", ModelRecords.of(d));
             session.out().println(Json.GSON.toJson(m));
             return 0;
         }
@@ -79,13 +81,18 @@ final class DescribeCommand implements Callable<Integer> {
         out.println("  bundle:      " + d.bundle() + " " + d.bundleVersion());
         if (specs.isEmpty()) {
             out.println("  parameters:  none");
-            return 0;
+        } else {
+            out.println("  parameters (--param KEY=VALUE):");
+            TextTable table = new TextTable("    KEY", "TYPE", "DEFAULT", "RANGE", "DESCRIPTION");
+            specs.forEach(s -> table.row("    " + s.key(), s.type().name().toLowerCase(), s.defaultValue(),
+                    s.range(), s.description()));
+            table.print(out);
         }
-        out.println("  parameters (--param KEY=VALUE):");
-        TextTable table = new TextTable("    KEY", "TYPE", "DEFAULT", "RANGE", "DESCRIPTION");
-        specs.forEach(s -> table.row("    " + s.key(), s.type().name().toLowerCase(), s.defaultValue(), s.range(),
-                s.description()));
-        table.print(out);
+        List<String> record = ModelRecords.of(d);
+        if (!record.isEmpty()) {
+            out.println("  training record (from the shipped model's files):");
+            record.forEach(line -> out.println("    " + line));
+        }
         return 0;
     }
 }
