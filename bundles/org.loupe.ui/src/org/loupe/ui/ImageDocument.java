@@ -156,18 +156,25 @@ public final class ImageDocument {
     }
 
     /**
-     * What became of the detections and the annotated objects, matched as {@code eval detect} matches them (DeepPCB's
-     * rule for DeepPCB boards, IoU 0.5 otherwise); null without ground truth.
+     * What became of the marks and the annotated objects: detections matched as {@code eval detect} matches them
+     * (DeepPCB's rule for DeepPCB boards, IoU 0.5 otherwise), failing patches by overlap
+     * ({@link ImageErrors#ofRegions}); an object is missed when neither found it. Null without ground truth.
      */
     public ImageErrors truthErrors() {
         DetectionDatasets.ImageTruth t = truth;
         if (t == null) {
             return null;
         }
-        List<Detection> found = marks.stream().filter(m -> m.kind() == Mark.Kind.DETECTION).map(m -> new Detection(
-                m.x1(), m.y1(), m.x2(), m.y2(), m.label(), m.score())).toList();
-        return ImageErrors.of(new AnnotatedImage(image.metadata().name(), t.truth(), found),
+        List<Mark> now = marks;
+        List<Detection> found = now.stream().filter(m -> m.kind() == Mark.Kind.DETECTION).map(Mark::detection)
+                .toList();
+        List<Detection> flagged = now.stream().filter(m -> m.kind() == Mark.Kind.PATCH && !m.passing())
+                .map(Mark::detection).toList();
+        ImageErrors boxes = ImageErrors.of(new AnnotatedImage(image.metadata().name(), t.truth(), found),
                 t.layout() == DetectionDatasets.Layout.DEEPPCB ? MatchRule.DEEPPCB : MatchRule.VOC, 0);
+        boolean patches = now.stream().anyMatch(m -> m.kind() == Mark.Kind.PATCH);
+        return !patches ? boxes : found.isEmpty() ? ImageErrors.ofRegions(flagged, t.truth())
+                : boxes.and(ImageErrors.ofRegions(flagged, t.truth()));
     }
 
     /** The display window the image view shows, or null before it shows one. */

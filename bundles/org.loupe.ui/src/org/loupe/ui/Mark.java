@@ -38,6 +38,11 @@ public record Mark(Kind kind, double x1, double y1, double x2, double y2, String
                 d.score())).toList();
     }
 
+    /** The mark as the detection (or patch decision) it shows, for matching against ground truth. */
+    public Detection detection() {
+        return new Detection(x1, y1, x2, y2, label, score);
+    }
+
     /** Whether this is a patch that passed inspection (drawn faintly), rather than a finding. */
     public boolean passing() {
         return kind == Kind.PATCH && PASSING.contains(label.toLowerCase(Locale.ROOT));

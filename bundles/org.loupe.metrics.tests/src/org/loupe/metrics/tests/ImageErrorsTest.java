@@ -44,4 +44,27 @@ class ImageErrorsTest {
         assertEquals(List.of(), e.falseAlarms());
         assertEquals(3, e.missed().size());
     }
+
+    @Test
+    void aFlaggedPatchFindsEveryObjectItOverlapsWhateverItsClassAndTouchingIsNotOverlapping() {
+        Detection overSpurAndHalfOfNothing = new Detection(5, 5, 37, 37, "defective", 0.9);
+        Detection touchingOpen = new Detection(18, 50, 50, 82, "defective", 0.6);
+        ImageErrors e = ImageErrors.ofRegions(List.of(overSpurAndHalfOfNothing, touchingOpen), BOARD.truth());
+        assertEquals(List.of(overSpurAndHalfOfNothing), e.found());
+        assertEquals(List.of(touchingOpen), e.falseAlarms());
+        assertEquals(List.of(SPUR), e.matched());
+        assertEquals(List.of(OPEN, SHORT), e.missed());
+    }
+
+    @Test
+    void togetherAnObjectIsMissedOnlyWhenBothMatchingsMissedIt() {
+        ImageErrors boxes = ImageErrors.of(BOARD, MatchRule.VOC, 0);
+        Detection overShort = new Detection(96, 0, 128, 32, "defective", 0.8);
+        ImageErrors patches = ImageErrors.ofRegions(List.of(overShort), BOARD.truth());
+        ImageErrors both = boxes.and(patches);
+        assertEquals(List.of(SPUR, SHORT), both.matched());
+        assertEquals(List.of(OPEN), both.missed());
+        assertEquals(List.of(FIRST, overShort), both.found());
+        assertEquals(List.of(WRONG_CLASS, DUPLICATE), both.falseAlarms());
+    }
 }

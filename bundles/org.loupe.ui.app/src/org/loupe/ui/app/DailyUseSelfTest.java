@@ -263,13 +263,13 @@ final class DailyUseSelfTest {
         List<String> problems = new ArrayList<>();
         openButterfly();
         median();
-        SaveSuggestion sample = SaveSuggestion.of(document);
+        SaveSuggestion sample = SaveSuggestion.of(document, null);
         if (!sample.fileName().endsWith(".png") || sample.folder().equals(Path.of("").toAbsolutePath())) {
             problems.add("for the butterfly sample: " + sample);
         }
         open(board("13000008"));
         median();
-        SaveSuggestion board = SaveSuggestion.of(document);
+        SaveSuggestion board = SaveSuggestion.of(document, null);
         // the folder of the last save in this session (an earlier phase saved one), else the board's own
         Path expected = document.lastSaveFolder() != null ? document.lastSaveFolder()
                 : board("13000008").toAbsolutePath().getParent();
@@ -279,7 +279,7 @@ final class DailyUseSelfTest {
         }
         Path saved = Files.createDirectories(scratch.resolve("saved")).resolve("first.png");
         document.saveResult(saved);
-        SaveSuggestion next = SaveSuggestion.of(document);
+        SaveSuggestion next = SaveSuggestion.of(document, null);
         if (!next.folder().equals(saved.getParent().toAbsolutePath())) {
             problems.add("after saving in " + saved.getParent() + ": " + next);
         }

@@ -14,6 +14,7 @@ import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
+import org.loupe.api.DefectClassifier;
 import org.loupe.api.DefectDetector;
 import org.loupe.api.LoupeService;
 import org.loupe.api.Parameters;
@@ -107,14 +108,72 @@ final class FindingsSelfTest {
                     + " coloured pixels");
         }
         Widgets.report("findings", problems, "rows=" + rows.size() + " picture=" + coloured);
+        patchTruth(windowContext, document, window, part, board, scratch);
+    }
+
+    /**
+     * The ground truth over a patch classifier's decisions: a failing patch that overlaps an annotated defect found
+     * it, one that overlaps none is a false alarm, a defect no failing patch overlaps is missed; counted here from the
+     * annotation file and compared with the summary and the Truth column.
+     */
+    private static void patchTruth(IEclipseContext windowContext, ImageDocument document, Shell window,
+            FindingsPart part, Path board, Path scratch) throws Exception {
+        List<String> problems = new ArrayList<>();
+        SelfTest.join(document.open(board));
+        SelfTest.await(() -> board.equals(document.path()) && document.reference() != null && document.marks()
+                .isEmpty(), "the board did not open again with its template and without marks");
+        ProviderHandle<DefectClassifier> c = windowContext.get(ProviderRegistry.class).provider("classify.siamese",
+                DefectClassifier.class);
+        SelfTest.join(document.classifyPatches(c, Parameters.defaults(c.call(LoupeService::parameters)), 64));
+        SelfTest.await(() -> !document.marks().isEmpty(), "Classify Patches marked nothing");
+        List<double[]> objects = Files.readAllLines(annotation(board)).stream().filter(l -> !l.isBlank())
+                .map(l -> java.util.Arrays.stream(l.trim().split("[ ,]+")).limit(4).mapToDouble(Double::parseDouble)
+                        .toArray()).toList();
+        List<Mark> failing = document.marks().stream().filter(m -> m.kind() == Mark.Kind.PATCH && !m.passing())
+                .toList();
+        java.util.function.BiPredicate<Mark, double[]> over = (m, o) -> m.x1() < o[2] && o[0] < m.x2()
+                && m.y1() < o[3] && o[1] < m.y2();
+        long found = failing.stream().filter(m -> objects.stream().anyMatch(o -> over.test(m, o))).count();
+        long missed = objects.stream().filter(o -> failing.stream().noneMatch(m -> over.test(m, o))).count();
+        String expected = found + " found, " + missed + " missed, " + (failing.size() - found) + " false alarms";
+        var box = Widgets.button(window, "Ground truth").orElseThrow();
+        Widgets.press(box);
+        Thread.sleep(300);
+        String summary = Widgets.onUi(part::summary);
+        if (!summary.endsWith("against the ground truth: " + expected)) {
+            problems.add("for " + failing.size() + " failing patches and " + objects.size() + " defects the summary "
+                    + "says '" + summary + "', counted " + expected);
+        }
+        List<String> column = Widgets.onUi(() -> java.util.Arrays.stream(part.table().getItems())
+                .filter(i -> failing.contains(i.getData())).map(i -> i.getText(3)).distinct().sorted().toList());
+        List<String> wanted = new ArrayList<>();
+        if (found < failing.size()) {
+            wanted.add("false alarm");
+        }
+        if (found > 0) {
+            wanted.add("found");
+        }
+        if (!column.equals(wanted)) {
+            problems.add("the Truth column of the failing patches says " + column);
+        }
+        Widgets.onUi(() -> {
+            SelfTest.captureWindow(window, scratch.resolve("findings-patch-truth.png"));
+            return null;
+        });
+        Widgets.press(box);
+        Widgets.report("patch-truth", problems, expected);
+    }
+
+    private static Path annotation(Path board) {
+        return board.getParent().resolveSibling(board.getParent().getFileName() + "_not").resolve(
+                board.getFileName().toString().replace("_test.jpg", ".txt"));
     }
 
     /** The board's DeepPCB annotations over the detections: every object found or missed, every box found or not. */
     private static List<String> groundTruth(ImageDocument document, Shell window, FindingsPart part, Path board,
             Path scratch) throws Exception {
         List<String> problems = new ArrayList<>();
-        Path txt = board.getParent().resolveSibling(board.getParent().getFileName() + "_not").resolve(
-                board.getFileName().toString().replace("_test.jpg", ".txt"));
+        Path txt = annotation(board);
         int objects = (int) Files.readAllLines(txt).stream().filter(l -> !l.isBlank()).count();
         var box = Widgets.button(window, "Ground truth").orElseThrow();
         if (!Widgets.onUi(box::getEnabled)) {

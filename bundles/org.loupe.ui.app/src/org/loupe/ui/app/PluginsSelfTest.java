@@ -81,7 +81,7 @@ final class PluginsSelfTest {
         display.syncExec(() -> SelfTest.captureWindow(dialog[0].getShell(), screenshots.resolve("install.png")));
         display.syncExec(() -> dialog[0].close());
         SelfTest.await(() -> hasProvider(display, view[0]), provider + " did not appear in the Plugins view");
-        display.syncExec(() -> view[0].reveal(provider));
+        display.syncExec(() -> view[0].reveal(provider, null));
         settle.await();
         capture.accept(screenshots.resolve("plugins.png"));
         List<String> applied = run.lines().stream().filter(l -> l.startsWith("started") || l.startsWith("restart"))

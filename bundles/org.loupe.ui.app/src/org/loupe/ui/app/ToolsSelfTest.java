@@ -1,5 +1,7 @@
 package org.loupe.ui.app;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +13,12 @@ import org.eclipse.e4.ui.bindings.EBindingService;
 import org.eclipse.jface.bindings.TriggerSequence;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StyleRange;
+import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.dnd.DND;
+import org.eclipse.swt.dnd.DropTarget;
+import org.eclipse.swt.dnd.FileTransfer;
+import org.eclipse.swt.graphics.FontData;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
@@ -20,11 +28,13 @@ import org.loupe.api.ImageEnhancer;
 import org.loupe.api.ImageMetric;
 import org.loupe.api.LoupeService;
 import org.loupe.api.Parameters;
+import org.loupe.api.ProviderKind;
 import org.loupe.image.PixelImage;
 import org.loupe.registry.ProviderHandle;
 import org.loupe.registry.ProviderRegistry;
 import org.loupe.samples.Samples;
 import org.loupe.ui.ImageDocument;
+import org.loupe.ui.dialogs.GuideDialog;
 import org.loupe.ui.parts.HistogramPart;
 import org.loupe.ui.parts.ImagePart;
 import org.loupe.ui.parts.PluginsPart;
@@ -44,10 +54,9 @@ final class ToolsSelfTest {
 
     static void run(IEclipseContext windowContext, ImageDocument document, Shell window, Path board) throws Exception {
         measure(windowContext, document, window);
-        SelfTest.join(document.open(board));
-        SelfTest.await(() -> board.equals(document.path()), "the board did not open");
-        Thread.sleep(300);
         ImageCanvas canvas = Widgets.find(window, ImageCanvas.class, c -> true).get(0);
+        drop(document, canvas, board);
+        Thread.sleep(300);
         region(windowContext, document, canvas);
         polygon(windowContext, document, canvas);
         keys(canvas);
@@ -60,6 +69,48 @@ final class ToolsSelfTest {
         String title = Widgets.onUi(window::getText);
         Widgets.report("title", title.startsWith(board.getFileName().toString()) ? List.of()
                 : List.of("the window is titled '" + title + "'"), "title=" + title);
+    }
+
+    /**
+     * A file dropped on the image opens (application basics). No X server lets a process drop into itself, so the
+     * event the platform delivers for a drop (SWT's package-private DNDEvent) is built and given to the canvas's
+     * drop target, whose own listeners then handle it as they would a real drop.
+     */
+    private static void drop(ImageDocument document, ImageCanvas canvas, Path file) throws Exception {
+        Path before = document.path();
+        int[] detail = new int[1];
+        Widgets.onUi(() -> {
+            DropTarget target = (DropTarget) canvas.getData(DND.DROP_TARGET_KEY);
+            try {
+                Class<?> type = Class.forName("org.eclipse.swt.dnd.DNDEvent", true, DropTarget.class
+                        .getClassLoader());
+                Constructor<?> make = type.getDeclaredConstructor();
+                make.setAccessible(true);
+                Event e = (Event) make.newInstance();
+                e.widget = target;
+                e.display = canvas.getDisplay();
+                e.detail = DND.DROP_MOVE;
+                e.data = new String[] {file.toString()};
+                Field operations = type.getDeclaredField("operations");
+                operations.setAccessible(true);
+                operations.setInt(e, DND.DROP_COPY | DND.DROP_MOVE);
+                Field dataType = type.getDeclaredField("dataType");
+                dataType.setAccessible(true);
+                dataType.set(e, FileTransfer.getInstance().getSupportedTypes()[0]);
+                target.notifyListeners(DND.DragEnter, e);
+                detail[0] = e.detail;
+                target.notifyListeners(DND.Drop, e);
+            } catch (ReflectiveOperationException x) {
+                throw new IllegalStateException(x);
+            }
+            return null;
+        });
+        SelfTest.await(() -> file.equals(document.path()), "the dropped " + file.getFileName() + " did not open");
+        List<String> problems = new ArrayList<>();
+        if (detail[0] != DND.DROP_COPY) {
+            problems.add("a drop offered as a move was not turned into a copy (detail " + detail[0] + ")");
+        }
+        Widgets.report("drop", problems, "before=" + before + " after=" + document.path().getFileName());
     }
 
     private static void measure(IEclipseContext windowContext, ImageDocument document, Shell window)
@@ -156,8 +207,25 @@ final class ToolsSelfTest {
                 + width);
     }
 
+    /** Double-clicks a provider in the Plugins view and returns what its details dialog says. */
+    private static String details(PluginsPart part, Shell window, String id) throws Exception {
+        Widgets.onUi(() -> {
+            part.reveal(id, ProviderKind.ENHANCER);
+            // the details dialog is modal: double-click after this returns, as the mouse would
+            part.table().getDisplay().asyncExec(() -> part.table().notifyListeners(SWT.DefaultSelection,
+                    new Event()));
+            return null;
+        });
+        Shell details = Widgets.awaitDialog(Set.of(window), id + "'s details");
+        String text = Widgets.find(details, org.eclipse.swt.widgets.Text.class, t -> true).stream().findFirst()
+                .map(t -> Widgets.onUi(t::getText)).orElse("");
+        Widgets.closeOthers(window);
+        return text;
+    }
+
     /**
-     * The Plugins view: a double-click on the median shows its parameters; right-click Run opens the enhancer dialog
+     * The Plugins view: a double-click on the median shows its parameters, on the X-ray enhancer its training
+     * record; right-click Run opens the enhancer dialog
      * with the median chosen, and OK runs it on the open image.
      */
     private static void plugins(IEclipseContext windowContext, ImageDocument document, Shell window)
@@ -165,17 +233,13 @@ final class ToolsSelfTest {
         List<String> problems = new ArrayList<>();
         PluginsPart part = Widgets.onUi(() -> (PluginsPart) windowContext.get(EPartService.class)
                 .showPart("org.loupe.ui.part.plugins", EPartService.PartState.ACTIVATE).getObject());
-        Widgets.onUi(() -> {
-            part.reveal("enhance.median");
-            // the details dialog is modal: double-click after this returns, as the mouse would
-            part.table().getDisplay().asyncExec(() -> part.table().notifyListeners(SWT.DefaultSelection,
-                    new Event()));
-            return null;
-        });
-        Shell details = Widgets.awaitDialog(Set.of(window), "the median's details");
-        String text = Widgets.find(details, org.eclipse.swt.widgets.Text.class, t -> true).stream().findFirst()
-                .map(t -> Widgets.onUi(t::getText)).orElse("");
-        Widgets.closeOthers(window);
+        String xray = details(part, window, "enhance.xray");
+        if (!xray.contains("Training record") || !xray.contains("Model xray.dm ") || !xray.contains(
+                "trainer: enhance.xray") || !xray.matches("(?s).*validation PSNR \\(dB\\): [0-9.]+\n.*")) {
+            problems.add("the X-ray enhancer's details say '" + xray + "'");
+        }
+        // the median last: it stays selected for right-click Run
+        String text = details(part, window, "enhance.median");
         if (!text.contains("enhance.median") || !text.contains("Parameters:")) {
             problems.add("the details say '" + text + "'");
         }
@@ -208,14 +272,34 @@ final class ToolsSelfTest {
         Shell guide = Widgets.awaitDialog(Set.of(window), "the guide");
         List<String> items = Widgets.onUi(() -> List.of(Widgets.find(guide, org.eclipse.swt.widgets.List.class,
                 l -> true).get(0).getItems()));
-        String text = Widgets.find(guide, org.eclipse.swt.widgets.Text.class, t -> true).stream().findFirst()
-                .map(t -> Widgets.onUi(t::getText)).orElse("");
+        StyledText shown = Widgets.find(guide, StyledText.class, t -> true).get(0);
+        String text = Widgets.onUi(shown::getText);
+        // the README's title as a large bold heading without its hash, commands in a monospace font
+        String styles = Widgets.onUi(() -> {
+            StyleRange title = shown.getStyleRangeAtOffset(0);
+            FontData titleFont = title == null || title.font == null ? null : title.font.getFontData()[0];
+            int command = text.indexOf("./loupe workbench");
+            StyleRange code = command < 0 ? null : shown.getStyleRangeAtOffset(command);
+            boolean mono = code != null && code.font != null && code.font.getFontData()[0].getName().equals(
+                    GuideDialog.MONOSPACE);
+            int plain = shown.getFont().getFontData()[0].getHeight();
+            return (titleFont != null && (titleFont.getStyle() & SWT.BOLD) != 0 && titleFont.getHeight() > plain
+                    ? "title" : "no title") + (mono ? " code" : " no code");
+        });
+        Widgets.onUi(() -> {
+            SelfTest.captureWindow(guide, Path.of(System.getProperty("loupe.selftest.daily")).resolve("guide.png"));
+            return null;
+        });
         Widgets.closeOthers(window);
         List<String> problems = new ArrayList<>();
-        if (!items.contains("README.md") || !items.contains("docs/MODELS.md") || !text.contains("./loupe workbench")) {
+        if (!items.contains("README.md") || !items.contains("docs/MODELS.md") || !text.contains("./loupe workbench")
+                || !text.startsWith("Loupe\n") || text.lines().anyMatch(l -> l.startsWith("```"))) {
             problems.add("the guide lists " + items + " and shows " + text.length() + " characters");
         }
-        Widgets.report("guide", problems, "documents=" + items.size());
+        if (!styles.equals("title code")) {
+            problems.add("the README shows with " + styles);
+        }
+        Widgets.report("guide", problems, "documents=" + items.size() + " styles=" + styles);
     }
 
     /** Help > Keys and Tools, bound to F1: it names every gesture the canvas takes. */

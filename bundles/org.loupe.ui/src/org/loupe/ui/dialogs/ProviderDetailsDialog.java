@@ -14,12 +14,13 @@ import org.loupe.api.LoupeService;
 import org.loupe.api.ParameterSpec;
 import org.loupe.api.ProviderDescriptor;
 import org.loupe.image.ImageType;
+import org.loupe.registry.ModelRecords;
 import org.loupe.registry.ProviderRegistry;
 import org.loupe.registry.ProviderStatus;
 
 /**
  * One provider in full, as {@code loupe describe} shows it: what it does, what it accepts, its model, its bundle,
- * its health and every parameter with type, default, range and meaning. The text can be selected and copied.
+ * its health, every parameter with type, default, range and meaning, and the shipped model's training record. The text can be selected and copied.
  */
 public final class ProviderDetailsDialog extends TitledDialog {
 
@@ -59,6 +60,11 @@ public final class ProviderDetailsDialog extends TitledDialog {
             s.append("  ").append(p.key()).append(" (").append(p.type().name().toLowerCase(java.util.Locale.ROOT))
                     .append(", default ").append(p.defaultValue().isEmpty() ? "none" : p.defaultValue()).append(", ")
                     .append(p.range()).append("): ").append(p.description()).append('\n');
+        }
+        List<String> record = ModelRecords.of(d);
+        if (!record.isEmpty()) {
+            s.append("\nTraining record (from the shipped model's files):\n");
+            record.forEach(line -> s.append("  ").append(line).append('\n'));
         }
         return s.toString();
     }

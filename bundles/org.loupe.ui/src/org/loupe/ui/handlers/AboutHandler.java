@@ -7,6 +7,7 @@ import org.eclipse.e4.ui.services.IServiceConstants;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.widgets.Shell;
 import org.loupe.api.ComputeBackend;
+import org.loupe.api.ComputeSettings;
 import org.loupe.api.LoupeBuild;
 import org.loupe.registry.ProviderRegistry;
 
@@ -21,7 +22,8 @@ public final class AboutHandler {
         MessageDialog.openInformation(shell, "About Loupe", "Loupe " + LoupeBuild.version()
                 + "\nImage-based inspection for X-ray, optical and CT images\n\nJava " + System.getProperty(
                         "java.version") + " (" + System.getProperty("java.vendor") + ") on " + System.getProperty(
-                                "os.name") + " " + System.getProperty("os.arch") + "\nCompute: " + compute + "\n"
+                                "os.name") + " " + System.getProperty("os.arch") + "\nCompute: " + compute + "\nLearned providers use "
+                + ComputeSettings.describe() + " (File > Preferences)\n"
                 + registry.providers().size() + " providers installed (the Plugins view lists them)");
     }
 }

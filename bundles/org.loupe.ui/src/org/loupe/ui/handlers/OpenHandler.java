@@ -2,12 +2,14 @@ package org.loupe.ui.handlers;
 
 import jakarta.inject.Named;
 import java.nio.file.Path;
+import java.util.Objects;
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.ui.services.IServiceConstants;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Shell;
 import org.loupe.ui.ImageDocument;
+import org.loupe.ui.WorkbenchSettings;
 
 /** File > Open: reads an image file in the background. */
 public final class OpenHandler {
@@ -19,8 +21,10 @@ public final class OpenHandler {
 
     /** Asks for a file and opens it. */
     @Execute
-    public void execute(@Named(IServiceConstants.ACTIVE_SHELL) Shell shell, ImageDocument document) {
+    public void execute(@Named(IServiceConstants.ACTIVE_SHELL) Shell shell, ImageDocument document,
+            WorkbenchSettings settings) {
         FileDialog dialog = new FileDialog(shell, SWT.OPEN);
+        dialog.setFilterPath(Objects.toString(settings.openFolder(), null));
         dialog.setText("Open image");
         dialog.setFilterExtensions(EXTENSIONS);
         dialog.setFilterNames(NAMES);

@@ -5,6 +5,7 @@ import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.ui.services.IServiceConstants;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.widgets.Shell;
+import org.loupe.api.ComputeSettings;
 import org.loupe.ui.ImageDocument;
 import org.loupe.ui.WorkbenchSettings;
 import org.loupe.ui.dialogs.PreferencesDialog;
@@ -21,9 +22,15 @@ public final class PreferencesHandler {
         }
     }
 
-    /** Gives the document the settings' budget and pixel limit (also at start-up). */
+    /**
+     * Gives the document the settings' budget and pixel limit, and the learned providers their device and tile
+     * (also at start-up).
+     */
     public static void apply(WorkbenchSettings settings, ImageDocument document) {
-        document.setMemoryBudget(Math.round(settings.memoryBudgetGb() * 1e9));
-        document.setMaxPixels(settings.maxPixels());
+        WorkbenchSettings.Choices c = settings.choices();
+        document.setMemoryBudget(Math.round(c.memoryBudgetGb() * 1e9));
+        document.setMaxPixels(c.maxPixels());
+        ComputeSettings.setDevice(c.device());
+        ComputeSettings.setMaxTile(c.maxTile());
     }
 }

@@ -14,6 +14,7 @@ import org.loupe.api.LoupeException;
 import org.loupe.image.io.ImageFormat;
 import org.loupe.ui.ImageDocument;
 import org.loupe.ui.SaveSuggestion;
+import org.loupe.ui.WorkbenchSettings;
 
 /** File > Save Result: writes the enhancer's result at full bit depth, never over the input image. */
 public final class SaveResultHandler {
@@ -30,8 +31,9 @@ public final class SaveResultHandler {
 
     /** Asks where (proposing the last folder and the input's format), then saves. */
     @Execute
-    public void execute(@Named(IServiceConstants.ACTIVE_SHELL) Shell shell, ImageDocument document) {
-        SaveSuggestion proposed = SaveSuggestion.of(document);
+    public void execute(@Named(IServiceConstants.ACTIVE_SHELL) Shell shell, ImageDocument document,
+            WorkbenchSettings settings) {
+        SaveSuggestion proposed = SaveSuggestion.of(document, settings.choices().saveFolder());
         FileDialog dialog = new FileDialog(shell, SWT.SAVE);
         dialog.setText("Save result");
         dialog.setOverwrite(true);

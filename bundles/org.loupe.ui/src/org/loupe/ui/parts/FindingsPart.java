@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
@@ -27,6 +26,7 @@ import org.loupe.ui.FindingsExport;
 import org.loupe.ui.ImageDocument;
 import org.loupe.ui.Mark;
 import org.loupe.ui.SaveSuggestion;
+import org.loupe.ui.WorkbenchSettings;
 import org.loupe.ui.widgets.MarkPainter;
 import org.loupe.ui.widgets.SortedColumns;
 
@@ -42,18 +42,20 @@ public final class FindingsPart implements DocumentListener {
     public static final String PART_ID = "org.loupe.ui.part.findings";
 
     private final ImageDocument document;
+    private final WorkbenchSettings settings;
     private Label summary;
     private Button passing;
     private Button truth;
     private ImageErrors errors;
-    /** The detections the ground truth calls false alarms, while it is shown. */
-    private Set<Mark> falseAlarms = Set.of();
+    /** The marks matched against the ground truth while it is shown, else null. */
+    private MarkPainter.TruthMarks truthMarks;
     private TableViewer table;
 
     /** Created by the workbench. */
     @Inject
-    public FindingsPart(ImageDocument document) {
+    public FindingsPart(ImageDocument document, WorkbenchSettings settings) {
         this.document = document;
+        this.settings = settings;
     }
 
     /** Builds the view. */
@@ -151,7 +153,7 @@ public final class FindingsPart implements DocumentListener {
         long detections = all.stream().filter(m -> m.kind() == Mark.Kind.DETECTION).count();
         long patches = all.size() - detections;
         errors = document.truthShown() ? document.truthErrors() : null;
-        falseAlarms = errors == null ? Set.of() : MarkPainter.TruthMarks.of(errors).falseAlarms();
+        truthMarks = MarkPainter.TruthMarks.of(errors);
         truth.setEnabled(document.groundTruth() != null);
         truth.setSelection(document.truthShown());
         truth.setToolTipText(document.groundTruth() == null ? "The open image has no annotations beside it (DeepPCB, "
@@ -207,7 +209,7 @@ public final class FindingsPart implements DocumentListener {
         dialog.setOverwrite(true);
         dialog.setFilterExtensions(extensions);
         dialog.setFilterNames(names);
-        dialog.setFilterPath(SaveSuggestion.folder(document).toString());
+        dialog.setFilterPath(SaveSuggestion.folder(document, settings.choices().saveFolder()).toString());
         String name = imageName();
         dialog.setFileName((name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name) + suffix);
         return dialog;
@@ -219,10 +221,10 @@ public final class FindingsPart implements DocumentListener {
     }
 
     private String outcome(Mark m) {
-        if (errors == null || m.kind() != Mark.Kind.DETECTION) {
+        if (truthMarks == null || m.passing()) {
             return "";
         }
-        return falseAlarms.contains(m) ? "false alarm" : "found";
+        return truthMarks.falseAlarm(m) ? "false alarm" : "found";
     }
 
     /** The summary line (for the self-test). */

@@ -28,6 +28,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.jface.window.Window;
 import org.loupe.api.ComputeBackend;
 import org.loupe.api.LoupeException;
+import org.loupe.api.ProviderDescriptor;
 import org.loupe.api.ProviderKind;
 import org.loupe.image.ImageType;
 import org.loupe.registry.ProviderRegistry;
@@ -135,11 +136,13 @@ public final class PluginsPart {
         return out;
     }
 
-    /** Selects and shows the provider {@code id}, if listed. */
-    public void reveal(String id) {
+    /** Selects and shows the provider {@code id} of {@code kind} (any kind if null), if listed. */
+    public void reveal(String id, ProviderKind kind) {
         for (Object o : (List<?>) viewer.getInput()) {
-            if (((ProviderStatus) o).descriptor().id().equals(id)) {
+            ProviderDescriptor d = ((ProviderStatus) o).descriptor();
+            if (d.id().equals(id) && (kind == null || d.kind() == kind)) {
                 viewer.setSelection(new StructuredSelection(o), true);
+                return;
             }
         }
     }

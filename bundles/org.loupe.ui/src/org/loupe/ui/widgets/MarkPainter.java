@@ -14,6 +14,7 @@ import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
+import org.loupe.api.Detection;
 import org.loupe.image.PixelImage;
 import org.loupe.image.WindowLevel;
 import org.loupe.metrics.detection.ImageErrors;
@@ -70,7 +71,8 @@ public final class MarkPainter {
         }
         for (Mark m : marks) {
             if (m.kind() == Mark.Kind.PATCH && !m.passing()) {
-                box(gc, m, colour(FAILED), 230, 60, zoom, ox, oy);
+                // against the ground truth a failing patch is coloured as a detection would be
+                box(gc, m, colour(truth == null ? FAILED : colourOf(m, truth)), 230, 60, zoom, ox, oy);
             }
         }
         gc.setLineWidth(2);
@@ -143,23 +145,29 @@ public final class MarkPainter {
     }
 
     /**
-     * The ground truth over the detections: which detections are false alarms, and the objects none found.
+     * The ground truth over the marks: which detections and failing patches are false alarms, and the objects none
+     * found.
      *
-     * @param falseAlarms the detections that found no object
-     * @param missed      the objects no detection found, as marks
+     * @param falseAlarms the detections and patch decisions that found no object
+     * @param missed      the objects nothing found, as marks
      */
-    public record TruthMarks(java.util.Set<Mark> falseAlarms, List<Mark> missed) {
+    public record TruthMarks(java.util.Set<Detection> falseAlarms, List<Mark> missed) {
 
         /** The marks of a matching, or null without one. */
         public static TruthMarks of(ImageErrors e) {
-            return e == null ? null : new TruthMarks(java.util.Set.copyOf(Mark.of(e.falseAlarms())), e.missed()
+            return e == null ? null : new TruthMarks(java.util.Set.copyOf(e.falseAlarms()), e.missed()
                     .stream().map(g -> new Mark(Mark.Kind.DETECTION, g.x1(), g.y1(), g.x2(), g.y2(), g.label(), 1))
                     .toList());
+        }
+
+        /** Whether the mark found no object. */
+        public boolean falseAlarm(Mark m) {
+            return falseAlarms.contains(m.detection());
         }
     }
 
     private RGB colourOf(Mark m, TruthMarks truth) {
-        return truth == null ? labelColour(m.label()) : truth.falseAlarms().contains(m) ? FALSE_ALARM : FOUND;
+        return truth == null ? labelColour(m.label()) : truth.falseAlarm(m) ? FALSE_ALARM : FOUND;
     }
 
     private RGB labelColour(String label) {

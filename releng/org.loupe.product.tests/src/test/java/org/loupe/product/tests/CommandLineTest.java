@@ -104,6 +104,29 @@ class CommandLineTest {
     }
 
     @Test
+    void theComputeChoicesComeFromTheEnvironmentAndAWrongOneIsRefusedInOneLine() throws Exception {
+        Launcher.Run cpu = Launcher.run(Map.of("LOUPE_DEVICE", "cpu", "LOUPE_TILE", "256"), "devices");
+        assertEquals(0, cpu.exitCode(), cpu.toString());
+        assertTrue(cpu.out().contains("Sessions use the CPU only; tiles of at most 256 pixels"), cpu.toString());
+        Launcher.Run wrong = Launcher.run(Map.of("LOUPE_DEVICE", "gpu0"), "devices");
+        assertEquals(2, wrong.exitCode(), wrong.toString());
+        assertEquals("loupe: environment variable LOUPE_DEVICE: device 'gpu0': give auto or cpu", wrong.err().strip(),
+                wrong.toString());
+    }
+
+    @Test
+    void describeShowsTheTrainingRecordOfAShippedModel() throws Exception {
+        for (String[] provider : new String[][] {{"enhance.xray", "xray.dm"}, {"enhance.srq", "srq.realistic"},
+                {"detect.yolo", "detect.yolo"}}) {
+            Launcher.Run run = Launcher.run("describe", provider[0]);
+            assertEquals(0, run.exitCode(), run.toString());
+            assertTrue(run.out().contains("  training record (from the shipped model's files):\n")
+                    && run.out().contains("\n    Model " + provider[1] + " ") && run.out().contains("      trainer: " + provider[0] + " ")
+                    && run.out().contains("      scores:\n"), run.toString());
+        }
+    }
+
+    @Test
     void anUnknownProviderGivesExitFour() throws Exception {
         Launcher.Run run = Launcher.run("enhance", "--with", "enhance.nonexistent",
                 Launcher.samples().resolve("pcb-test.png").toString(), "--out", fresh("unknown").toString());
