@@ -141,6 +141,7 @@ final class SettingsSelfTest {
                 folders.get(1).setText(compute[2]);
                 Widgets.find(dialog, Combo.class, c -> true).get(0).select(compute[0].equals("0") ? 0 : 1);
             }
+            Widgets.screenshot("dialog-Preferences");
             return null;
         });
         Widgets.press(Widgets.button(dialog, "OK").orElseThrow());

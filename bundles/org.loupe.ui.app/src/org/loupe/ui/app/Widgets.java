@@ -1,11 +1,13 @@
 package org.loupe.ui.app;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -62,6 +64,7 @@ final class Widgets {
         onUi(() -> {
             for (Shell s : Display.getDefault().getShells()) {
                 if (s != keep && !s.isDisposed() && s.isVisible()) {
+                    screenshot("dialog-" + s.getText());
                     s.close();
                 }
             }
@@ -148,10 +151,33 @@ final class Widgets {
         mouse(c, SWT.MouseUp, p.x, p.y, 1, state);
     }
 
+    /** Screenshots taken so far, for their order in the folder. */
+    private static final AtomicInteger SCREENS = new AtomicInteger();
+
     /** Prints an item's line of the daily-use test: OK with what it saw, or FAILED with every problem. */
     static void report(String item, List<String> problems, String detail) {
+        onUi(() -> {
+            screenshot(item);
+            return null;
+        });
         System.out.println("LOUPE-SELFTEST DAILY " + item + (problems.isEmpty() ? " OK " + detail
                 : " FAILED " + String.join("; ", problems)));
+    }
+
+    /**
+     * Saves what the screen shows (the active shell, else the main window) as {@code screens/NNN-NAME.png}, numbered
+     * in order, in the daily test's scratch folder, so that a reviewer can look at each item; on the UI thread.
+     */
+    static void screenshot(String name) {
+        String daily = System.getProperty("loupe.selftest.daily");
+        Display display = Display.getDefault();
+        Shell shown = display.getActiveShell() != null ? display.getActiveShell()
+                : Arrays.stream(display.getShells()).filter(s -> s.getParent() == null && s.isVisible())
+                        .findFirst().orElse(null);
+        if (daily != null && shown != null) {
+            SelfTest.captureWindow(shown, Path.of(daily, "screens", String.format("%03d-%s.png", SCREENS
+                    .incrementAndGet(), name.replaceAll("[^A-Za-z0-9.-]+", "-"))));
+        }
     }
 
     /** One phase of a scripted test, reported by name if it fails. */
