@@ -28,7 +28,7 @@ import org.osgi.service.component.annotations.Deactivate;
  */
 @Component(service = DefectClassifier.class)
 @LoupeProvider(id = "classify.liver.lesion", name = "Liver lesion classifier", version = "1.0.0",
-        model = "classify.liver.lesion 2026-12-06T03:10:25.401430482Z",
+        model = "classify.liver.lesion 2026-12-06T20:23:43.363891471Z",
         accelerator = Accelerator.GPU_OPTIONAL, inputTypes = {"GRAY:FLOAT32:1"},
         description = "Tumour, cyst or normal liver from a 32x32 patch in HU around a candidate, cut from the CT "
                 + "after a 3x3x3 median (compact Inception-ResNet), with Grad-CAM and input-gradient saliency maps.")
