@@ -27,11 +27,13 @@ import org.loupe.image.io.AtomicFiles;
 import org.loupe.image.PixelImage;
 import org.loupe.testing.DefectDetectorContract;
 import org.loupe.testing.ModelFolders;
+import org.loupe.testing.ShippedModelDeclaration;
 import org.loupe.testing.SyntheticImages;
 
 /**
  * The two-stage detector passes the detector contract with a model its trainer makes here in a few steps (so the
- * contract checks the provider and its model folder, not the model's quality), and refuses to run without one.
+ * contract checks the provider and its model folder, not the model's quality); without a folder it runs its shipped
+ * DeepPCB model.
  */
 class RcnnDetectorContractTest extends DefectDetectorContract {
 
@@ -88,13 +90,16 @@ class RcnnDetectorContractTest extends DefectDetectorContract {
     }
 
     @Test
-    void withoutAModelItCannotRunAndSaysWhichParameterToGive() {
+    void withoutAModelFolderItRunsTheShippedDeepPcbModelItDeclares() throws Exception {
+        ShippedModelDeclaration.assertDeclared(RcnnDetector.class, "/models/rcnn/loupe-model.json",
+                "/models/rcnn/head/loupe-model.json");
         Parameters defaults = Parameters.defaults(detector.parameters());
-        LoupeException e = assertThrows(LoupeException.class, () -> detector.prepare(defaults));
-        assertEquals(LoupeException.Reason.PROVIDER, e.reason());
-        assertTrue(e.getMessage().contains("model=FOLDER"), e.getMessage());
-        assertThrows(LoupeException.class, () -> detector.detect(sample(ImageType.GRAY_U8), null,
-                ProcessingContext.of(defaults)));
+        detector.prepare(defaults);
+        PixelImage board = SyntheticImages.asType(WaferGenerator.generate(128, Difficulty.EASY, 11).image(),
+                ImageType.GRAY_U8);
+        List<String> classes = List.of("copper", "mousebite", "open", "pin-hole", "short", "spur");
+        assertTrue(detector.detect(board, null, ProcessingContext.of(defaults)).stream()
+                .allMatch(d -> classes.contains(d.label())), "the shipped model names DeepPCB's classes");
     }
 
     @Test

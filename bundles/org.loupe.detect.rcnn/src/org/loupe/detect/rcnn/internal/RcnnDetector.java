@@ -17,15 +17,16 @@ import org.osgi.service.component.annotations.Deactivate;
 
 /**
  * {@code detect.rcnn}: the two-stage detector on a single image (region proposals from anchors, RoIAlign, a class
- * and box head), run with TensorFlow from a model folder made by {@code loupe train detect.rcnn}. No model ships
- * yet: the parameter {@code model} names one.
+ * and box head), run with TensorFlow: the shipped model (DeepPCB, seed 3 of 20,000 steps; docs/MODELS.md) or a model
+ * folder made by {@code loupe train detect.rcnn}, named by the parameter {@code model}.
  */
 @Component(service = DefectDetector.class)
-@LoupeProvider(id = "detect.rcnn", name = "Two-stage detector", version = "0.1.0",
+@LoupeProvider(id = "detect.rcnn", name = "Two-stage detector", version = "0.2.0",
+        model = "detect.rcnn 2026-12-06T06:23:45.343219830Z, detect.rcnn.head 2026-12-06T06:23:45.343219830Z",
         inputTypes = {"GRAY:UINT8:1", "GRAY:UINT16:1", "RGB:UINT8:3"},
         description = "Two-stage detector in the manner of Faster R-CNN (backbone with a feature-pyramid step, "
-                + "region proposal network with anchors, RoIAlign, class and box head) on a single image; needs a "
-                + "model from 'loupe train detect.rcnn'.")
+                + "region proposal network with anchors, RoIAlign, class and box head) on a single image; ships a "
+                + "model trained on DeepPCB.")
 public final class RcnnDetector implements DefectDetector {
 
     /** Proposals the second stage scores, by default. */
@@ -33,7 +34,8 @@ public final class RcnnDetector implements DefectDetector {
 
     private static final ProviderDescriptor DESCRIPTOR = ProviderDescriptor.declaredBy(RcnnDetector.class);
     private static final List<ParameterSpec> PARAMETERS = List.of(
-            ParameterSpec.text("model", "", "The model folder from 'loupe train detect.rcnn'."),
+            ParameterSpec.text("model", "", "A model folder from 'loupe train detect.rcnn'; the shipped DeepPCB "
+                    + "model if empty."),
             ParameterSpec.real("min-score", 0.05, 0, 1, "Smallest confidence reported."),
             ParameterSpec.real("nms-iou", 0.5, 0, 1, "Boxes of one class overlapping more than this are one."),
             ParameterSpec.integer("proposals", PROPOSALS, 1, 5000, 1, "Regions the first stage passes to the second."),
@@ -41,6 +43,9 @@ public final class RcnnDetector implements DefectDetector {
                     + "(chosen on DeepPCB's validation part: mAP@0.5 0.859 against 0.763)."));
 
     private final ModelCache models = new ModelCache(RcnnDetector.class, "/models/rcnn/", DESCRIPTOR.id());
+    // the shipped second stage is a model folder of its own inside the shipped one
+    private final ModelCache shippedHeads = new ModelCache(RcnnDetector.class, "/models/rcnn/" + RcnnModel.HEAD + "/",
+            DESCRIPTOR.id());
 
     @Override
     public List<ParameterSpec> parameters() {
@@ -72,8 +77,7 @@ public final class RcnnDetector implements DefectDetector {
     private RcnnModel model(Parameters p) throws LoupeException {
         String folder = p.getString("model");
         if (folder.isBlank()) {
-            throw LoupeException.provider(DESCRIPTOR.id(), "has no model: set the parameter model=FOLDER to a model "
-                    + "trained for detect.rcnn", null);
+            return RcnnModel.of(models.get(""), shippedHeads.get(""));
         }
         return RcnnModel.of(models.get(folder), models.get(Path.of(folder).resolve(RcnnModel.HEAD).toString()));
     }
@@ -81,5 +85,6 @@ public final class RcnnDetector implements DefectDetector {
     @Deactivate
     void close() {
         models.close();
+        shippedHeads.close();
     }
 }

@@ -94,10 +94,11 @@ class WaferDetectionTest {
                 wafer.toString(), "--no-fallback");
         assertEquals(4, refused.exitCode(), refused.toString());
         assertTrue(refused.err().contains("cannot run"), refused.err());
+        Path missing = test.resolveSibling("no-such-model");
         Launcher.Run noModel = Launcher.run("eval", "detect", "--dataset", test.toString(), "--with", "detect.rcnn",
-                "--no-fallback");
+                "-p", "model=" + missing, "--no-fallback");
         assertEquals(4, noModel.exitCode(), noModel.toString());
-        assertTrue(noModel.err().contains("has no model"), noModel.err());
+        assertTrue(noModel.err().contains("cannot run") && noModel.err().contains("no-such-model"), noModel.err());
     }
 
     private static void assertSameDetectionsInTwoFreshProcesses(String backend, Path model) throws Exception {
