@@ -6,8 +6,9 @@ import org.loupe.image.io.ImageFormat;
 
 /**
  * Where File > Save Result proposes to save, and under which name: the folder of the last save in this session, else
- * the folder chosen in Preferences, else the input's folder (the user's home for a bundled sample); {@code NAME.PROVIDER.EXT} in the input's format when it
- * stores the result without loss, else PNG when it can, else TIFF (which stores every type Loupe makes).
+ * the folder chosen in Preferences, else the input's folder (the user's home for a bundled sample);
+ * {@code NAME.PROVIDER.EXT} in the input's format when it stores the result without loss, else PNG when it can, else
+ * TIFF (which stores every type Loupe makes).
  *
  * @param folder   the folder the save dialog opens in
  * @param fileName the proposed file name

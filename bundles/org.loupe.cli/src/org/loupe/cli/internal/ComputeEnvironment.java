@@ -1,6 +1,7 @@
 package org.loupe.cli.internal;
 
 import java.util.Map;
+import java.util.function.Function;
 import org.loupe.api.ComputeSettings;
 
 /**
@@ -21,18 +22,19 @@ final class ComputeEnvironment {
      * @throws IllegalArgumentException naming the variable, if a value cannot be read
      */
     static void apply(Map<String, String> environment) {
-        String device = environment.get(DEVICE);
-        String tile = environment.get(TILE);
+        if (environment.containsKey(DEVICE)) {
+            ComputeSettings.setDevice(read(environment, DEVICE, ComputeSettings::parseDevice));
+        }
+        if (environment.containsKey(TILE)) {
+            ComputeSettings.setMaxTile(read(environment, TILE, ComputeSettings::parseTile));
+        }
+    }
+
+    private static <T> T read(Map<String, String> environment, String variable, Function<String, T> parse) {
         try {
-            if (device != null) {
-                ComputeSettings.setDevice(ComputeSettings.parseDevice(device));
-            }
-            if (tile != null) {
-                ComputeSettings.setMaxTile(ComputeSettings.parseTile(tile));
-            }
+            return parse.apply(environment.get(variable));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("environment variable " + (device != null && e.getMessage()
-                    .startsWith("device") ? DEVICE : TILE) + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("environment variable " + variable + ": " + e.getMessage(), e);
         }
     }
 }

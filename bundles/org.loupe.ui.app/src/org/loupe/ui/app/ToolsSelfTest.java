@@ -225,8 +225,7 @@ final class ToolsSelfTest {
 
     /**
      * The Plugins view: a double-click on the median shows its parameters, on the X-ray enhancer its training
-     * record; right-click Run opens the enhancer dialog
-     * with the median chosen, and OK runs it on the open image.
+     * record; right-click Run opens the enhancer dialog with the median chosen, and OK runs it on the open image.
      */
     private static void plugins(IEclipseContext windowContext, ImageDocument document, Shell window)
             throws Exception {
@@ -285,10 +284,6 @@ final class ToolsSelfTest {
             int plain = shown.getFont().getFontData()[0].getHeight();
             return (titleFont != null && (titleFont.getStyle() & SWT.BOLD) != 0 && titleFont.getHeight() > plain
                     ? "title" : "no title") + (mono ? " code" : " no code");
-        });
-        Widgets.onUi(() -> {
-            SelfTest.captureWindow(guide, Path.of(System.getProperty("loupe.selftest.daily")).resolve("guide.png"));
-            return null;
         });
         Widgets.closeOthers(window);
         List<String> problems = new ArrayList<>();

@@ -20,7 +20,8 @@ import org.loupe.registry.ProviderStatus;
 
 /**
  * One provider in full, as {@code loupe describe} shows it: what it does, what it accepts, its model, its bundle,
- * its health, every parameter with type, default, range and meaning, and the shipped model's training record. The text can be selected and copied.
+ * its health, every parameter with type, default, range and meaning, and the shipped model's training record. The text
+ * can be selected and copied.
  */
 public final class ProviderDetailsDialog extends TitledDialog {
 

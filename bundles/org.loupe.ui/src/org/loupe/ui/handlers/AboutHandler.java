@@ -22,8 +22,8 @@ public final class AboutHandler {
         MessageDialog.openInformation(shell, "About Loupe", "Loupe " + LoupeBuild.version()
                 + "\nImage-based inspection for X-ray, optical and CT images\n\nJava " + System.getProperty(
                         "java.version") + " (" + System.getProperty("java.vendor") + ") on " + System.getProperty(
-                                "os.name") + " " + System.getProperty("os.arch") + "\nCompute: " + compute + "\nLearned providers use "
-                + ComputeSettings.describe() + " (File > Preferences)\n"
+                                "os.name") + " " + System.getProperty("os.arch") + "\nCompute: " + compute
+                + "\nLearned providers use " + ComputeSettings.describe() + " (File > Preferences)\n"
                 + registry.providers().size() + " providers installed (the Plugins view lists them)");
     }
 }

@@ -7,13 +7,20 @@ import org.loupe.image.io.ImageFiles;
 
 /**
  * The image decoder on any bytes. The decoder recognises formats by content, so the targets differ only in the
- * corpus they start from (their {@code Inputs} folder): one subclass per format, each fuzzed in its own JVM.
+ * corpus they start from (their {@code Inputs} folder) and in where the fuzzed bytes go ({@link #file}): one subclass
+ * per format or part of a file, each fuzzed in its own JVM.
  */
 abstract class ImageDecoderFuzz {
 
     @FuzzTest(maxDuration = "2h")
     void anyBytesDecodeToAnImageOrAnInputFailure(byte[] data) throws Exception {
-        Outcome.expect(() -> ImageFiles.read(new ByteArrayInputStream(data), "fuzzed", Limits.IMAGE),
+        byte[] file = file(data);
+        Outcome.expect(() -> ImageFiles.read(new ByteArrayInputStream(file), "fuzzed", Limits.IMAGE),
                 LoupeException.Reason.INPUT);
+    }
+
+    /** The file decoded for the fuzzed bytes: by default the bytes themselves. */
+    byte[] file(byte[] data) {
+        return data;
     }
 }

@@ -121,7 +121,8 @@ class CommandLineTest {
             Launcher.Run run = Launcher.run("describe", provider[0]);
             assertEquals(0, run.exitCode(), run.toString());
             assertTrue(run.out().contains("  training record (from the shipped model's files):\n")
-                    && run.out().contains("\n    Model " + provider[1] + " ") && run.out().contains("      trainer: " + provider[0] + " ")
+                    && run.out().contains("\n    Model " + provider[1] + " ")
+                    && run.out().contains("      trainer: " + provider[0] + " ")
                     && run.out().contains("      scores:\n"), run.toString());
         }
     }
