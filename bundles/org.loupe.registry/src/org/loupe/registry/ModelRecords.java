@@ -8,6 +8,8 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.loupe.api.Parameters;
 import org.loupe.api.ProviderDescriptor;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
@@ -56,6 +59,26 @@ public final class ModelRecords {
             }
         }
         return lines;
+    }
+
+    /**
+     * The model a run with these parameters uses, as outputs name it: the folder given as {@code model}, with the id
+     * and version its {@code loupe-model.json} names when it can be read, or else the shipped models the provider
+     * declares (empty for a provider without one).
+     */
+    public static String inUse(ProviderDescriptor provider, Parameters parameters) {
+        String folder = parameters.asText().getOrDefault("model", "");
+        if (folder.isBlank()) {
+            return provider.model();
+        }
+        Path sidecar = Path.of(folder).resolve("loupe-model.json");
+        try (Reader in = Files.newBufferedReader(sidecar, StandardCharsets.UTF_8)) {
+            JsonObject model = JsonParser.parseReader(in).getAsJsonObject();
+            return text(model.get("id")) + " " + text(model.get("version")) + " (" + folder + ")";
+        } catch (IOException | RuntimeException e) {
+            // the provider reports what is wrong with the folder when it loads it; here it is only named
+            return folder;
+        }
     }
 
     /** The model files of the provider's bundle, read as JSON; none outside OSGi or if the bundle is gone. */

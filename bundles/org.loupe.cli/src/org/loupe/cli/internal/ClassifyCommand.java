@@ -17,6 +17,7 @@ import org.loupe.api.ProcessingContext;
 import org.loupe.image.PixelImage;
 import org.loupe.image.io.ImageFiles;
 import org.loupe.pipeline.BatchPolicy;
+import org.loupe.registry.ModelRecords;
 import org.loupe.registry.ProviderHandle;
 import org.loupe.report.TextTable;
 import picocli.CommandLine.Command;
@@ -93,9 +94,10 @@ final class ClassifyCommand implements Callable<Integer> {
             rows.add(m);
         }
         if (json) {
-            session.out().println(Json.GSON.toJson(Map.of("classifier", Map.of("id", classifier, "version",
-                    handle.descriptor().version(), "model", handle.descriptor().model()), "results", rows,
-                    "failures", policy.failures())));
+            Map<String, String> who = Map.of("id", classifier, "version", handle.descriptor().version(), "model",
+                    ModelRecords.inUse(handle.descriptor(), bound));
+            session.out().println(Json.GSON.toJson(Map.of("classifier", who, "results", rows, "failures",
+                    policy.failures())));
         } else {
             t.print(session.out());
         }

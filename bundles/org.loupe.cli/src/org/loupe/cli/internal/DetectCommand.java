@@ -20,6 +20,7 @@ import org.loupe.image.io.ImageFiles;
 import org.loupe.pipeline.BatchPolicy;
 import org.loupe.pipeline.DetectorChoice;
 import org.loupe.pipeline.OutputPlan;
+import org.loupe.registry.ModelRecords;
 import org.loupe.registry.ProviderHandle;
 import org.loupe.report.TextTable;
 import picocli.CommandLine.Command;
@@ -123,9 +124,10 @@ final class DetectCommand implements Callable<Integer> {
             results.add(m);
         }
         if (json) {
-            session.out().println(Json.GSON.toJson(Map.of("detector", Map.of("id", handle.descriptor().id(), "version",
-                    handle.descriptor().version(), "model", handle.descriptor().model()), "scoreThreshold",
-                    threshold, "results", results, "failures", policy.failures())));
+            Map<String, String> who = Map.of("id", handle.descriptor().id(), "version", handle.descriptor().version(),
+                    "model", ModelRecords.inUse(handle.descriptor(), choice.parameters()));
+            session.out().println(Json.GSON.toJson(Map.of("detector", who, "scoreThreshold", threshold, "results",
+                    results, "failures", policy.failures())));
         } else {
             t.print(session.out());
             session.out().printf(Locale.ROOT, "%d detections in %d images%s%s%n", count, results.size(),

@@ -15,6 +15,7 @@ import org.loupe.api.ProcessingContext;
 import org.loupe.data.detection.AnnotatedImageFile;
 import org.loupe.image.io.ReadOptions;
 import org.loupe.pipeline.BatchPolicy;
+import org.loupe.registry.ModelRecords;
 import org.loupe.registry.ProviderHandle;
 import org.loupe.registry.ProviderRegistry;
 import org.loupe.report.Charts;
@@ -53,7 +54,7 @@ public record DetectorComparison(List<Row> rows) {
             long start = System.nanoTime();
             DetectionRun run = DetectionRun.detect(h, ProcessingContext.of(p), images, policy, read, null);
             double ms = (System.nanoTime() - start) / 1e6 / Math.max(1, images.size());
-            String model = h.descriptor().model();
+            String model = ModelRecords.inUse(h.descriptor(), p);
             rows.add(new Row(id, model == null || model.isEmpty() ? h.descriptor().version()
                     : h.descriptor().version() + " (model " + model + ")", p.asText(),
                     DetectionReport.of(run.images(), run.unprocessed(), scoreThreshold), ms));

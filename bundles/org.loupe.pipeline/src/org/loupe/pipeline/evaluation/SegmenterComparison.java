@@ -15,6 +15,7 @@ import org.loupe.api.Segmenter;
 import org.loupe.image.io.ReadOptions;
 import org.loupe.metrics.segmentation.SurfaceDistances;
 import org.loupe.pipeline.BatchPolicy;
+import org.loupe.registry.ModelRecords;
 import org.loupe.registry.ProviderHandle;
 import org.loupe.registry.ProviderRegistry;
 import org.loupe.report.TextTable;
@@ -61,7 +62,7 @@ public record SegmenterComparison(List<Row> rows) {
             long start = System.nanoTime();
             SegmentationEvaluation e = SegmentationEvaluation.run(h, part, dataset, truth, label, policy, read, null);
             double seconds = (System.nanoTime() - start) / 1e9 / Math.max(1, e.cases().size());
-            String model = h.descriptor().model();
+            String model = ModelRecords.inUse(h.descriptor(), bound.get(i));
             rows.add(new Row(ids.get(i), model == null || model.isEmpty() ? h.descriptor().version()
                     : h.descriptor().version() + " (model " + model + ")", bound.get(i).asText(), e, seconds));
         }
