@@ -14,6 +14,7 @@ import org.loupe.api.ProcessingContext;
 import org.loupe.metrics.classification.ConfusionMatrix;
 import org.loupe.pipeline.BatchPolicy;
 import org.loupe.pipeline.evaluation.LesionEvaluation;
+import org.loupe.pipeline.evaluation.LesionOperatingPoints;
 import org.loupe.pipeline.liver.LiverFindings;
 import org.loupe.registry.ProviderHandle;
 import org.loupe.report.TextTable;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Option;
 @Command(name = "lesions", mixinStandardHelpOptions = true,
         description = "Run liver segmentation, lesion candidates and a lesion classifier on every case of a "
                 + "'loupe data ct-liver' set and score them: candidate confusion matrix, tumour sensitivity per "
-                + "size band, specificity and false tumour calls per case.")
+                + "size band, specificity and false tumour calls per case, and the same figures at each threshold "
+                + "on the probability of tumour (the operating points to choose from on validation cases).")
 final class EvalLesionsCommand implements Callable<Integer> {
 
     private final Session session;
@@ -63,6 +65,7 @@ final class EvalLesionsCommand implements Callable<Integer> {
         LesionEvaluation e = LesionEvaluation.run(before, c, dataset, policy, session.readOptions(),
                 ProcessingContext.builder().parameters(bound).onProgress(progress).build());
         ConfusionMatrix m = e.candidateMatrix();
+        List<LesionOperatingPoints.Point> points = LesionOperatingPoints.of(e, LesionOperatingPoints.THRESHOLDS);
         double[] b = LesionEvaluation.BANDS;
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();
@@ -88,6 +91,7 @@ final class EvalLesionsCommand implements Callable<Integer> {
                 matrix.put(a, row);
             }
             o.put("candidateMatrix", matrix);
+            o.put("operatingPoints", points);
             o.put("lesions", e.lesions());
             o.put("failures", policy.failures());
             session.out().println(Json.GSON.toJson(o));
@@ -113,6 +117,14 @@ final class EvalLesionsCommand implements Callable<Integer> {
         l.print(session.out());
         session.out().printf(Locale.ROOT, "specificity for tumour (cysts and candidates that are no lesion) %s; "
                 + "false tumour calls per case %.2f%n", f(e.specificity()), e.falseTumoursPerCase());
+        if (!points.isEmpty()) {
+            TextTable op = new TextTable("IF TUMOUR FROM p(tumour) >=", "SENSITIVITY >= 10 mm", "SENSITIVITY",
+                    "SPECIFICITY", "FALSE TUMOURS / CASE");
+            points.forEach(x -> op.row(String.format(Locale.ROOT, "%.2f", x.threshold()), f(x.sensitivityFrom10Mm()),
+                    f(x.sensitivity()), f(x.specificity()), String.format(Locale.ROOT, "%.2f",
+                            x.falseTumoursPerCase())));
+            op.print(session.out());
+        }
         List<String> failed = e.unscored();
         if (!failed.isEmpty()) {
             session.out().println("not scored: " + String.join(", ", failed));

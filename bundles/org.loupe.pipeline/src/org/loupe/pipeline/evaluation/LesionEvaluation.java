@@ -48,9 +48,17 @@ public record LesionEvaluation(List<CandidateRow> candidates, List<LesionRow> le
      * @param predicted  the classifier's label
      * @param confidence the classifier's confidence
      * @param diameterMm its in-plane diameter
+     * @param tumourProbability the classifier's probability of tumour ({@link #TUMOUR_PROBABILITY} among its
+     *                   details), NaN for a classifier that gives none
      */
     public record CandidateRow(String caseName, int id, String truth, String predicted, double confidence,
-            double diameterMm) {
+            double diameterMm, double tumourProbability) {
+
+        /** A row without the probability of tumour. */
+        public CandidateRow(String caseName, int id, String truth, String predicted, double confidence,
+                double diameterMm) {
+            this(caseName, id, truth, predicted, confidence, diameterMm, Double.NaN);
+        }
     }
 
     /**
@@ -61,9 +69,19 @@ public record LesionEvaluation(List<CandidateRow> candidates, List<LesionRow> le
      * @param truth      tumour or cyst
      * @param called     the most suspicious label given to its candidates (tumour before cyst before normal), or
      *                   {@code missed}
+     * @param tumourProbability the highest probability of tumour among its candidates; NaN if it has none or the
+     *                   classifier gives none
      */
-    public record LesionRow(String caseName, Tumour lesion, String truth, String called) {
+    public record LesionRow(String caseName, Tumour lesion, String truth, String called, double tumourProbability) {
+
+        /** A row without the probability of tumour. */
+        public LesionRow(String caseName, Tumour lesion, String truth, String called) {
+            this(caseName, lesion, truth, called, Double.NaN);
+        }
     }
+
+    /** The classification detail holding the probability of tumour, as {@code classify.liver.lesion} names it. */
+    public static final String TUMOUR_PROBABILITY = "p(tumour)";
 
     /**
      * Runs and scores the chain on every case folder of {@code dataset} ({@code ct/}, {@code tumours.nii.gz},
@@ -109,18 +127,22 @@ public record LesionEvaluation(List<CandidateRow> candidates, List<LesionRow> le
             CaseTruth.Covered truth) {
         List<CandidateRow> rows = new ArrayList<>();
         Map<Integer, String> called = new HashMap<>();
+        Map<Integer, Double> likeliest = new HashMap<>();
         for (LesionCandidates.Candidate c : found.candidates()) {
             Classification v = verdicts.get(c.id() - 1);
             Tumour t = truth.of(c.id());
+            double p = v.details().getOrDefault(TUMOUR_PROBABILITY, Double.NaN);
             rows.add(new CandidateRow(name, c.id(), t == null ? "normal" : CaseTruth.classOf(t), v.label(),
-                    v.confidence(), c.diameterMm()));
+                    v.confidence(), c.diameterMm(), p));
             if (t != null) {
                 called.merge(t.id(), v.label(), LesionEvaluation::moreSuspicious);
+                likeliest.merge(t.id(), p, Math::max);
             }
         }
         List<LesionRow> listed = new ArrayList<>();
         for (Tumour t : truth.listed().values()) {
-            listed.add(new LesionRow(name, t, CaseTruth.classOf(t), called.getOrDefault(t.id(), "missed")));
+            listed.add(new LesionRow(name, t, CaseTruth.classOf(t), called.getOrDefault(t.id(), "missed"),
+                    likeliest.getOrDefault(t.id(), Double.NaN)));
         }
         return new LesionEvaluation(List.copyOf(rows), List.copyOf(listed), 1, List.of());
     }

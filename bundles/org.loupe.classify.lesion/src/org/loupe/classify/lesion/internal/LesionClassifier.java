@@ -37,7 +37,10 @@ public final class LesionClassifier implements DefectClassifier, SaliencyExplain
     private static final ProviderDescriptor DESCRIPTOR = ProviderDescriptor.declaredBy(LesionClassifier.class);
     private static final List<ParameterSpec> PARAMETERS = List.of(
             ParameterSpec.text("model", "", "A model folder written by 'loupe train classify.liver.lesion'; the "
-                    + "shipped model if empty."));
+                    + "shipped model if empty."),
+            ParameterSpec.real("tumour-threshold", 0, 0, 1, "Call a candidate tumour when its probability of "
+                    + "tumour reaches this, else the likelier of cyst and normal (the operating point, chosen on "
+                    + "validation cases from 'loupe eval lesions'); 0: the likeliest class."));
 
     private final ModelCache models = new ModelCache(LesionClassifier.class, "/models/lesion/", DESCRIPTOR.id());
 
@@ -54,7 +57,21 @@ public final class LesionClassifier implements DefectClassifier, SaliencyExplain
         for (int c = 0; c < LesionNet.CLASSES.size(); c++) {
             details.put("p(" + LesionNet.CLASSES.get(c) + ")", v.probabilities()[c]);
         }
-        return new Classification(LesionNet.CLASSES.get(v.best()), v.probabilities()[v.best()], details);
+        int label = label(v.probabilities(), ctx.parameters().getDouble("tumour-threshold"));
+        return new Classification(LesionNet.CLASSES.get(label), v.probabilities()[label], details);
+    }
+
+    /** The class called: tumour from the threshold on (if one is set), else the likeliest of the others. */
+    static int label(double[] probabilities, double tumourThreshold) {
+        int tumour = LesionNet.CLASSES.indexOf("tumour");
+        int best = -1;
+        for (int c = 0; c < probabilities.length; c++) {
+            boolean eligible = tumourThreshold <= 0 || c != tumour;
+            if (eligible && (best < 0 || probabilities[c] > probabilities[best])) {
+                best = c;
+            }
+        }
+        return tumourThreshold > 0 && probabilities[tumour] >= tumourThreshold ? tumour : best;
     }
 
     @Override
