@@ -53,6 +53,10 @@ final class BenchDetectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     private boolean json;
 
+    @Option(names = "--against", paramLabel = "FILE", description = "A reference detector's result, as "
+            + "tools/reference/torchvision_detectors.py --out writes it, printed beside this one's speed.")
+    private Path against;
+
     BenchDetectCommand(Session session) {
         this.session = session;
     }
@@ -66,6 +70,8 @@ final class BenchDetectCommand implements Callable<Integer> {
         List<AnnotatedImageFile> pairs = dataset == null ? DetectionDatasets.of(SampleImages.pcbPairs())
                 : DetectionDatasets.readAll(dataset, DeepPcbSelection.listFile(dataset, null).getFileName()
                         .toString());
+        // read first: a bad reference file must not cost a timed run
+        ReferenceDetectorResult ref = against == null ? null : ReferenceDetectorResult.read(against);
         ProviderHandle<DefectDetector> h = session.registry().provider(detector, DefectDetector.class);
         Parameters bound = Parameters.bind(h.call(LoupeService::parameters), params);
         boolean compares = h.call(DefectDetector::usesReference);
@@ -87,6 +93,10 @@ final class BenchDetectCommand implements Callable<Integer> {
                 line.put(wph + " wafers/h", r.keepsUpWith(wph, IMAGES_PER_WAFER));
             }
             m.put("keepsUpWith", line);
+            if (ref != null) {
+                m.put("against", ref);
+                m.put("timesFasterThanAgainst", r.imagesPerSecond() / ref.imagesPerSecond());
+            }
             session.out().println(Json.GSON.toJson(m));
             return 0;
         }
@@ -105,6 +115,13 @@ final class BenchDetectCommand implements Callable<Integer> {
         }
         session.out().printf(Locale.ROOT, "  %.2f ms per image%n", r.millisPerImage());
         t.print(session.out());
+        if (ref != null) {
+            // not measured in this process: the script timed it on the same machine, as its file says
+            session.out().printf(Locale.ROOT, "  against %s (measured by its script on %d test images, %d threads,"
+                    + " after %.0f min of training): %.2f images/s, mAP@0.5 %.3f; this detector runs %.1fx as fast%n",
+                    ref.model(), ref.testImages(), ref.threads(), ref.trainSeconds() / 60, ref.imagesPerSecond(),
+                    ref.map50(), r.imagesPerSecond() / ref.imagesPerSecond());
+        }
         return 0;
     }
 }
