@@ -31,28 +31,30 @@ public final class VectorRows {
     private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
     private static final float MAGIC = 8388608f;
     private static final int MAGIC_BITS = Float.floatToRawIntBits(MAGIC);
-    private static final VectorSpecies<Byte> B = VectorSpecies.of(byte.class,
-            VectorShape.forBitSize(F.vectorBitSize() / 4));
-    private static final VectorSpecies<Short> S = VectorSpecies.of(short.class,
-            VectorShape.forBitSize(F.vectorBitSize() / 2));
+    // The narrow species a conversion pairs with a float or double vector: as many lanes of bytes, shorts, ints or
+    // floats. The Vector API has no shape below 64 bits, so on a machine whose widest vectors are 256 bits (AVX2: four
+    // doubles, i.e. 32 bits of bytes) or 128 bits some of them do not exist; those rows convert lane by lane (null).
+    private static final VectorSpecies<Byte> B = narrow(byte.class, F.vectorBitSize() / 4);
+    private static final VectorSpecies<Short> S = narrow(short.class, F.vectorBitSize() / 2);
 
     /** The double vector species used by resizing. */
     public static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     /** Doubles per vector. */
     public static final int DOUBLE_LANES = D.length();
 
-    private static final VectorSpecies<Integer> DI = VectorSpecies.of(int.class,
-            VectorShape.forBitSize(D.vectorBitSize() / 2));
-    private static final VectorSpecies<Byte> DB = VectorSpecies.of(byte.class,
-            VectorShape.forBitSize(D.vectorBitSize() / 8));
-    private static final VectorSpecies<Short> DS = VectorSpecies.of(short.class,
-            VectorShape.forBitSize(D.vectorBitSize() / 4));
-    private static final VectorSpecies<Float> DF = VectorSpecies.of(float.class,
-            VectorShape.forBitSize(D.vectorBitSize() / 2));
+    private static final VectorSpecies<Integer> DI = narrow(int.class, D.vectorBitSize() / 2);
+    private static final VectorSpecies<Byte> DB = narrow(byte.class, D.vectorBitSize() / 8);
+    private static final VectorSpecies<Short> DS = narrow(short.class, D.vectorBitSize() / 4);
+    private static final VectorSpecies<Float> DF = narrow(float.class, D.vectorBitSize() / 2);
     private static final double DMAGIC = 4503599627370496.0;
     private static final long DMAGIC_BITS = Double.doubleToRawLongBits(DMAGIC);
 
     private VectorRows() {
+    }
+
+    /** The species of {@code bits} bits of {@code type}; null below 64 bits, a shape the Vector API does not have. */
+    static <E> VectorSpecies<E> narrow(Class<E> type, int bits) {
+        return bits < 64 ? null : VectorSpecies.of(type, VectorShape.forBitSize(bits));
     }
 
     /** Copies row {@code y} of a single-band image into {@code dst[0 .. width)} as doubles. */
@@ -63,7 +65,7 @@ public final class VectorRows {
         int x = 0;
         if (band instanceof GrayU8 g) {
             byte[] d = g.data();
-            for (; x + n <= w; x += n) {
+            for (; DB != null && x + n <= w; x += n) {
                 IntVector v = (IntVector) ByteVector.fromArray(DB, d, s + x).convertShape(VectorOperators.B2I, DI, 0);
                 ((DoubleVector) v.and(0xFF).convertShape(VectorOperators.I2D, D, 0)).intoArray(dst, x);
             }
@@ -72,7 +74,7 @@ public final class VectorRows {
             }
         } else if (band instanceof GrayU16 g) {
             short[] d = g.data();
-            for (; x + n <= w; x += n) {
+            for (; DS != null && x + n <= w; x += n) {
                 IntVector v = (IntVector) ShortVector.fromArray(DS, d, s + x).convertShape(VectorOperators.S2I, DI, 0);
                 ((DoubleVector) v.and(0xFFFF).convertShape(VectorOperators.I2D, D, 0)).intoArray(dst, x);
             }
@@ -81,7 +83,7 @@ public final class VectorRows {
             }
         } else {
             float[] d = ((GrayF32) band).data();
-            for (; x + n <= w; x += n) {
+            for (; DF != null && x + n <= w; x += n) {
                 ((DoubleVector) FloatVector.fromArray(DF, d, s + x).convertShape(VectorOperators.F2D, D, 0))
                         .intoArray(dst, x);
             }
@@ -120,7 +122,7 @@ public final class VectorRows {
         int x = 0;
         if (band instanceof GrayU8 g) {
             byte[] out = g.data();
-            for (; x + n <= w; x += n) {
+            for (; DB != null && x + n <= w; x += n) {
                 ((ByteVector) bits(saturated(src, x, 255)).convertShape(VectorOperators.L2B, DB, 0))
                         .intoArray(out, d + x);
             }
@@ -129,7 +131,7 @@ public final class VectorRows {
             }
         } else if (band instanceof GrayU16 g) {
             short[] out = g.data();
-            for (; x + n <= w; x += n) {
+            for (; DS != null && x + n <= w; x += n) {
                 ((ShortVector) bits(saturated(src, x, 65535)).convertShape(VectorOperators.L2S, DS, 0))
                         .intoArray(out, d + x);
             }
@@ -138,7 +140,7 @@ public final class VectorRows {
             }
         } else {
             float[] out = ((GrayF32) band).data();
-            for (; x + n <= w; x += n) {
+            for (; DF != null && x + n <= w; x += n) {
                 ((FloatVector) DoubleVector.fromArray(D, src, x).convertShape(VectorOperators.D2F, DF, 0))
                         .intoArray(out, d + x);
             }
@@ -160,7 +162,7 @@ public final class VectorRows {
         int x = 0;
         if (band instanceof GrayU8 g) {
             byte[] d = g.data();
-            for (; x + LANES <= w; x += LANES) {
+            for (; B != null && x + LANES <= w; x += LANES) {
                 IntVector v = (IntVector) ByteVector.fromArray(B, d, s + x).convertShape(VectorOperators.B2I, I, 0);
                 ((FloatVector) v.and(0xFF).convert(VectorOperators.I2F, 0)).intoArray(dst, at + x);
             }
@@ -169,7 +171,7 @@ public final class VectorRows {
             }
         } else if (band instanceof GrayU16 g) {
             short[] d = g.data();
-            for (; x + LANES <= w; x += LANES) {
+            for (; S != null && x + LANES <= w; x += LANES) {
                 IntVector v = (IntVector) ShortVector.fromArray(S, d, s + x).convertShape(VectorOperators.S2I, I, 0);
                 ((FloatVector) v.and(0xFFFF).convert(VectorOperators.I2F, 0)).intoArray(dst, at + x);
             }
@@ -188,7 +190,7 @@ public final class VectorRows {
         int x = 0;
         if (band instanceof GrayU8 g) {
             byte[] out = g.data();
-            for (; x + LANES <= w; x += LANES) {
+            for (; B != null && x + LANES <= w; x += LANES) {
                 ((ByteVector) toInts(src, at + x, 255).convertShape(VectorOperators.I2B, B, 0)).intoArray(out, d + x);
             }
             for (; x < w; x++) {
@@ -196,7 +198,7 @@ public final class VectorRows {
             }
         } else if (band instanceof GrayU16 g) {
             short[] out = g.data();
-            for (; x + LANES <= w; x += LANES) {
+            for (; S != null && x + LANES <= w; x += LANES) {
                 ((ShortVector) toInts(src, at + x, 65535).convertShape(VectorOperators.I2S, S, 0))
                         .intoArray(out, d + x);
             }
