@@ -102,4 +102,35 @@ class TrainingLoopTest {
             assertEquals(LoupeException.Reason.CANCELLED, e.reason());
         }
     }
+
+    @Test
+    void aRunStartedFromAnotherRunsWeightsBeginsWithThemAndCountsItsStepsAfresh(@TempDir Path dir) throws Exception {
+        Map<String, float[]> first;
+        try (TinyDenoiser m = new TinyDenoiser(11, 1f)) {
+            TrainingLoop.run(m.setup(), config(15, 15), TinyDenoiser.sampler(2), List.of(), dir, false, e -> { },
+                    ProcessingContext.none());
+            first = m.weights();
+        }
+        try (TinyDenoiser m = new TinyDenoiser(999, 1f)) {
+            TrainingLoop.startFrom(m.setup().session(), dir);
+            Map<String, float[]> started = m.weights();
+            first.forEach((name, w) -> assertArrayEquals(w, started.get(name), name));
+            List<TrainingEvent> events = new ArrayList<>();
+            TrainingLoop.Outcome o = TrainingLoop.run(m.setup(), config(10, 0), TinyDenoiser.sampler(3), List.of(),
+                    null, false, events::add, ProcessingContext.none());
+            assertEquals(10, o.steps());
+            assertEquals(5, events.get(0).iteration(), "its own steps, from the first");
+            assertEquals(0, events.get(0).resumedFrom());
+        }
+    }
+
+    @Test
+    void startingFromAFolderWithoutACheckpointIsRefusedAsBadInput(@TempDir Path dir) throws Exception {
+        try (TinyDenoiser m = new TinyDenoiser(3, 0)) {
+            LoupeException e = assertThrows(LoupeException.class, () -> TrainingLoop.startFrom(m.setup().session(),
+                    dir));
+            assertEquals(LoupeException.Reason.INPUT, e.reason());
+            assertTrue(e.getMessage().startsWith(dir.toString()), e.getMessage());
+        }
+    }
 }

@@ -202,6 +202,28 @@ public final class TrainingLoop {
         }
     }
 
+    /**
+     * Loads into {@code session} the weights (and Adam's moments) of an earlier run of the same network, from its
+     * checkpoint folder: its best weights if it validated, else its last checkpoint. A run started after this counts
+     * its steps, learning rate and best validation loss afresh; that is what sets it apart from resuming, and what
+     * fine-tuning on other data (easy images first, then hard ones) needs.
+     *
+     * @throws LoupeException INPUT if the folder holds no checkpoint or one of another network
+     */
+    public static void startFrom(Session session, Path dir) throws LoupeException {
+        Path from = Files.exists(dir.resolve(BEST + ".json")) ? dir.resolve(BEST) : dir.resolve(CHECKPOINT);
+        if (!Files.exists(from.resolveSibling(from.getFileName() + ".json"))) {
+            throw LoupeException.badInput(dir.toString(), "holds no checkpoint to start from (a training run's "
+                    + "OUT.checkpoints folder is expected)");
+        }
+        try {
+            session.restore(from.toString());
+        } catch (RuntimeException e) {
+            throw LoupeException.badInput(dir.toString(), "is a checkpoint of another network or of other classes ("
+                    + e.getMessage().lines().findFirst().orElse("") + ")", e);
+        }
+    }
+
     private static State restore(Session session, Path dir) throws LoupeException {
         Path json = dir == null ? null : dir.resolve(CHECKPOINT + ".json");
         if (json == null || !Files.exists(json)) {

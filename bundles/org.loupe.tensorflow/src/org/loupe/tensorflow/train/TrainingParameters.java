@@ -1,7 +1,11 @@
 package org.loupe.tensorflow.train;
 
+import java.nio.file.Path;
+import org.loupe.api.LoupeException;
 import org.loupe.api.ParameterSpec;
 import org.loupe.api.Parameters;
+import org.loupe.api.TrainingRequest;
+import org.tensorflow.Session;
 
 /** The parameters every trainer offers, declared once so that they read the same in every trainer's help. */
 public final class TrainingParameters {
@@ -38,6 +42,26 @@ public final class TrainingParameters {
     /** {@code name}: the model id; {@code ifEmpty} says what it is when left empty. */
     public static ParameterSpec name(String ifEmpty) {
         return ParameterSpec.text("name", "", "Model id; " + ifEmpty + " if empty.");
+    }
+
+    /** {@code start-from}: an earlier run's checkpoint folder whose weights training starts from. */
+    public static ParameterSpec startFrom() {
+        return ParameterSpec.text("start-from", "", "Checkpoint folder of an earlier run of this trainer with the same "
+                + "classes (its OUT.checkpoints) whose best weights training starts from, e.g. a model trained on "
+                + "easier images first; empty: random weights.");
+    }
+
+    /**
+     * Loads the weights {@link #startFrom} names into the training session, unless none is named or the run resumes
+     * (its checkpoint holds them already).
+     *
+     * @throws LoupeException INPUT if the folder holds no checkpoint of this network
+     */
+    public static void applyStartFrom(Parameters p, TrainingRequest request, Session session) throws LoupeException {
+        String from = p.getString("start-from");
+        if (!from.isBlank() && !request.resume()) {
+            TrainingLoop.startFrom(session, Path.of(from));
+        }
     }
 
     /**

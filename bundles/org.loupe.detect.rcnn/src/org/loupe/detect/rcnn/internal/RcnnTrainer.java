@@ -47,6 +47,7 @@ public final class RcnnTrainer implements ModelTrainer {
             TrainingParameters.seed("weights, crops, symmetries and sampled regions"),
             ParameterSpec.integer("patch", 256, 64, 2048, 16, "Side of the training crops, a multiple of 16."),
             ParameterSpec.text("list", "trainval.txt", "For a DeepPCB folder: its list of pairs."),
+            TrainingParameters.startFrom(),
             TrainingParameters.name("detect.rcnn"));
 
     @Override
@@ -73,7 +74,9 @@ public final class RcnnTrainer implements ModelTrainer {
         Map<String, float[]> weights;
         try (RcnnGraph g = new RcnnGraph(network, targets, classes.size(), batch, patch, seed)) {
             BatchSource batches = new RcnnBatches(images.training(), targets, patch, batch, seed, true);
-            outcome = TrainingLoop.run(g.setup(), config, batches, held.first(4), request.checkpoints(),
+            TrainingLoop.Setup setup = g.setup();
+            TrainingParameters.applyStartFrom(p, request, setup.session());
+            outcome = TrainingLoop.run(setup, config, batches, held.first(4), request.checkpoints(),
                     request.resume(), request.events(), ctx);
             weights = g.weights();
         }

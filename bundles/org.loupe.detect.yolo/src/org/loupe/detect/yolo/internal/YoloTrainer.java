@@ -44,6 +44,7 @@ public final class YoloTrainer implements ModelTrainer {
             TrainingParameters.seed("weights, crops and symmetries"),
             ParameterSpec.integer("patch", 256, 64, 2048, 16, "Side of the training crops, a multiple of 16."),
             ParameterSpec.text("list", "trainval.txt", "For a DeepPCB folder: its list of pairs."),
+            TrainingParameters.startFrom(),
             TrainingParameters.name("detect.yolo"));
 
     @Override
@@ -69,7 +70,9 @@ public final class YoloTrainer implements ModelTrainer {
         Map<String, float[]> weights;
         try (GridGraph g = new GridGraph(network, classes.size(), seed)) {
             BatchSource batches = new GridBatches(images.training(), classes, patch, batch, seed, true);
-            outcome = TrainingLoop.run(g.setup(), config, batches, held.first(4), request.checkpoints(),
+            TrainingLoop.Setup setup = g.setup();
+            TrainingParameters.applyStartFrom(p, request, setup.session());
+            outcome = TrainingLoop.run(setup, config, batches, held.first(4), request.checkpoints(),
                     request.resume(), request.events(), ctx);
             weights = g.weights();
         }
