@@ -12,6 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.loupe.api.ProviderDescriptor;
+import org.loupe.api.Accelerator;
 import org.loupe.api.DefectDetector;
 import org.loupe.api.LoupeException;
 import org.loupe.api.Parameters;
@@ -112,5 +114,10 @@ class RcnnDetectorContractTest extends DefectDetectorContract {
         LoupeException e = assertThrows(LoupeException.class, () -> detector.prepare(p));
         assertEquals(LoupeException.Reason.INPUT, e.reason());
         assertTrue(e.getMessage().startsWith(other.toString()), e.getMessage());
+    }
+
+    @Test
+    void declaresThatItRunsOnTensorFlowWhereverItCan() {
+        assertEquals(Accelerator.GPU_OPTIONAL, ProviderDescriptor.declaredBy(RcnnDetector.class).accelerator());
     }
 }

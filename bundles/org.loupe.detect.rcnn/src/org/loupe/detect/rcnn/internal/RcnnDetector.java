@@ -2,6 +2,7 @@ package org.loupe.detect.rcnn.internal;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.loupe.api.Accelerator;
 import org.loupe.api.DefectDetector;
 import org.loupe.api.Detection;
 import org.loupe.api.LoupeException;
@@ -23,7 +24,7 @@ import org.osgi.service.component.annotations.Deactivate;
 @Component(service = DefectDetector.class)
 @LoupeProvider(id = "detect.rcnn", name = "Two-stage detector", version = "0.2.0",
         model = "detect.rcnn 2026-12-06T06:23:45.343219830Z, detect.rcnn.head 2026-12-06T06:23:45.343219830Z",
-        inputTypes = {"GRAY:UINT8:1", "GRAY:UINT16:1", "RGB:UINT8:3"},
+        accelerator = Accelerator.GPU_OPTIONAL, inputTypes = {"GRAY:UINT8:1", "GRAY:UINT16:1", "RGB:UINT8:3"},
         description = "Two-stage detector in the manner of Faster R-CNN (backbone with a feature-pyramid step, "
                 + "region proposal network with anchors, RoIAlign, class and box head) on a single image; ships a "
                 + "model trained on DeepPCB.")

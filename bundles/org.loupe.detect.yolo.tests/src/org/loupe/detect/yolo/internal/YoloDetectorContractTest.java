@@ -13,6 +13,8 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.loupe.api.ProviderDescriptor;
+import org.loupe.api.Accelerator;
 import org.loupe.api.DefectDetector;
 import org.loupe.api.Detection;
 import org.loupe.api.LoupeException;
@@ -109,5 +111,10 @@ class YoloDetectorContractTest extends DefectDetectorContract {
         LoupeException e = assertThrows(LoupeException.class, () -> detector.prepare(p));
         assertEquals(LoupeException.Reason.INPUT, e.reason());
         assertTrue(e.getMessage().startsWith(other.toString()), e.getMessage());
+    }
+
+    @Test
+    void declaresThatItRunsOnTensorFlowWhereverItCan() {
+        assertEquals(Accelerator.GPU_OPTIONAL, ProviderDescriptor.declaredBy(YoloDetector.class).accelerator());
     }
 }
