@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,27 +53,14 @@ public abstract class DetectorModelCompatibility {
 
     @Test
     void aModelFolderOfAnEarlierVersionDetectsWhatItDetectedThen() throws Exception {
-        Path model = copy(fixture() + "/model", dir.resolve("model"));
-        Path images = copy(fixture() + "/images", dir.resolve("images"));
-        Parameters p = Parameters.bind(detector().parameters(), Map.of("model", model.toString(), "min-score",
-                Double.toString(threshold())));
-        List<String> expected = new ArrayList<>();
-        // a test fragment's files are found through its host, by findEntries (getEntry sees the host's own only)
-        Enumeration<URL> entries = FrameworkUtil.getBundle(getClass()).findEntries(fixture(), "expected.txt", false);
-        assertTrue(entries != null && entries.hasMoreElements(), "no " + fixture() + "/expected.txt in the bundle");
-        URL listed = entries.nextElement();
-        String text;
-        try (InputStream in = listed.openStream()) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        for (String line : text.split("\n")) {
-            if (!line.startsWith("#") && !line.isBlank() && score(line) > threshold() + EDGE) {
-                expected.add(line);
-            }
-        }
+        copy(fixture(), dir);
+        Parameters p = Parameters.bind(detector().parameters(), Map.of("model", dir.resolve("model").toString(),
+                "min-score", Double.toString(threshold())));
+        List<String> expected = Files.readAllLines(dir.resolve("expected.txt")).stream()
+                .filter(line -> !line.startsWith("#") && !line.isBlank() && score(line) > threshold() + EDGE).toList();
         assertFalse(expected.isEmpty(), "the fixture lists no detection");
         List<String> found = new ArrayList<>();
-        try (var files = Files.list(images)) {
+        try (var files = Files.list(dir.resolve("images"))) {
             for (Path image : files.sorted().toList()) {
                 List<Detection> d = new ArrayList<>(detector().detect(ImageFiles.read(image), null,
                         ProcessingContext.of(p)));
@@ -116,10 +102,14 @@ public abstract class DetectorModelCompatibility {
         return true;
     }
 
-    /** Copies a folder of the test bundle to {@code to}. */
-    private Path copy(String folder, Path to) throws IOException {
+    /**
+     * Copies a folder of the test bundle to {@code to}; a test fragment's files are found through its host, by
+     * findEntries (getEntry sees the host's own only).
+     */
+    private void copy(String folder, Path to) throws IOException {
         Enumeration<URL> entries = FrameworkUtil.getBundle(getClass()).findEntries(folder, "*", true);
-        for (URL url : Collections.list(entries == null ? Collections.emptyEnumeration() : entries)) {
+        assertTrue(entries != null, "no " + folder + " in the test bundle");
+        for (URL url : Collections.list(entries)) {
             String path = url.getPath();
             String relative = path.substring(path.indexOf(folder) + folder.length()).replaceFirst("^/", "");
             if (relative.isEmpty() || path.endsWith("/")) {
@@ -131,6 +121,5 @@ public abstract class DetectorModelCompatibility {
                 Files.copy(in, target);
             }
         }
-        return to;
     }
 }

@@ -211,13 +211,13 @@ public final class TrainingLoop {
      * @throws LoupeException INPUT if the folder holds no checkpoint or one of another network
      */
     public static void startFrom(Session session, Path dir) throws LoupeException {
-        Path from = Files.exists(dir.resolve(BEST + ".json")) ? dir.resolve(BEST) : dir.resolve(CHECKPOINT);
-        if (!Files.exists(from.resolveSibling(from.getFileName() + ".json"))) {
+        String name = Files.exists(dir.resolve(BEST + ".json")) ? BEST : CHECKPOINT;
+        if (!Files.exists(dir.resolve(name + ".json"))) {
             throw LoupeException.badInput(dir.toString(), "holds no checkpoint to start from (a training run's "
                     + "OUT.checkpoints folder is expected)");
         }
         try {
-            session.restore(from.toString());
+            session.restore(dir.resolve(name).toString());
         } catch (RuntimeException e) {
             throw LoupeException.badInput(dir.toString(), "is a checkpoint of another network or of other classes ("
                     + e.getMessage().lines().findFirst().orElse("") + ")", e);

@@ -70,14 +70,16 @@ public final class LesionClassifier implements DefectClassifier, SaliencyExplain
     /** The class called: tumour from the threshold on (if one is set), else the likeliest of the others. */
     static int label(double[] probabilities, double tumourThreshold) {
         int tumour = LesionNet.CLASSES.indexOf("tumour");
+        if (tumourThreshold > 0 && probabilities[tumour] >= tumourThreshold) {
+            return tumour;
+        }
         int best = -1;
         for (int c = 0; c < probabilities.length; c++) {
-            boolean eligible = tumourThreshold <= 0 || c != tumour;
-            if (eligible && (best < 0 || probabilities[c] > probabilities[best])) {
+            if ((tumourThreshold <= 0 || c != tumour) && (best < 0 || probabilities[c] > probabilities[best])) {
                 best = c;
             }
         }
-        return tumourThreshold > 0 && probabilities[tumour] >= tumourThreshold ? tumour : best;
+        return best;
     }
 
     @Override
