@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.loupe.image.GrayF32;
+import org.loupe.image.PlanarF32;
 import org.loupe.image.volume.Volume;
 import org.loupe.image.volume.VoxelGeometry;
 
@@ -70,5 +71,32 @@ class LesionPatchesTest {
         assertEquals(1f, back.get(51, 41, 6));
         assertEquals(0.2f, back.get(47, 37, 6));
         assertThrows(IllegalArgumentException.class, () -> LesionPatches.place(back, LESION, GrayF32.create(8, 8)));
+    }
+
+    @Test
+    void aStackHoldsTheNeighbouringSlicesFromTheTopWithTheCutPatchInTheMiddle() {
+        Volume ct = ramp();
+        for (int k = 0; k < ct.depth(); k++) {
+            for (int j = 0; j < ct.height(); j++) {
+                for (int i = 0; i < ct.width(); i++) {
+                    ct.set(i, j, k, ct.get(i, j, k) + 100_000 * k);
+                }
+            }
+        }
+        PlanarF32 stack = LesionPatches.stack(ct, LESION, 3, "lesion");
+        assertEquals(3, stack.bands());
+        GrayF32 middle = LesionPatches.cut(ct, LESION, "lesion");
+        for (int b = 0; b < 3; b++) {
+            GrayF32 expected = LesionPatches.cut(ct, LESION, LESION.slice() - 1 + b, "lesion");
+            for (int v = 0; v < LesionPatches.SIDE; v++) {
+                for (int u = 0; u < LesionPatches.SIDE; u++) {
+                    assertEquals(expected.get(u, v), stack.get(u, v, b));
+                }
+            }
+        }
+        assertEquals(middle.get(16, 16), stack.get(16, 16, 1));
+        assertEquals(100_000, stack.get(16, 16, 2) - stack.get(16, 16, 1), 0.5, "the band below is the next slice");
+        assertEquals("lesion", stack.metadata().name());
+        assertThrows(IllegalArgumentException.class, () -> LesionPatches.stack(ct, LESION, 2, "even"));
     }
 }

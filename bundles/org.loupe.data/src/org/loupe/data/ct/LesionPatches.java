@@ -3,6 +3,7 @@ package org.loupe.data.ct;
 import java.util.Locale;
 import org.loupe.image.GrayF32;
 import org.loupe.image.ImageMetadata;
+import org.loupe.image.PlanarF32;
 import org.loupe.image.volume.Volume;
 import org.loupe.image.volume.VoxelGeometry;
 
@@ -15,6 +16,8 @@ public final class LesionPatches {
 
     /** Pixels along each side of a patch. */
     public static final int SIDE = 32;
+    /** Slices in the stacks the liver stages hand a lesion classifier: a candidate's largest and one either side. */
+    public static final int STACK_SLICES = 3;
     /** Smallest field of view, mm. */
     public static final double MIN_FOV_MM = 24;
     /** Largest field of view, mm. */
@@ -50,6 +53,26 @@ public final class LesionPatches {
         ImageMetadata m = ImageMetadata.builder().name(name).property("unit", "HU")
                 .property("fieldOfViewMm", String.format(Locale.ROOT, "%.1f", fov)).build();
         return GrayF32.wrap(out, SIDE, SIDE, 0, SIDE, m);
+    }
+
+    /**
+     * The patches of {@code c} on {@code slices} neighbouring axial slices centred on its largest (an odd number; the
+     * volume's edge slice repeated beyond it), one band per slice from the top: what a classifier that reads a
+     * lesion's depth as well as its section sees. On low-dose CT the neighbouring slices hold as much signal again as
+     * the central one, against noise that is independent between them.
+     */
+    public static PlanarF32 stack(Volume ct, LesionCandidates.Candidate c, int slices, String name) {
+        if (slices < 1 || slices % 2 == 0) {
+            throw new IllegalArgumentException("a patch stack has an odd number of slices, not " + slices);
+        }
+        float[][] bands = new float[slices][];
+        GrayF32 centre = null;
+        for (int b = 0; b < slices; b++) {
+            GrayF32 one = cut(ct, c, c.slice() + b - slices / 2, name);
+            bands[b] = one.data();
+            centre = b == slices / 2 ? one : centre;
+        }
+        return PlanarF32.wrap(SIDE, SIDE, bands).withMetadata(centre.metadata());
     }
 
     /**

@@ -13,6 +13,7 @@ import org.loupe.api.LoupeException;
 import org.loupe.api.ProcessingContext;
 import org.loupe.data.ct.LesionCandidates;
 import org.loupe.data.ct.Tumour;
+import org.loupe.image.PixelImage;
 import org.loupe.image.io.ReadOptions;
 import org.loupe.metrics.classification.ConfusionMatrix;
 import org.loupe.pipeline.BatchPolicy;
@@ -104,7 +105,8 @@ public record LesionEvaluation(List<CandidateRow> candidates, List<LesionRow> le
                 LiverFindings f = stages.onCase(dir, name, read, part);
                 List<Classification> verdicts = new ArrayList<>();
                 for (LesionCandidates.Candidate c : f.candidates().candidates()) {
-                    verdicts.add(classifier.call(k -> k.classify(f.patches().get(c.id() - 1), null, part)));
+                    PixelImage input = f.input(c, classifier.descriptor());
+                    verdicts.add(classifier.call(k -> k.classify(input, null, part)));
                 }
                 return ofCase(name, verdicts, f.candidates(), CaseTruth.Covered.inCase(dir, f.candidates(), read));
             });

@@ -20,6 +20,7 @@ import org.loupe.data.ct.LesionCandidates;
 import org.loupe.data.ct.LesionPatches;
 import org.loupe.data.ct.Tumour;
 import org.loupe.image.GrayF32;
+import org.loupe.image.PixelImage;
 import org.loupe.image.io.ImageFiles;
 import org.loupe.image.io.ReadOptions;
 import org.loupe.image.io.VolumeFiles;
@@ -134,11 +135,11 @@ final class VolumeItemRunner {
         List<LesionFinding> out = new ArrayList<>();
         for (LesionCandidates.Candidate c : f.candidates().candidates()) {
             ctx.checkCancelled();
-            GrayF32 patch = f.patches().get(c.id() - 1);
-            Classification v = h.call(k -> k.classify(patch, null, ctx));
+            PixelImage input = f.input(c, h.descriptor());
+            Classification v = h.call(k -> k.classify(input, null, ctx));
             Map<String, GrayF32> maps = h.call(k -> k instanceof SaliencyExplainer e
-                    ? e.explain(patch, null, v.label(), ctx) : Map.of());
-            out.add(new LesionFinding(c, patch, v, maps));
+                    ? e.explain(input, null, v.label(), ctx) : Map.of());
+            out.add(new LesionFinding(c, f.patches().get(c.id() - 1), v, maps));
         }
         return out;
     }

@@ -9,10 +9,13 @@ import org.loupe.api.LoupeException;
 import org.loupe.api.LoupeService;
 import org.loupe.api.Parameters;
 import org.loupe.api.ProcessingContext;
+import org.loupe.api.ProviderDescriptor;
 import org.loupe.api.Segmenter;
 import org.loupe.data.ct.LesionCandidates;
 import org.loupe.data.ct.LesionPatches;
 import org.loupe.image.GrayF32;
+import org.loupe.image.ImageType;
+import org.loupe.image.PixelImage;
 import org.loupe.image.io.ReadOptions;
 import org.loupe.image.io.VolumeFiles;
 import org.loupe.image.volume.Volume;
@@ -74,6 +77,17 @@ public record LiverFindings(Volume ct, Volume liver, LesionCandidates.Found cand
             return denoiser == null ? seg : denoiser.descriptor().id() + " " + denoiser.descriptor().version() + " "
                     + denoiserParameters.asText() + " -> " + seg;
         }
+    }
+
+    /**
+     * What a lesion classifier is given of candidate {@code c}: its patch on {@link LesionPatches#STACK_SLICES}
+     * neighbouring slices (one band each, the middle one {@code patches().get(c.id() - 1)}) when the classifier
+     * declares that input type, else the middle patch alone, the 2-D input every classifier takes.
+     */
+    public PixelImage input(LesionCandidates.Candidate c, ProviderDescriptor classifier) {
+        GrayF32 patch = patches.get(c.id() - 1);
+        return classifier.inputTypes().contains(ImageType.planarF32(LesionPatches.STACK_SLICES))
+                ? LesionPatches.stack(ct, c, LesionPatches.STACK_SLICES, patch.metadata().name()) : patch;
     }
 
     /**

@@ -26,10 +26,15 @@ class LesionNetTest {
     Path dir;
 
     private ModelHandle exported() throws LoupeException {
-        LesionNet net = new LesionNet();
-        ModelExport.write(dir.resolve("m"), net, net.initialWeights(1, 3), new ModelSidecar("t",
-                Instant.now().toString(), "test", "patches", "maps_and_gradients", 1, 1, 0, 0, Map.of(), Map.of()));
-        return ModelHandle.load(dir.resolve("m"));
+        return exported(dir.resolve("m"), 1);
+    }
+
+    /** A model of initial weights reading {@code slices} slices. */
+    static ModelHandle exported(Path folder, int slices) throws LoupeException {
+        LesionNet net = new LesionNet(slices);
+        ModelExport.write(folder, net, net.initialWeights(slices, 3), new ModelSidecar("t", Instant.now().toString(),
+                "test", "patches", "maps_and_gradients", slices, 1, 0, 0, Map.of(), Map.of()));
+        return ModelHandle.load(folder);
     }
 
     private static float[] patch(long seed) {
@@ -84,9 +89,16 @@ class LesionNetTest {
         try (Graph g = new Graph()) {
             Ops tf = Ops.create(g);
             Network net = new Network(tf, 1);
-            new LesionNet().logits(net, tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1,
+            new LesionNet(1).logits(net, tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1,
                     LesionTensors.SIDE, LesionTensors.SIDE, 1))), false);
             assertEquals(70_752, net.weightCount(), "docs/MODELS.md says 70,752 weights");
+        }
+        try (Graph g = new Graph()) {
+            Ops tf = Ops.create(g);
+            Network net = new Network(tf, 1);
+            new LesionNet(3).logits(net, tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1,
+                    LesionTensors.SIDE, LesionTensors.SIDE, 3))), false);
+            assertEquals(70_752 + 2 * 9 * LesionNet.WIDTH, net.weightCount(), "two more input channels of the stem");
         }
     }
 

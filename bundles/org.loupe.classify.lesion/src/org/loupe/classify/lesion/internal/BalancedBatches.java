@@ -37,20 +37,21 @@ final class BalancedBatches implements BatchSource {
     public Batch batch(long index) {
         SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index);
         int classes = LesionNet.CLASSES.size();
-        float[] in = new float[size * LesionTensors.SIZE];
+        int slices = set.slices();
+        int per = LesionTensors.SIZE * slices;
+        float[] in = new float[size * per];
         float[] target = new float[size * classes];
         for (int n = 0; n < size; n++) {
             List<Integer> from = byClass.get((int) ((index * size + n) % byClass.size()));
             int i = from.get(rnd.nextInt(from.size()));
-            Dihedral.turn(set.inputs(), i * LesionTensors.SIZE, LesionTensors.SIDE, 1, rnd.nextInt(Dihedral.COUNT),
-                    in, n * LesionTensors.SIZE);
+            Dihedral.turn(set.inputs(), i * per, LesionTensors.SIDE, slices, rnd.nextInt(Dihedral.COUNT), in, n * per);
             float shift = (float) (rnd.nextDouble(-5, 5) / 200);
-            for (int p = n * LesionTensors.SIZE; p < (n + 1) * LesionTensors.SIZE; p++) {
+            for (int p = n * per; p < (n + 1) * per; p++) {
                 in[p] += shift;
             }
             target[n * classes + set.labels()[i]] = 1;
         }
-        return new Batch(in, new long[] {size, LesionTensors.SIDE, LesionTensors.SIDE, 1}, target,
+        return new Batch(in, new long[] {size, LesionTensors.SIDE, LesionTensors.SIDE, slices}, target,
                 new long[] {size, classes});
     }
 
@@ -58,15 +59,16 @@ final class BalancedBatches implements BatchSource {
     static List<Batch> inOrder(LesionPatchSet set, int size) {
         List<Batch> out = new ArrayList<>();
         int classes = LesionNet.CLASSES.size();
+        int per = LesionTensors.SIZE * set.slices();
         for (int from = 0; from < set.size(); from += size) {
             int m = Math.min(size, set.size() - from);
-            float[] in = new float[m * LesionTensors.SIZE];
-            System.arraycopy(set.inputs(), from * LesionTensors.SIZE, in, 0, in.length);
+            float[] in = new float[m * per];
+            System.arraycopy(set.inputs(), from * per, in, 0, in.length);
             float[] target = new float[m * classes];
             for (int n = 0; n < m; n++) {
                 target[n * classes + set.labels()[from + n]] = 1;
             }
-            out.add(new Batch(in, new long[] {m, LesionTensors.SIDE, LesionTensors.SIDE, 1}, target,
+            out.add(new Batch(in, new long[] {m, LesionTensors.SIDE, LesionTensors.SIDE, set.slices()}, target,
                     new long[] {m, classes}));
         }
         return out;

@@ -24,14 +24,17 @@ import org.osgi.service.component.annotations.Deactivate;
  * Tumour, cyst or normal liver: the class of a candidate's 32x32 HU patch (as the liver pipeline cuts it, from the
  * CT after its 3x3x3 median, which is what the shipped model was trained on) by the compact Inception-ResNet
  * {@link LesionNet} trained by {@code loupe train classify.liver.lesion}, with the probabilities of all three as
- * details, and Grad-CAM and input-gradient heat maps of any decision on request.
+ * details, and Grad-CAM and input-gradient heat maps of any decision on request. The patch is one slice or a stack
+ * of three neighbouring slices (one band each, as the liver stages give it); a model reads as many as it was
+ * trained on, and a one-slice model reads a stack's middle band.
  */
 @Component(service = DefectClassifier.class)
 @LoupeProvider(id = "classify.liver.lesion", name = "Liver lesion classifier", version = "1.0.0",
         model = "classify.liver.lesion 2026-12-06T20:23:43.363891471Z",
-        accelerator = Accelerator.GPU_OPTIONAL, inputTypes = {"GRAY:FLOAT32:1"},
-        description = "Tumour, cyst or normal liver from a 32x32 patch in HU around a candidate, cut from the CT "
-                + "after a 3x3x3 median (compact Inception-ResNet), with Grad-CAM and input-gradient saliency maps.")
+        accelerator = Accelerator.GPU_OPTIONAL, inputTypes = {"GRAY:FLOAT32:1", "PLANAR:FLOAT32:3"},
+        description = "Tumour, cyst or normal liver from a 32x32 patch in HU around a candidate (one slice, or three "
+                + "neighbouring slices as bands), cut from the CT after a 3x3x3 median (compact Inception-ResNet), "
+                + "with Grad-CAM and input-gradient saliency maps.")
 public final class LesionClassifier implements DefectClassifier, SaliencyExplainer {
 
     private static final ProviderDescriptor DESCRIPTOR = ProviderDescriptor.declaredBy(LesionClassifier.class);
@@ -100,10 +103,9 @@ public final class LesionClassifier implements DefectClassifier, SaliencyExplain
 
     private LesionModel.Verdict verdict(PixelImage image, ProcessingContext ctx) throws LoupeException {
         DESCRIPTOR.requireAccepted(image);
-        float[] input = LesionTensors.of(List.of(image));
         ModelHandle model = models.get(ctx.parameters().getString("model"));
         ctx.checkCancelled();
-        return LesionModel.run(model, input, 1)[0];
+        return LesionModel.run(model, List.of(image))[0];
     }
 
     private static GrayF32 map(float[] values, PixelImage image, String method, String label) {

@@ -28,7 +28,7 @@ final class LesionGraph implements AutoCloseable {
         int s = LesionTensors.SIDE;
         int k = LesionNet.CLASSES.size();
         Placeholder<TFloat32> input = tf.withName("input").placeholder(TFloat32.class,
-                Placeholder.shape(Shape.of(-1, s, s, 1)));
+                Placeholder.shape(Shape.of(-1, s, s, model.slices())));
         Placeholder<TFloat32> target = tf.withName("target").placeholder(TFloat32.class,
                 Placeholder.shape(Shape.of(-1, k)));
         Operand<TFloat32> loss = Losses.softmaxCrossEntropy(tf, model.logits(net, input, true), target);

@@ -1,7 +1,9 @@
 package org.loupe.classify.lesion.internal;
 
 import java.util.Arrays;
+import java.util.List;
 import org.loupe.api.LoupeException;
+import org.loupe.image.PixelImage;
 import org.loupe.tensorflow.ImageTensors;
 import org.loupe.tensorflow.ModelHandle;
 import org.tensorflow.ndarray.Shape;
@@ -45,15 +47,30 @@ final class LesionModel {
     private LesionModel() {
     }
 
-    /** The verdicts on {@code n} patches given as network inputs ({@link LesionTensors}). */
+    /** The slices {@code model} reads: its input channels. */
+    static int slices(ModelHandle model) {
+        return model.sidecar().channels();
+    }
+
+    /** The verdicts on patches, as {@link #run(ModelHandle, float[], int)} on their network inputs. */
+    static Verdict[] run(ModelHandle model, List<? extends PixelImage> patches) throws LoupeException {
+        return run(model, LesionTensors.of(patches, slices(model)), patches.size());
+    }
+
+    /**
+     * The verdicts on {@code n} patches given as network inputs ({@link LesionTensors}) of as many channels as the
+     * model reads.
+     */
     static Verdict[] run(ModelHandle model, float[] inputs, int n) throws LoupeException {
         Verdict[] out = new Verdict[n];
         int s = LesionTensors.SIDE;
+        int c = slices(model);
+        int size = LesionTensors.SIZE * c;
         for (int from = 0; from < n; from += BATCH) {
             int m = Math.min(BATCH, n - from);
-            float[] part = Arrays.copyOfRange(inputs, from * LesionTensors.SIZE, (from + m) * LesionTensors.SIZE);
+            float[] part = Arrays.copyOfRange(inputs, from * size, (from + m) * size);
             float[] values;
-            try (TFloat32 in = TFloat32.tensorOf(Shape.of(m, s, s, 1), DataBuffers.of(part, true, false))) {
+            try (TFloat32 in = TFloat32.tensorOf(Shape.of(m, s, s, c), DataBuffers.of(part, true, false))) {
                 values = model.run(in, ImageTensors::values);
             }
             int per = LesionTensors.SIZE * CHANNELS;

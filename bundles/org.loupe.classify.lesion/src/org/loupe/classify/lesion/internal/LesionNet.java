@@ -2,6 +2,7 @@ package org.loupe.classify.lesion.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.loupe.data.ct.LesionPatches;
 import org.loupe.tensorflow.train.Init;
 import org.loupe.tensorflow.train.ModelDefinition;
 import org.loupe.tensorflow.train.Network;
@@ -9,6 +10,7 @@ import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.ReduceSum;
 import org.tensorflow.op.core.Unstack;
 import org.tensorflow.types.TFloat32;
 
@@ -19,7 +21,8 @@ import org.tensorflow.types.TFloat32;
  * map's mean. Because the head is global average pooling after a linear layer, Grad-CAM's channel weights are that
  * layer's weights and the Grad-CAM of a class is its score map (rectified): the exported model hands the maps out
  * directly, upsampled to the patch, together with each class score's gradient with respect to the input pixels, so
- * one run gives the decision and both explanations.
+ * one run gives the decision and both explanations. The input has one channel per slice the model reads: 1 (the
+ * candidate's largest slice) or {@link LesionPatches#STACK_SLICES} (that slice and its neighbours).
  */
 final class LesionNet implements ModelDefinition {
 
@@ -28,9 +31,24 @@ final class LesionNet implements ModelDefinition {
     /** Stem width; every convolution has at least 16 channels (narrower ones crash oneDNN, see SiameseTrainer). */
     static final int WIDTH = 32;
 
+    private final int slices;
+
+    /** A network reading {@code slices} neighbouring slices (1 or {@link LesionPatches#STACK_SLICES}). */
+    LesionNet(int slices) {
+        if (slices != 1 && slices != LesionPatches.STACK_SLICES) {
+            throw new IllegalArgumentException("reads 1 or " + LesionPatches.STACK_SLICES + " slices, not " + slices);
+        }
+        this.slices = slices;
+    }
+
+    /** Slices read, the input's channels. */
+    int slices() {
+        return slices;
+    }
+
     /** The per-class score maps, [N, 8, 8, classes]: what training and export share. */
     Operand<TFloat32> maps(Network net, Operand<TFloat32> input, boolean training) {
-        Operand<TFloat32> x = unit(net, "stem", input, 1, WIDTH, 3, 1, training);
+        Operand<TFloat32> x = unit(net, "stem", input, slices, WIDTH, 3, 1, training);
         x = net.maxPool(x, 2, 2);
         x = block(net, "a1", x, WIDTH, training);
         x = block(net, "a2", x, WIDTH, training);
@@ -47,7 +65,8 @@ final class LesionNet implements ModelDefinition {
 
     /**
      * The exported output, [N, 32, 32, 2 x classes]: channels 0..2 the score maps upsampled (nearest, so their mean
-     * is still the score), channels 3..5 the gradient of each class score with respect to the input.
+     * is still the score), channels 3..5 the gradient of each class score with respect to the input (its length
+     * over the slices when there are several: the heat map is drawn on one slice).
      */
     @Override
     public Operand<TFloat32> build(Network net, Operand<TFloat32> input, boolean training) {
@@ -66,7 +85,8 @@ final class LesionNet implements ModelDefinition {
             @SuppressWarnings("unchecked")
             Output<TFloat32> g = (Output<TFloat32>) graph.addGradients(total.asOutput(),
                     new Output<?>[] {input.asOutput()})[0];
-            parts.add(g);
+            parts.add(slices == 1 ? g : tf.math.sqrt(tf.reduceSum(tf.math.square(g), tf.constant(3),
+                    ReduceSum.keepDims(true))));
         }
         return tf.concat(parts, tf.constant(3));
     }

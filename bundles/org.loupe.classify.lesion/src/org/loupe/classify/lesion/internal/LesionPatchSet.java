@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.loupe.api.LoupeException;
@@ -19,8 +21,10 @@ import org.loupe.image.io.ReadOptions;
  * {@code file,case,class,...}, one row per patch, files relative to the folder) and the patches as float TIFFs in
  * HU. Split into training and validation by case, never by patch: the slices of one lesion and the candidates of one
  * liver look alike, and a validation figure from patches whose neighbours were trained on would flatter the model.
+ * For a model that reads several slices, each listed patch whose candidate also has the patches of the slices either
+ * side (columns {@code candidate} and {@code slice}; {@code --slices 5} lists five per candidate) becomes one stack.
  *
- * @param inputs  network inputs, {@link LesionTensors#SIZE} values per patch
+ * @param inputs  network inputs, {@link LesionTensors#SIZE} values per slice read, per patch
  * @param labels  each patch's class index in {@link LesionNet#CLASSES}
  * @param cases   each patch's case
  */
@@ -29,6 +33,11 @@ record LesionPatchSet(float[] inputs, int[] labels, List<String> cases) {
     /** Patches. */
     int size() {
         return labels.length;
+    }
+
+    /** Slices per patch, the network input's channels. */
+    int slices() {
+        return labels.length == 0 ? 1 : inputs.length / (labels.length * LesionTensors.SIZE);
     }
 
     /** Patches per class, in {@link LesionNet#CLASSES} order. */
@@ -41,11 +50,13 @@ record LesionPatchSet(float[] inputs, int[] labels, List<String> cases) {
     }
 
     /**
-     * Reads the listed patches of the cases {@code keep} accepts.
+     * Reads the listed patches of the cases {@code keep} accepts, as inputs of a network reading {@code slices}
+     * neighbouring slices.
      *
-     * @throws LoupeException INPUT for a missing or malformed list, an unknown class or an unreadable patch
+     * @throws LoupeException INPUT for a missing or malformed list, an unknown class or an unreadable patch, or a
+     *                        list without the columns that tell neighbouring slices when several are read
      */
-    static LesionPatchSet read(Path list, Predicate<String> keep) throws LoupeException {
+    static LesionPatchSet read(Path list, Predicate<String> keep, int slices) throws LoupeException {
         List<String> lines;
         try {
             lines = Files.readAllLines(list, StandardCharsets.UTF_8);
@@ -58,9 +69,17 @@ record LesionPatchSet(float[] inputs, int[] labels, List<String> cases) {
         if (lines.isEmpty() || !lines.get(0).startsWith("file,case,class")) {
             throw LoupeException.badInput(list.toString(), "does not start with the header 'file,case,class'");
         }
+        List<String> header = List.of(lines.get(0).split(",", -1));
+        int candidateColumn = header.indexOf("candidate");
+        int sliceColumn = header.indexOf("slice");
+        if (slices > 1 && (candidateColumn < 0 || sliceColumn < 0)) {
+            throw LoupeException.badInput(list.toString(), "has no 'candidate' and 'slice' columns, so patches of "
+                    + "neighbouring slices cannot be stacked (write the set again with 'loupe data lesion-patches')");
+        }
         List<PixelImage> patches = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         List<String> cases = new ArrayList<>();
+        List<String> places = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) {
                 continue;
@@ -80,9 +99,64 @@ record LesionPatchSet(float[] inputs, int[] labels, List<String> cases) {
             patches.add(ImageFiles.read(list.resolveSibling(f[0]), ReadOptions.defaults()));
             labels.add(label);
             cases.add(f[1]);
+            places.add(slices == 1 ? "" : place(f, candidateColumn, sliceColumn, list, i));
         }
-        return new LesionPatchSet(LesionTensors.of(patches), labels.stream().mapToInt(Integer::intValue).toArray(),
-                List.copyOf(cases));
+        LesionPatchSet one = new LesionPatchSet(LesionTensors.of(patches, 1),
+                labels.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(cases));
+        return slices == 1 ? one : one.stacked(places, slices);
+    }
+
+    /** Where a patch was cut, {@code case/candidate/slice}, checked to be numbers. */
+    private static String place(String[] f, int candidate, int slice, Path list, int line) throws LoupeException {
+        if (f.length <= Math.max(candidate, slice)) {
+            throw LoupeException.badInput(list + ":" + (line + 1), "has " + f.length
+                    + " fields, fewer than its header");
+        }
+        try {
+            return f[1] + "/" + Integer.parseInt(f[candidate]) + "/" + Integer.parseInt(f[slice]);
+        } catch (NumberFormatException e) {
+            throw LoupeException.badInput(list + ":" + (line + 1), "has candidate '" + f[candidate] + "' and slice '"
+                    + f[slice] + "', expected whole numbers", e);
+        }
+    }
+
+    /** The stacks of {@code slices} neighbouring patches, one per patch that has all of its neighbours listed. */
+    private LesionPatchSet stacked(List<String> places, int slices) {
+        Map<String, Integer> at = new HashMap<>();
+        for (int i = 0; i < places.size(); i++) {
+            at.put(places.get(i), i);
+        }
+        List<int[]> stacks = new ArrayList<>();
+        for (int i = 0; i < places.size(); i++) {
+            String p = places.get(i);
+            String candidate = p.substring(0, p.lastIndexOf('/') + 1);
+            int slice = Integer.parseInt(p.substring(p.lastIndexOf('/') + 1));
+            int[] members = new int[slices];
+            boolean complete = true;
+            for (int b = 0; b < slices && complete; b++) {
+                Integer j = at.get(candidate + (slice + b - slices / 2));
+                complete = j != null;
+                members[b] = complete ? j : -1;
+            }
+            if (complete) {
+                stacks.add(members);
+            }
+        }
+        int size = LesionTensors.SIZE;
+        float[] in = new float[stacks.size() * size * slices];
+        int[] label = new int[stacks.size()];
+        List<String> kase = new ArrayList<>();
+        for (int n = 0; n < stacks.size(); n++) {
+            int[] members = stacks.get(n);
+            for (int b = 0; b < slices; b++) {
+                for (int q = 0; q < size; q++) {
+                    in[(n * size + q) * slices + b] = inputs[members[b] * size + q];
+                }
+            }
+            label[n] = labels[members[slices / 2]];
+            kase.add(cases.get(members[slices / 2]));
+        }
+        return new LesionPatchSet(in, label, List.copyOf(kase));
     }
 
     /** The cases listed, sorted. */
@@ -91,7 +165,7 @@ record LesionPatchSet(float[] inputs, int[] labels, List<String> cases) {
         read(list, c -> {
             out.add(c);
             return false;
-        });
+        }, 1);
         return List.copyOf(out);
     }
 }

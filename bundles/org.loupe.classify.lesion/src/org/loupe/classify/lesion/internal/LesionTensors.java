@@ -24,19 +24,32 @@ final class LesionTensors {
         return (float) ((hu - 40) / 200);
     }
 
-    /** The patches, checked for size and type, as one flat NHWC batch. */
-    static float[] of(List<? extends PixelImage> patches) throws LoupeException {
-        float[] out = new float[patches.size() * SIZE];
+    /**
+     * The patches, checked for size and bands, as one flat NHWC batch of {@code slices} channels. A patch has one
+     * band (a slice) or {@link LesionPatches#STACK_SLICES} (neighbouring slices, as the liver stages hand them out);
+     * a one-slice model reads the middle band of a stack.
+     */
+    static float[] of(List<? extends PixelImage> patches, int slices) throws LoupeException {
+        float[] out = new float[patches.size() * SIZE * slices];
         for (int n = 0; n < patches.size(); n++) {
             PixelImage p = patches.get(n);
-            if (p.width() != SIDE || p.height() != SIDE || p.bands() != 1) {
+            boolean slicesKnown = p.bands() == 1 || p.bands() == LesionPatches.STACK_SLICES;
+            if (p.width() != SIDE || p.height() != SIDE || !slicesKnown) {
                 throw LoupeException.badInput(p.metadata().label("the patch"), "is " + p.width() + "x" + p.height()
-                        + "x" + p.bands() + "; classify.liver.lesion takes " + SIDE + "x" + SIDE + " patches in HU, "
-                        + "as 'loupe data lesion-patches' and the liver pipeline cut them");
+                        + "x" + p.bands() + "; classify.liver.lesion takes " + SIDE + "x" + SIDE + " patches in HU "
+                        + "of 1 or " + LesionPatches.STACK_SLICES + " slices, as 'loupe data lesion-patches' and "
+                        + "the liver pipeline cut them");
             }
+            if (p.bands() < slices) {
+                throw LoupeException.badInput(p.metadata().label("the patch"), "is one slice; this model reads "
+                        + slices + " neighbouring slices, which the liver pipeline and 'loupe eval lesions' give it");
+            }
+            int first = slices == p.bands() ? 0 : p.bands() / 2;
             for (int y = 0; y < SIDE; y++) {
                 for (int x = 0; x < SIDE; x++) {
-                    out[n * SIZE + y * SIDE + x] = scale(p.getFloat(x, y, 0));
+                    for (int b = 0; b < slices; b++) {
+                        out[((n * SIDE + y) * SIDE + x) * slices + b] = scale(p.getFloat(x, y, first + b));
+                    }
                 }
             }
         }

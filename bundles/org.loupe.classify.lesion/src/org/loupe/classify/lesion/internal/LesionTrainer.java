@@ -18,6 +18,7 @@ import org.loupe.api.Parameters;
 import org.loupe.api.ProcessingContext;
 import org.loupe.api.TrainingRequest;
 import org.loupe.api.TrainingResult;
+import org.loupe.data.ct.LesionPatches;
 import org.loupe.metrics.classification.ConfusionMatrix;
 import org.loupe.tensorflow.ModelHandle;
 import org.loupe.tensorflow.ModelSidecar;
@@ -44,6 +45,10 @@ public final class LesionTrainer implements ModelTrainer {
 
     private static final List<ParameterSpec> PARAMETERS = List.of(
             ParameterSpec.text("list", "patches.csv", "The patch list, relative to the dataset folder."),
+            ParameterSpec.integer("slices", 1, 1, LesionPatches.STACK_SLICES, LesionPatches.STACK_SLICES - 1,
+                    "Neighbouring slices the network reads, as channels: 1 (the candidate's largest slice) or "
+                    + LesionPatches.STACK_SLICES + " (with the slices either side; the patch set needs them, "
+                    + "'loupe data lesion-patches --slices 5' gives three stacks per candidate)."),
             TrainingParameters.steps(3000),
             TrainingParameters.batch(48),
             TrainingParameters.learningRate(2e-3, "cosine decay to 1/100 of it"),
@@ -64,11 +69,12 @@ public final class LesionTrainer implements ModelTrainer {
         ctx.progress(0, "reading patches");
         List<String> held = CaseSplit.everyFifth(LesionPatchSet.casesOf(list), list.toString()).validation();
         Set<String> validationCases = Set.copyOf(held);
-        LesionPatchSet train = LesionPatchSet.read(list, c -> !validationCases.contains(c));
-        LesionPatchSet val = LesionPatchSet.read(list, validationCases::contains);
+        int slices = p.getInt("slices");
+        LesionPatchSet train = LesionPatchSet.read(list, c -> !validationCases.contains(c), slices);
+        LesionPatchSet val = LesionPatchSet.read(list, validationCases::contains, slices);
         int batch = p.getInt("batch");
         long seed = p.getInt("seed");
-        LesionNet model = new LesionNet();
+        LesionNet model = new LesionNet(slices);
         TrainingLoop.Config config = TrainingParameters.cosineLoop(p, Math.max(1, train.size() / batch), 25, 0);
         TrainingLoop.Outcome outcome;
         Map<String, float[]> weights;
@@ -86,7 +92,8 @@ public final class LesionTrainer implements ModelTrainer {
         String id = p.getString("name").isBlank() ? "classify.liver.lesion" : p.getString("name");
         ModelSidecar exported = new ModelSidecar(id, Instant.now().toString(), "Compact Inception-ResNet liver "
                 + "lesion classifier (" + String.join(", ", LesionNet.CLASSES) + ") with Grad-CAM and input "
-                + "gradients", "patches", "maps_and_gradients", 1, 1, 0, 0, training, Map.of());
+                + "gradients, reading " + slices + " slice(s)", "patches", "maps_and_gradients", slices, 1, 0, 0,
+                training, Map.of());
         ModelExport.write(request.output(), model, weights, exported);
         Map<String, Double> scores = score(request.output(), val);
         exported.writeWithScores(request.output(), scores);
