@@ -59,7 +59,8 @@ final class BalancedBatches implements BatchSource {
     static List<Batch> inOrder(LesionPatchSet set, int size) {
         List<Batch> out = new ArrayList<>();
         int classes = LesionNet.CLASSES.size();
-        int per = LesionTensors.SIZE * set.slices();
+        int slices = set.slices();
+        int per = LesionTensors.SIZE * slices;
         for (int from = 0; from < set.size(); from += size) {
             int m = Math.min(size, set.size() - from);
             float[] in = new float[m * per];
@@ -68,7 +69,7 @@ final class BalancedBatches implements BatchSource {
             for (int n = 0; n < m; n++) {
                 target[n * classes + set.labels()[from + n]] = 1;
             }
-            out.add(new Batch(in, new long[] {m, LesionTensors.SIDE, LesionTensors.SIDE, set.slices()}, target,
+            out.add(new Batch(in, new long[] {m, LesionTensors.SIDE, LesionTensors.SIDE, slices}, target,
                     new long[] {m, classes}));
         }
         return out;

@@ -79,7 +79,7 @@ record LesionPatchSet(float[] inputs, int[] labels, List<String> cases) {
         List<PixelImage> patches = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         List<String> cases = new ArrayList<>();
-        List<String> places = new ArrayList<>();
+        List<Place> places = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) {
                 continue;
@@ -99,21 +99,32 @@ record LesionPatchSet(float[] inputs, int[] labels, List<String> cases) {
             patches.add(ImageFiles.read(list.resolveSibling(f[0]), ReadOptions.defaults()));
             labels.add(label);
             cases.add(f[1]);
-            places.add(slices == 1 ? "" : place(f, candidateColumn, sliceColumn, list, i));
+            if (slices > 1) {
+                places.add(place(f, candidateColumn, sliceColumn, list, i));
+            }
         }
         LesionPatchSet one = new LesionPatchSet(LesionTensors.of(patches, 1),
                 labels.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(cases));
         return slices == 1 ? one : one.stacked(places, slices);
     }
 
-    /** Where a patch was cut, {@code case/candidate/slice}, checked to be numbers. */
-    private static String place(String[] f, int candidate, int slice, Path list, int line) throws LoupeException {
+    /** Where a patch was cut: its case and candidate, and the slice. */
+    private record Place(String kase, int candidate, int slice) {
+
+        /** The same candidate's patch {@code by} slices further down. */
+        Place shifted(int by) {
+            return new Place(kase, candidate, slice + by);
+        }
+    }
+
+    /** Where the patch of row {@code f} was cut, checked to be numbers. */
+    private static Place place(String[] f, int candidate, int slice, Path list, int line) throws LoupeException {
         if (f.length <= Math.max(candidate, slice)) {
             throw LoupeException.badInput(list + ":" + (line + 1), "has " + f.length
                     + " fields, fewer than its header");
         }
         try {
-            return f[1] + "/" + Integer.parseInt(f[candidate]) + "/" + Integer.parseInt(f[slice]);
+            return new Place(f[1], Integer.parseInt(f[candidate]), Integer.parseInt(f[slice]));
         } catch (NumberFormatException e) {
             throw LoupeException.badInput(list + ":" + (line + 1), "has candidate '" + f[candidate] + "' and slice '"
                     + f[slice] + "', expected whole numbers", e);
@@ -121,20 +132,17 @@ record LesionPatchSet(float[] inputs, int[] labels, List<String> cases) {
     }
 
     /** The stacks of {@code slices} neighbouring patches, one per patch that has all of its neighbours listed. */
-    private LesionPatchSet stacked(List<String> places, int slices) {
-        Map<String, Integer> at = new HashMap<>();
+    private LesionPatchSet stacked(List<Place> places, int slices) {
+        Map<Place, Integer> at = new HashMap<>();
         for (int i = 0; i < places.size(); i++) {
             at.put(places.get(i), i);
         }
         List<int[]> stacks = new ArrayList<>();
-        for (int i = 0; i < places.size(); i++) {
-            String p = places.get(i);
-            String candidate = p.substring(0, p.lastIndexOf('/') + 1);
-            int slice = Integer.parseInt(p.substring(p.lastIndexOf('/') + 1));
+        for (Place p : places) {
             int[] members = new int[slices];
             boolean complete = true;
             for (int b = 0; b < slices && complete; b++) {
-                Integer j = at.get(candidate + (slice + b - slices / 2));
+                Integer j = at.get(p.shifted(b - slices / 2));
                 complete = j != null;
                 members[b] = complete ? j : -1;
             }
