@@ -71,7 +71,7 @@ class LesionClassifierContractTest extends DefectClassifierContract {
         for (long seed = 12; seed <= 13; seed++) {
             LiverPhantom.Case c = LiverPhantom.generate(seed, 256, 64, LiverPhantom.Dose.NORMAL,
                     ProcessingContext.none());
-            // denoised as the liver pipeline's first step does, and as the shipped model was trained
+            // denoised and cut as the liver pipeline does, and as the shipped model was trained
             Volume ct = VolumeMedian.apply(c.ct(), 3, 3, ProcessingContext.none());
             LesionCandidates.Found found = LesionCandidates.find(ct, c.liver(), ProcessingContext.none());
             int[] lesion = LesionCandidates.truth(found, c.tumours());
@@ -79,7 +79,8 @@ class LesionClassifierContractTest extends DefectClassifierContract {
                 Tumour t = lesion[k.id() - 1] == 0 ? null : c.truth().get(lesion[k.id() - 1] - 1);
                 if (t != null) {
                     all++;
-                    String label = classifier.classify(LesionPatches.cut(ct, k, "p"), null, defaults()).label();
+                    String label = classifier.classify(LesionPatches.stack(ct, k, LesionPatches.STACK_SLICES, "p"), null,
+                            defaults()).label();
                     right += label.equals(t.kind().equals("cyst") ? "cyst" : "tumour") ? 1 : 0;
                 }
             }

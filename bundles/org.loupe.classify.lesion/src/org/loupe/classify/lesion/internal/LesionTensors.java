@@ -27,7 +27,9 @@ final class LesionTensors {
     /**
      * The patches, checked for size and bands, as one flat NHWC batch of {@code slices} channels. A patch has one
      * band (a slice) or {@link LesionPatches#STACK_SLICES} (neighbouring slices, as the liver stages hand them out);
-     * a one-slice model reads the middle band of a stack.
+     * a one-slice model reads the middle band of a stack, and a stack model reads a single slice in each of its
+     * channels, as a lesion that looks the same on the slices either side (what a 2-D patch from elsewhere offers;
+     * Loupe's figures are measured on stacks).
      */
     static float[] of(List<? extends PixelImage> patches, int slices) throws LoupeException {
         float[] out = new float[patches.size() * SIZE * slices];
@@ -40,19 +42,22 @@ final class LesionTensors {
                         + "of 1 or " + LesionPatches.STACK_SLICES + " slices, as 'loupe data lesion-patches' and "
                         + "the liver pipeline cut them");
             }
-            if (p.bands() < slices) {
-                throw LoupeException.badInput(p.metadata().label("the patch"), "is one slice; this model reads "
-                        + slices + " neighbouring slices, which the liver pipeline and 'loupe eval lesions' give it");
-            }
-            int first = slices == p.bands() ? 0 : p.bands() / 2;
             for (int y = 0; y < SIDE; y++) {
                 for (int x = 0; x < SIDE; x++) {
                     for (int b = 0; b < slices; b++) {
-                        out[((n * SIDE + y) * SIDE + x) * slices + b] = scale(p.getFloat(x, y, first + b));
+                        out[((n * SIDE + y) * SIDE + x) * slices + b] = scale(p.getFloat(x, y, band(p, slices, b)));
                     }
                 }
             }
         }
         return out;
+    }
+
+    /** The patch's band that feeds channel {@code b} of a model reading {@code slices}. */
+    private static int band(PixelImage p, int slices, int b) {
+        if (p.bands() == slices) {
+            return b;
+        }
+        return p.bands() == 1 ? 0 : p.bands() / 2;
     }
 }
