@@ -79,8 +79,8 @@ class LesionClassifierContractTest extends DefectClassifierContract {
                 Tumour t = lesion[k.id() - 1] == 0 ? null : c.truth().get(lesion[k.id() - 1] - 1);
                 if (t != null) {
                     all++;
-                    String label = classifier.classify(LesionPatches.stack(ct, k, LesionPatches.STACK_SLICES, "p"), null,
-                            defaults()).label();
+                    PixelImage stack = LesionPatches.stack(ct, k, LesionPatches.STACK_SLICES, "p");
+                    String label = classifier.classify(stack, null, defaults()).label();
                     right += label.equals(t.kind().equals("cyst") ? "cyst" : "tumour") ? 1 : 0;
                 }
             }
