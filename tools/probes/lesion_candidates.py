@@ -73,7 +73,7 @@ def main():
     ap.add_argument('--smooth-slices', type=float, default=0.5)
     a = ap.parse_args()
     settings = [tuple(float(x) for x in s.split(',')) for s in a.setting]
-    totals = {s: [0, 0, 0, 0] for s in settings}
+    totals = {s: [0, 0, 0] for s in settings}
     cases = sorted(glob.glob(a.dataset + '/case-*'))
     for case in cases:
         truth, out = probe(case, settings, a.smooth_mm, a.smooth_slices)
@@ -84,7 +84,7 @@ def main():
                     totals[s][1] += 1
             totals[s][2] += others
         print('probed', os.path.basename(case), flush=True)
-    for s, (hit, n, others, _) in totals.items():
+    for s, (hit, n, others) in totals.items():
         print('setting %s: tumours >= 10 mm with a candidate %d of %d, candidates that are no lesion %.1f per case'
               % (','.join('%g' % x for x in s), hit, n, others / len(cases)))
 

@@ -53,11 +53,8 @@ final class LesionTensors {
         return out;
     }
 
-    /** The patch's band that feeds channel {@code b} of a model reading {@code slices}. */
+    /** The patch's band that feeds channel {@code b} of a model reading {@code slices}: b, or its middle (only) one. */
     private static int band(PixelImage p, int slices, int b) {
-        if (p.bands() == slices) {
-            return b;
-        }
-        return p.bands() == 1 ? 0 : p.bands() / 2;
+        return p.bands() == slices ? b : p.bands() / 2;
     }
 }
