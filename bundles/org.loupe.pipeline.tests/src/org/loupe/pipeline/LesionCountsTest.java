@@ -49,6 +49,9 @@ class LesionCountsTest {
         Map<String, Double> run = LesionEvaluation.fromCounts(counts, 1);
         assertEquals(0.5, run.get("specificity for tumour"));
         assertEquals(1.0, run.get("false tumour calls per case"));
+        LesionEvaluation.CandidateRow fourth = e.candidates().get(3);
+        assertEquals(List.of("normal", "tumour", 100.0, 50.0), List.of(fourth.truth(), fourth.predicted(),
+                fourth.volumeMm3(), fourth.depthHu()), "a candidate row keeps what the stage measured");
         assertEquals("missed", e.lesions().stream().filter(r -> r.lesion().id() == 2).findFirst().orElseThrow()
                 .called());
     }

@@ -93,6 +93,7 @@ final class EvalLesionsCommand implements Callable<Integer> {
             o.put("candidateMatrix", matrix);
             o.put("operatingPoints", points);
             o.put("lesions", e.lesions());
+            o.put("candidates", e.candidates());
             o.put("failures", policy.failures());
             session.out().println(Json.GSON.toJson(o));
             return policy.exitCode();

@@ -49,17 +49,13 @@ public record LesionEvaluation(List<CandidateRow> candidates, List<LesionRow> le
      * @param predicted  the classifier's label
      * @param confidence the classifier's confidence
      * @param diameterMm its in-plane diameter
+     * @param volumeMm3  its volume
+     * @param depthHu    how far its darkest smoothed voxel lies below the liver's level
      * @param tumourProbability the classifier's probability of tumour ({@link #TUMOUR_PROBABILITY} among its
      *                   details), NaN for a classifier that gives none
      */
     public record CandidateRow(String caseName, int id, String truth, String predicted, double confidence,
-            double diameterMm, double tumourProbability) {
-
-        /** A row without the probability of tumour. */
-        public CandidateRow(String caseName, int id, String truth, String predicted, double confidence,
-                double diameterMm) {
-            this(caseName, id, truth, predicted, confidence, diameterMm, Double.NaN);
-        }
+            double diameterMm, double volumeMm3, double depthHu, double tumourProbability) {
     }
 
     /**
@@ -135,7 +131,7 @@ public record LesionEvaluation(List<CandidateRow> candidates, List<LesionRow> le
             Tumour t = truth.of(c.id());
             double p = v.details().getOrDefault(TUMOUR_PROBABILITY, Double.NaN);
             rows.add(new CandidateRow(name, c.id(), t == null ? "normal" : CaseTruth.classOf(t), v.label(),
-                    v.confidence(), c.diameterMm(), p));
+                    v.confidence(), c.diameterMm(), c.volumeMm3(), c.depthHu(), p));
             if (t != null) {
                 called.merge(t.id(), v.label(), LesionEvaluation::moreSuspicious);
                 likeliest.merge(t.id(), p, Math::max);
