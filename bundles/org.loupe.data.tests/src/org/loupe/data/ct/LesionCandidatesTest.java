@@ -20,7 +20,6 @@ class LesionCandidatesTest {
     @Test
     void lesionsOfTenMillimetresOrMoreAreCandidatesAndNoiseMostlyIsNot() throws LoupeException {
         int large = 0;
-        int missed = 0;
         int falseCandidates = 0;
         for (LiverPhantom.Dose dose : LiverPhantom.Dose.values()) {
             for (long seed = 11; seed <= 16; seed++) {
@@ -35,18 +34,16 @@ class LesionCandidatesTest {
                 for (Tumour t : c.truth()) {
                     if (t.diameterMm() >= 10) {
                         large++;
-                        boolean seen = hit.contains(t.id());
-                        assertTrue(seen || dose == LiverPhantom.Dose.LOW, seed + ": " + t + " has no candidate");
-                        missed += seen ? 0 : 1;
+                        assertTrue(hit.contains(t.id()), dose + " " + seed + ": " + t + " has no candidate");
                     }
                 }
             }
         }
         assertTrue(large >= 12, "too few large lesions to test: " + large);
-        assertTrue(missed <= 1, "large lesions missed at the low dose: " + missed);
-        // measured: 216 over these 12 cases, most of them in bays of neighbouring tissue the closing brings in (the
-        // classifier's "normal"); without the hysteresis threshold noise alone gave about 1,500
-        assertTrue(falseCandidates <= 300, "candidates that are no lesion: " + falseCandidates);
+        // measured: 1,216 over these 12 cases, most of them specks of low-dose noise and bays of neighbouring tissue
+        // the closing brings in (the classifier's "normal"); 216 with regions from 30 mm³ and a core 3.5 spreads
+        // deep, which lost one large lesion here at the low dose
+        assertTrue(falseCandidates <= 1400, "candidates that are no lesion: " + falseCandidates);
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.loupe.numerics.regions.BinaryVolume;
  * metastasis or a cyst may be. The liver's own level is the median of the mask's voxels; the CT is smoothed within
  * the mask only (a normalised convolution, so fat outside does not darken the liver's edge), and connected regions
  * more than {@link #CONTRAST} HU below that level, whose darkest voxel is at least {@link #DEPTH} HU below it, are
- * the candidates; both thresholds grow with the smoothed liver's spread (2.5 and 3.5 times it), so that noise at a
+ * the candidates; both thresholds grow with the smoothed liver's spread (2.5 and 3.0 times it), so that noise at a
  * low dose does not flood the classifier with thousands of specks. Deliberately permissive: the classifier, not
  * this stage, tells a tumour from noise, a vessel's shadow or a cyst, and a lesion missed here is missed for good.
  * Shared by the patch data set that trains the classifier and by the pipeline that applies it, so both see the same
@@ -31,13 +31,17 @@ public final class LesionCandidates {
      * How far below the liver's level a candidate's darkest smoothed voxel must reach: a second, stricter
      * threshold (hysteresis), which noise at a low dose rarely crosses and a lesion's core does.
      */
-    public static final double DEPTH = 25;
+    public static final double DEPTH = 22;
     /** Bites out of the liver's outline up to twice this wide (mm) are searched too. */
     public static final double BAY_MM = 12;
     /** Voxels below this HU are fat (or air), never part of a lesion. */
     public static final double FAT_HU = -30;
-    /** Candidates smaller than this (mm³) are dropped: a 4 mm sphere is 34 mm³. */
-    public static final double MIN_VOLUME_MM3 = 30;
+    /**
+     * Candidates smaller than this (mm³) are dropped. At a low dose the dark core of a 10-12 mm metastasis, whose
+     * mean HU is the liver's, can be a region of 5-30 mm³ (30 until 2026-12-07; the candidates per case tripled and
+     * the classifier retrained on them keeps the false calls down: docs/MODELS.md).
+     */
+    public static final double MIN_VOLUME_MM3 = 5;
     /**
      * The in-plane smoothing (Gaussian sigma, mm) before the thresholds. 1.0 mm keeps the dark core of a 10-13 mm
      * tumour at a low dose that 1.5 mm blurred away (chosen on low-dose validation phantoms with the classifier
@@ -133,7 +137,7 @@ public final class LesionCandidates {
         }
         double spread = robustSpread(smooth, BinaryVolume.erode(liverMask, w, h, d, 1), level);
         double contrast = Math.max(CONTRAST, 2.5 * spread);
-        double depth = Math.max(DEPTH, 3.5 * spread);
+        double depth = Math.max(DEPTH, 3.0 * spread);
         // the outermost voxel of the region is part fat (partial volume): not evidence of a lesion
         boolean[] core = BinaryVolume.erode(inside, w, h, d, 1);
         boolean[] dark = new boolean[hu.length];

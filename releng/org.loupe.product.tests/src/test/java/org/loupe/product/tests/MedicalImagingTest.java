@@ -111,6 +111,9 @@ class MedicalImagingTest {
         assertEquals(2, o.get("cases").getAsInt());
         assertTrue(o.getAsJsonObject("candidateMatrix").has("tumour") && o.has("tumourSensitivityBySizeMm")
                 && o.has("specificity"), eval.out());
+        long matrixTotal = o.getAsJsonObject("candidateMatrix").entrySet().stream().mapToLong(row -> row.getValue()
+                .getAsJsonObject().entrySet().stream().mapToLong(cell -> cell.getValue().getAsLong()).sum()).sum();
+        assertEquals(matrixTotal, o.getAsJsonArray("candidates").size(), "every candidate of the matrix is listed");
 
         Launcher.Run empty = Launcher.run("eval", "lesions", "--dataset", work.resolve("patches").toString());
         assertEquals(3, empty.exitCode(), empty.toString());
