@@ -209,7 +209,9 @@ final class VolumeItemRunner {
         for (LesionFinding f : findings) {
             LesionCandidates.Candidate c = f.candidate();
             String picture = "";
-            if (!f.heatMaps().isEmpty()) {
+            // a picture for what a reader looks at: at a low dose most of a case's hundred-odd candidates are
+            // specks of noise the classifier calls normal
+            if (!f.heatMaps().isEmpty() && !f.verdict().label().equals("normal")) {
                 picture = String.format(Locale.ROOT, "%s.lesion-%02d.png", item.name(), c.id());
                 ImageFiles.write(HeatMaps.panels(f.patch(), new ArrayList<>(f.heatMaps().values())),
                         outDir.resolve(picture));
