@@ -137,8 +137,10 @@ final class VolumeItemRunner {
             ctx.checkCancelled();
             PixelImage input = f.input(c, h.descriptor());
             Classification v = h.call(k -> k.classify(input, null, ctx));
-            Map<String, GrayF32> maps = h.call(k -> k instanceof SaliencyExplainer e
-                    ? e.explain(input, null, v.label(), ctx) : Map.of());
+            // explained is what a reader looks at: at a low dose most of a case's hundred-odd candidates are
+            // specks of noise the classifier calls normal
+            Map<String, GrayF32> maps = v.label().equals("normal") ? Map.of() : h.call(k -> k instanceof
+                    SaliencyExplainer e ? e.explain(input, null, v.label(), ctx) : Map.of());
             out.add(new LesionFinding(c, f.patches().get(c.id() - 1), v, maps));
         }
         return out;
@@ -209,9 +211,7 @@ final class VolumeItemRunner {
         for (LesionFinding f : findings) {
             LesionCandidates.Candidate c = f.candidate();
             String picture = "";
-            // a picture for what a reader looks at: at a low dose most of a case's hundred-odd candidates are
-            // specks of noise the classifier calls normal
-            if (!f.heatMaps().isEmpty() && !f.verdict().label().equals("normal")) {
+            if (!f.heatMaps().isEmpty()) {
                 picture = String.format(Locale.ROOT, "%s.lesion-%02d.png", item.name(), c.id());
                 ImageFiles.write(HeatMaps.panels(f.patch(), new ArrayList<>(f.heatMaps().values())),
                         outDir.resolve(picture));
@@ -239,7 +239,7 @@ final class VolumeItemRunner {
         Volume out = null;
         for (LesionFinding f : findings) {
             GrayF32 map = f.heatMaps().get(SaliencyExplainer.GRAD_CAM);
-            if (map != null && !f.verdict().label().equals("normal")) {
+            if (map != null) {
                 out = out != null ? out : Volume.create(ct.width(), ct.height(), ct.depth(), ct.geometry());
                 LesionPatches.place(out, f.candidate(), map);
             }

@@ -7,7 +7,7 @@ import org.loupe.image.GrayF32;
 
 /**
  * A candidate with the classifier's verdict on its patch and the heat maps that explain it (empty when the
- * classifier cannot explain itself).
+ * classifier cannot explain itself, or called the candidate normal).
  *
  * @param candidate where and how large
  * @param patch     what the classifier saw, HU
