@@ -1,7 +1,9 @@
 package org.loupe.api;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * The verdict of a classifier: the chosen label, its confidence, and any further figures the classifier can explain
@@ -9,7 +11,8 @@ import java.util.Objects;
  *
  * @param label      chosen class
  * @param confidence confidence in the chosen class, 0..1
- * @param details    further named figures, e.g. {"distance": 0.83}
+ * @param details    further named figures, e.g. {"distance": 0.83}, iterated in name order so that tables and
+ *                   reports written from them come out the same in every run
  */
 public record Classification(String label, double confidence, Map<String, Double> details) {
 
@@ -22,10 +25,11 @@ public record Classification(String label, double confidence, Map<String, Double
     /** Detail: the distance from which a part is called defective. */
     public static final String THRESHOLD = "threshold";
 
-    /** Copies the details and checks the confidence. */
+    /** Copies the details in name order and checks the confidence. */
     public Classification {
         Objects.requireNonNull(label, "label");
-        details = Map.copyOf(details);
+        details.forEach((k, v) -> Objects.requireNonNull(v, () -> "detail " + k));
+        details = Collections.unmodifiableMap(new TreeMap<>(details));
         if (!(confidence >= 0 && confidence <= 1)) {
             throw new IllegalArgumentException("confidence out of [0, 1]: " + confidence);
         }
