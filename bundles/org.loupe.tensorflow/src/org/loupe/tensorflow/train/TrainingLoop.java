@@ -224,11 +224,19 @@ public final class TrainingLoop {
         }
     }
 
+    /**
+     * Whether {@code dir} holds a checkpoint that {@link #run} can resume from: what a trainer of several networks
+     * in turn asks, to resume those already begun and start the others afresh.
+     */
+    public static boolean hasCheckpoint(Path dir) {
+        return dir != null && Files.exists(dir.resolve(CHECKPOINT + ".json"));
+    }
+
     private static State restore(Session session, Path dir) throws LoupeException {
-        Path json = dir == null ? null : dir.resolve(CHECKPOINT + ".json");
-        if (json == null || !Files.exists(json)) {
+        if (!hasCheckpoint(dir)) {
             throw LoupeException.usage("nothing to resume: no checkpoint in " + dir);
         }
+        Path json = dir.resolve(CHECKPOINT + ".json");
         try {
             State state = GSON.fromJson(Files.readString(json, StandardCharsets.UTF_8), State.class);
             session.restore(dir.resolve(CHECKPOINT).toString());

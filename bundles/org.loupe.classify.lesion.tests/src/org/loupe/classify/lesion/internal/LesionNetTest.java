@@ -103,6 +103,35 @@ class LesionNetTest {
     }
 
     @Test
+    void anEnsembleGivesItsMembersMeanScoreMapsAndGradients() throws LoupeException {
+        LesionNet single = new LesionNet(1);
+        Map<String, float[]> first = single.initialWeights(1, 3);
+        Map<String, float[]> second = single.initialWeights(1, 4);
+        Map<String, float[]> both = new java.util.LinkedHashMap<>();
+        first.forEach((k, v) -> both.put(LesionNet.memberName(1, k), v));
+        second.forEach((k, v) -> both.put(LesionNet.memberName(2, k), v));
+        ModelSidecar sidecar = new ModelSidecar("t", Instant.now().toString(), "test", "patches",
+                "maps_and_gradients", 1, 1, 0, 0, Map.of(), Map.of());
+        ModelExport.write(dir.resolve("a"), single, first, sidecar);
+        ModelExport.write(dir.resolve("b"), single, second, sidecar);
+        ModelExport.write(dir.resolve("ab"), new LesionNet(1, 2), both, sidecar);
+        float[] p = patch(5);
+        try (ModelHandle a = ModelHandle.load(dir.resolve("a")); ModelHandle b = ModelHandle.load(dir.resolve("b"));
+                ModelHandle ab = ModelHandle.load(dir.resolve("ab"))) {
+            float[] va = LesionModel.run(a, p, 1)[0].output();
+            float[] vb = LesionModel.run(b, p, 1)[0].output();
+            LesionModel.Verdict e = LesionModel.run(ab, p, 1)[0];
+            double apart = 0;
+            for (int i = 0; i < va.length; i++) {
+                float mean = (va[i] + vb[i]) / 2;
+                assertEquals(mean, e.output()[i], 1e-4 + 1e-3 * Math.abs(mean), "value " + i);
+                apart = Math.max(apart, Math.abs(va[i] - vb[i]));
+            }
+            assertTrue(apart > 1e-3, "the two members differ, so the mean says something");
+        }
+    }
+
+    @Test
     void patchesInOneBatchDoNotChangeEachOthersResults() throws LoupeException {
         try (ModelHandle m = exported()) {
             float[] a = patch(2);

@@ -23,6 +23,10 @@ import org.tensorflow.types.TFloat32;
  * directly, upsampled to the patch, together with each class score's gradient with respect to the input pixels, so
  * one run gives the decision and both explanations. The input has one channel per slice the model reads: 1 (the
  * candidate's largest slice) or {@link LesionPatches#STACK_SLICES} (that slice and its neighbours).
+ *
+ * <p>A model of several members (networks trained alike from other seeds) averages their score maps: its class scores
+ * are the members' mean scores, and its maps and gradients are those of that mean, so an ensemble explains itself
+ * the way one network does. Member {@code m}'s variables are named {@code m<m>/...}.
  */
 final class LesionNet implements ModelDefinition {
 
@@ -32,13 +36,28 @@ final class LesionNet implements ModelDefinition {
     static final int WIDTH = 32;
 
     private final int slices;
+    private final int members;
 
     /** A network reading {@code slices} neighbouring slices (1 or {@link LesionPatches#STACK_SLICES}). */
     LesionNet(int slices) {
+        this(slices, 1);
+    }
+
+    /** The mean of {@code members} such networks (one: a plain network, its variables unprefixed). */
+    LesionNet(int slices, int members) {
         if (slices != 1 && slices != LesionPatches.STACK_SLICES) {
             throw new IllegalArgumentException("reads 1 or " + LesionPatches.STACK_SLICES + " slices, not " + slices);
         }
+        if (members < 1) {
+            throw new IllegalArgumentException("needs at least one member, not " + members);
+        }
         this.slices = slices;
+        this.members = members;
+    }
+
+    /** The name member {@code m} (from 1) of an ensemble gives the variable a single network calls {@code name}. */
+    static String memberName(int m, String name) {
+        return "m" + m + "/" + name;
     }
 
     /** Slices read, the input's channels. */
@@ -46,16 +65,27 @@ final class LesionNet implements ModelDefinition {
         return slices;
     }
 
-    /** The per-class score maps, [N, 8, 8, classes]: what training and export share. */
+    /** The per-class score maps, [N, 8, 8, classes] (the members' mean): what training and export share. */
     Operand<TFloat32> maps(Network net, Operand<TFloat32> input, boolean training) {
-        Operand<TFloat32> x = unit(net, "stem", input, slices, WIDTH, 3, 1, training);
+        if (members == 1) {
+            return maps(net, "", input, training);
+        }
+        Operand<TFloat32> sum = maps(net, memberName(1, ""), input, training);
+        for (int m = 2; m <= members; m++) {
+            sum = net.tf().math.add(sum, maps(net, memberName(m, ""), input, training));
+        }
+        return net.tf().math.mul(sum, net.tf().constant(1f / members));
+    }
+
+    private Operand<TFloat32> maps(Network net, String prefix, Operand<TFloat32> input, boolean training) {
+        Operand<TFloat32> x = unit(net, prefix + "stem", input, slices, WIDTH, 3, 1, training);
         x = net.maxPool(x, 2, 2);
-        x = block(net, "a1", x, WIDTH, training);
-        x = block(net, "a2", x, WIDTH, training);
-        Operand<TFloat32> down = unit(net, "reduce", x, WIDTH, WIDTH, 3, 2, training);
+        x = block(net, prefix + "a1", x, WIDTH, training);
+        x = block(net, prefix + "a2", x, WIDTH, training);
+        Operand<TFloat32> down = unit(net, prefix + "reduce", x, WIDTH, WIDTH, 3, 2, training);
         x = net.tf().concat(List.of(net.maxPool(x, 2, 2), down), net.tf().constant(3));
-        x = block(net, "b1", x, 2 * WIDTH, training);
-        return net.conv("head", x, 2 * WIDTH, CLASSES.size(), 1, 1, false, Init.lecunUniform());
+        x = block(net, prefix + "b1", x, 2 * WIDTH, training);
+        return net.conv(prefix + "head", x, 2 * WIDTH, CLASSES.size(), 1, 1, false, Init.lecunUniform());
     }
 
     /** Class scores, [N, classes]: the maps' means. */
