@@ -81,9 +81,8 @@ final class ClassifyCommand implements Callable<Integer> {
             }
             Classification c = decided.get();
             StringBuilder details = new StringBuilder();
-            c.details().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> details
-                    .append(details.length() == 0 ? "" : ", ").append(e.getKey()).append(' ')
-                    .append(String.format(Locale.ROOT, "%.4f", e.getValue())));
+            c.details().forEach((name, value) -> details.append(details.length() == 0 ? "" : ", ").append(name)
+                    .append(' ').append(String.format(Locale.ROOT, "%.4f", value)));
             t.row(file.toString(), c.label(), String.format(Locale.ROOT, "%.3f", c.confidence()),
                     details.toString());
             Map<String, Object> m = new LinkedHashMap<>();

@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.loupe.api.LoupeException;
@@ -19,6 +17,7 @@ import org.loupe.api.Parameters;
 import org.loupe.api.ProcessingContext;
 import org.loupe.api.TrainingRequest;
 import org.loupe.image.GrayF32;
+import org.loupe.image.io.AtomicFiles;
 import org.loupe.image.io.ImageFiles;
 import org.loupe.tensorflow.ModelHandle;
 import org.loupe.tensorflow.ModelSidecar;
@@ -88,11 +87,8 @@ class EnsembleTrainingTest {
         }
 
         // the second member as if the run had been killed before its first checkpoint: it is trained again
-        try (Stream<Path> s = Files.walk(checkpoints.resolve("member-2"))) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        AtomicFiles.deleteScratch(checkpoints.resolve("member-2"));
+        assertFalse(TrainingLoop.hasCheckpoint(checkpoints.resolve("member-2")));
         new LesionTrainer().train(new TrainingRequest(data, model, null, true, null), members(2));
         assertTrue(TrainingLoop.hasCheckpoint(checkpoints.resolve("member-2")));
         assertTrue(ModelSidecar.read(model).toJson().contains("seed 2: 4 steps"));
