@@ -30,9 +30,14 @@ public final class PyramidBackbone {
     private PyramidBackbone() {
     }
 
-    /** The features, [N, H/8, W/8, {@value #CHANNELS}]. */
+    /** The features, [N, H/8, W/8, {@value #CHANNELS}], in a graph TensorFlow can differentiate. */
     public static Operand<TFloat32> features(Network net, Operand<TFloat32> input) {
-        Operand<TFloat32> x = net.maxPool(conv(net, "c1", input, 1, 16), 2, 2);
+        return features(net, input, true);
+    }
+
+    /** The features, built for training (differentiable) or for inference (the same values, faster). */
+    public static Operand<TFloat32> features(Network net, Operand<TFloat32> input, boolean training) {
+        Operand<TFloat32> x = PooledConv.apply(net, "c1", input, 1, 16, training);
         x = net.maxPool(conv(net, "c2", x, 16, 32), 2, 2);
         Operand<TFloat32> p3 = net.maxPool(conv(net, "c3b", conv(net, "c3", x, 32, 64), 64, 64), 2, 2);
         Operand<TFloat32> p4 = conv(net, "c4b", net.maxPool(conv(net, "c4", p3, 64, 128), 2, 2), 128, 128);

@@ -40,7 +40,7 @@ final class RcnnNetwork {
     /** The first stage as a model: image in, features and proposals out. */
     ModelDefinition proposals() {
         return (net, input, training) -> {
-            Operand<TFloat32> f = PyramidBackbone.features(net, input);
+            Operand<TFloat32> f = PyramidBackbone.features(net, input, training);
             Operand<TFloat32> r = PyramidBackbone.conv(net, "rpn", f, PyramidBackbone.CHANNELS, 64);
             Operand<TFloat32> objectness = net.conv("rpn_obj", r, 64, Anchors.PER_CELL, 1, 1, true,
                     Init.lecunUniform());

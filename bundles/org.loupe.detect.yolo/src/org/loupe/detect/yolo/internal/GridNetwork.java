@@ -31,7 +31,7 @@ final class GridNetwork implements ModelDefinition {
 
     @Override
     public Operand<TFloat32> build(Network net, Operand<TFloat32> input, boolean training) {
-        Operand<TFloat32> h = PyramidBackbone.conv(net, "head", PyramidBackbone.features(net, input),
+        Operand<TFloat32> h = PyramidBackbone.conv(net, "head", PyramidBackbone.features(net, input, training),
                 PyramidBackbone.CHANNELS, 64);
         return net.conv("out", h, 64, outputs(), 1, 1, true, Init.lecunUniform());
     }
