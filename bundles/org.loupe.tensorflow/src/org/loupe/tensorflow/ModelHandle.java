@@ -4,14 +4,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Iterator;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.loupe.api.ComputeSettings;
 import org.loupe.api.LoupeException;
 import org.loupe.api.ProcessingContext;
 import org.loupe.image.PixelImage;
 import org.loupe.image.PixelType;
 import org.loupe.image.io.ReadOptions;
+import org.tensorflow.GraphOperation;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.ndarray.Shape;
@@ -106,6 +110,34 @@ public final class ModelHandle implements AutoCloseable {
     /** Where it was loaded from. */
     public Path folder() {
         return dir;
+    }
+
+    /**
+     * The trained weights, by the names Loupe's networks give their variables ("c1/kernel"): what a newer version of
+     * a network's code needs to rebuild the model's graph without retraining it. Float variables only.
+     *
+     * @throws LoupeException INPUT if the model holds a variable of another type or one TensorFlow cannot read
+     */
+    public Map<String, float[]> weights() throws LoupeException {
+        Map<String, float[]> out = new TreeMap<>();
+        Iterator<GraphOperation> ops = bundle.graph().operations();
+        while (ops.hasNext()) {
+            GraphOperation op = ops.next();
+            if (!op.type().equals("VariableV2")) {
+                continue;
+            }
+            try (Result r = bundle.session().runner().fetch(op.output(0)).run()) {
+                if (!(r.get(0) instanceof TFloat32 t)) {
+                    throw LoupeException.badInput(dir.toString(), "variable " + op.name() + " is not float");
+                }
+                // Network names variables by paths; the graph holds them with dots, TensorFlow's scopes own slashes
+                out.put(op.name().replace('.', '/'), ImageTensors.values(t));
+            } catch (RuntimeException e) {
+                throw LoupeException.badInput(dir.toString(), "variable " + op.name() + " cannot be read ("
+                        + e.getMessage() + ")", e);
+            }
+        }
+        return out;
     }
 
     /** Reads what it needs from an output tensor, which is closed right after. */

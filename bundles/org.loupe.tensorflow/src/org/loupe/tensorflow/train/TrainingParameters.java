@@ -51,6 +51,19 @@ public final class TrainingParameters {
                 + "easier images first; empty: random weights.");
     }
 
+    /** {@code rebuild-from}: a model folder whose trained weights are exported again instead of training. */
+    public static ParameterSpec rebuildFrom() {
+        return ParameterSpec.text("rebuild-from", "", "A model folder this trainer made: instead of training, write "
+                + "its trained weights into the network as this version of Loupe builds it (the same function, "
+                + "possibly faster), keep its training record and score it on the data set; empty: train.");
+    }
+
+    /** The folder {@link #rebuildFrom} names, or null to train. */
+    public static Path rebuildSource(Parameters p) {
+        String from = p.getString("rebuild-from");
+        return from.isBlank() ? null : Path.of(from);
+    }
+
     /**
      * Loads the weights {@link #startFrom} names into the training session, unless none is named or the run resumes
      * (its checkpoint holds them already).

@@ -45,6 +45,11 @@ public final class TrainingRecord {
         return this;
     }
 
+    /** The record as it stands, for a model no training loop made (a rebuilt one). */
+    public Map<String, Object> finish() {
+        return new LinkedHashMap<>(fields);
+    }
+
     /** Adds how the loop went and when it finished, and returns the record for the sidecar. */
     public Map<String, Object> finish(TrainingLoop.Outcome outcome) {
         fields.put("steps", outcome.steps());

@@ -23,7 +23,7 @@ import org.osgi.service.component.annotations.Deactivate;
  */
 @Component(service = DefectDetector.class)
 @LoupeProvider(id = "detect.rcnn", name = "Two-stage detector", version = "0.2.0",
-        model = "detect.rcnn 2026-12-06T06:23:45.343219830Z, detect.rcnn.head 2026-12-06T06:23:45.343219830Z",
+        model = "detect.rcnn 2026-12-07T16:12:47.010643209Z, detect.rcnn.head 2026-12-07T16:12:47.010643209Z",
         accelerator = Accelerator.GPU_OPTIONAL, inputTypes = {"GRAY:UINT8:1", "GRAY:UINT16:1", "RGB:UINT8:3"},
         description = "Two-stage detector in the manner of Faster R-CNN (backbone with a feature-pyramid step, "
                 + "region proposal network with anchors, RoIAlign, class and box head) on a single image; ships a "

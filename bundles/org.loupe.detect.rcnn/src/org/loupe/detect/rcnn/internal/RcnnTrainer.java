@@ -1,6 +1,7 @@
 package org.loupe.detect.rcnn.internal;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.loupe.tensorflow.ModelSidecar;
 import org.loupe.tensorflow.TensorFlowRuntime;
 import org.loupe.tensorflow.train.BatchSource;
 import org.loupe.tensorflow.train.ModelExport;
+import org.loupe.tensorflow.train.RebuildSource;
 import org.loupe.tensorflow.train.TrainingLoop;
 import org.loupe.tensorflow.train.TrainingParameters;
 import org.loupe.tensorflow.train.TrainingRecord;
@@ -33,7 +35,7 @@ import org.osgi.service.component.annotations.Component;
  * run on the whole validation images and its mAP recorded.
  */
 @Component(service = ModelTrainer.class)
-@LoupeProvider(id = "detect.rcnn", name = "Two-stage detector trainer", version = "0.1.0",
+@LoupeProvider(id = "detect.rcnn", name = "Two-stage detector trainer", version = "0.2.0",
         accelerator = Accelerator.GPU_OPTIONAL,
         description = "Trains the two-stage detector (region proposals, RoIAlign, class and box head) on single "
                 + "images of a COCO, YOLO or DeepPCB folder.")
@@ -48,6 +50,7 @@ public final class RcnnTrainer implements ModelTrainer {
             ParameterSpec.integer("patch", 256, 64, 2048, 16, "Side of the training crops, a multiple of 16."),
             ParameterSpec.text("list", "trainval.txt", "For a DeepPCB folder: its list of pairs."),
             TrainingParameters.startFrom(),
+            TrainingParameters.rebuildFrom(),
             TrainingParameters.name("detect.rcnn"));
 
     @Override
@@ -61,11 +64,22 @@ public final class RcnnTrainer implements ModelTrainer {
         Parameters p = ctx.parameters();
         DetectorData data = DetectorData.read(request.dataset(), p.getString("list"));
         List<String> classes = data.classes();
+        RcnnNetwork network = new RcnnNetwork(classes.size());
+        Path rebuild = TrainingParameters.rebuildSource(p);
+        if (rebuild != null) {
+            RebuildSource source = RebuildSource.read(rebuild, getClass(), List.of(RcnnModel.HEAD));
+            source.require("classes", classes);
+            ModelSidecar old = source.sidecar();
+            // measured while training, on the training graph: the rebuilt graph has no loss to measure it again
+            double loss = old.scores().getOrDefault("validation loss", Double.NaN);
+            Map<String, Double> scores = export(request, old.id(), source.record(getClass(), request, p), network,
+                    source.weights(), data, loss);
+            return new TrainingResult(request.output(), 0, Duration.ZERO, false, scores);
+        }
         DetectorData.Decoded images = data.decode(ctx);
         int batch = p.getInt("batch");
         int patch = p.getInt("patch");
         long seed = p.getInt("seed");
-        RcnnNetwork network = new RcnnNetwork(classes.size());
         RcnnTargets targets = new RcnnTargets(patch, classes);
         RcnnBatches held = new RcnnBatches(images.validation(), targets, patch, batch, seed + 1, false);
         long stepsPerEpoch = images.trainingPixels() / ((long) batch * patch * patch);
@@ -90,9 +104,19 @@ public final class RcnnTrainer implements ModelTrainer {
                         + "16-128 px, ratios 1:2, 1:1, 2:1")
                 .put("weights", weights.values().stream().mapToLong(w -> w.length).sum()).finish(outcome);
         String id = p.getString("name").isBlank() ? "detect.rcnn" : p.getString("name");
+        Map<String, Double> scores = export(request, id, training, network, weights, data,
+                outcome.bestValidationLoss());
+        return new TrainingResult(request.output(), outcome.steps(), outcome.elapsed(), false, scores);
+    }
+
+    /** Writes both stages beside the output, scores them on the validation part, then puts them in its place. */
+    private static Map<String, Double> export(TrainingRequest request, String id, Map<String, Object> training,
+            RcnnNetwork network, Map<String, float[]> weights, DetectorData data, double validationLoss)
+            throws LoupeException {
+        int classes = data.classes().size();
         String version = Instant.now().toString();
         ModelSidecar first = new ModelSidecar(id, version, "two-stage detector, first stage (backbone and region "
-                + "proposals), " + classes.size() + " classes", "image", "rpn", 1, 1, 0, 0, training, Map.of());
+                + "proposals), " + classes + " classes", "image", "rpn", 1, 1, 0, 0, training, Map.of());
         ModelSidecar second = new ModelSidecar(id + ".head", version, "two-stage detector, second stage (class and box "
                 + "of RoIAligned regions)", "regions", "head", PyramidBackbone.CHANNELS, 1, 0, 0, null, Map.of());
         Path target = request.output().toAbsolutePath();
@@ -106,10 +130,10 @@ public final class RcnnTrainer implements ModelTrainer {
                 RcnnModel m = RcnnModel.of(h1, h2);
                 scores = data.score(image -> m.detect(image, 0.05, 0.5, RcnnDetector.PROPOSALS, true));
             }
-            scores.put("validation loss", outcome.bestValidationLoss());
+            scores.put("validation loss", validationLoss);
             first.writeWithScores(staged, scores);
             ModelExport.install(staged, target);
-            return new TrainingResult(request.output(), outcome.steps(), outcome.elapsed(), false, scores);
+            return scores;
         } finally {
             ModelExport.discard(staged);
         }

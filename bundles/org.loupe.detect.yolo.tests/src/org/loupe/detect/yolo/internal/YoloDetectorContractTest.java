@@ -1,15 +1,18 @@
 package org.loupe.detect.yolo.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,6 +114,35 @@ class YoloDetectorContractTest extends DefectDetectorContract {
         LoupeException e = assertThrows(LoupeException.class, () -> detector.prepare(p));
         assertEquals(LoupeException.Reason.INPUT, e.reason());
         assertTrue(e.getMessage().startsWith(other.toString()), e.getMessage());
+    }
+
+    @Test
+    void aRebuildRefusesAModelOfAnotherTrainerOrOfOtherClassesAndWritesNothing() throws Exception {
+        YoloTrainer trainer = new YoloTrainer();
+        String sidecar = Files.readString(model.resolve("loupe-model.json"));
+        String[][] edits = {{"\"trainer\": \"detect.yolo ", "\"trainer\": \"detect.rcnn "},
+            {"\"crack\"", "\"chip\""}};
+        LoupeException.Reason[] reasons = {LoupeException.Reason.INPUT, LoupeException.Reason.USAGE};
+        for (int k = 0; k < edits.length; k++) {
+            assertTrue(sidecar.contains(edits[k][0]), edits[k][0]);
+            Path other = dir.resolve("edited-" + k);
+            copyTree(model, other);
+            Files.writeString(other.resolve("loupe-model.json"), sidecar.replace(edits[k][0], edits[k][1]));
+            Path out = dir.resolve("rebuilt-" + k);
+            Parameters p = Parameters.bind(trainer.parameters(), Map.of("rebuild-from", other.toString()));
+            LoupeException e = assertThrows(LoupeException.class, () -> trainer.train(new TrainingRequest(
+                    dir.resolve("wafers"), out, null, false, null), ProcessingContext.of(p)));
+            assertEquals(reasons[k], e.reason(), e.getMessage());
+            assertFalse(Files.exists(out), "no folder for a refused rebuild");
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(from.relativize(f).toString()));
+            }
+        }
     }
 
     @Test

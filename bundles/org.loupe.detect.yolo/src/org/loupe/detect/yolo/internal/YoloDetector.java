@@ -22,7 +22,7 @@ import org.osgi.service.component.annotations.Deactivate;
  */
 @Component(service = DefectDetector.class)
 @LoupeProvider(id = "detect.yolo", name = "One-stage grid detector", version = "0.2.0",
-        model = "detect.yolo 2026-12-06T09:16:06.071983694Z",
+        model = "detect.yolo 2026-12-07T16:12:37.003670091Z",
         accelerator = Accelerator.GPU_OPTIONAL, inputTypes = {"GRAY:UINT8:1", "GRAY:UINT16:1", "RGB:UINT8:3"},
         description = "Anchor-free one-stage detector (backbone, feature pyramid step, objectness, class and box "
                 + "heads, GIoU loss, NMS) on a single image; ships a model of DeepPCB's six PCB defect types, or "

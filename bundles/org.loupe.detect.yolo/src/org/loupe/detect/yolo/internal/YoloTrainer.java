@@ -1,5 +1,7 @@
 package org.loupe.detect.yolo.internal;
 
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import org.loupe.tensorflow.ModelSidecar;
 import org.loupe.tensorflow.TensorFlowRuntime;
 import org.loupe.tensorflow.train.BatchSource;
 import org.loupe.tensorflow.train.ModelExport;
+import org.loupe.tensorflow.train.RebuildSource;
 import org.loupe.tensorflow.train.TrainingLoop;
 import org.loupe.tensorflow.train.TrainingParameters;
 import org.loupe.tensorflow.train.TrainingRecord;
@@ -31,7 +34,7 @@ import org.osgi.service.component.annotations.Component;
  * for {@code loupe eval detect --part test}.
  */
 @Component(service = ModelTrainer.class)
-@LoupeProvider(id = "detect.yolo", name = "One-stage grid detector trainer", version = "0.1.0",
+@LoupeProvider(id = "detect.yolo", name = "One-stage grid detector trainer", version = "0.2.0",
         accelerator = Accelerator.GPU_OPTIONAL,
         description = "Trains the anchor-free one-stage detector on single images of a COCO, YOLO or DeepPCB folder.")
 public final class YoloTrainer implements ModelTrainer {
@@ -45,6 +48,7 @@ public final class YoloTrainer implements ModelTrainer {
             ParameterSpec.integer("patch", 256, 64, 2048, 16, "Side of the training crops, a multiple of 16."),
             ParameterSpec.text("list", "trainval.txt", "For a DeepPCB folder: its list of pairs."),
             TrainingParameters.startFrom(),
+            TrainingParameters.rebuildFrom(),
             TrainingParameters.name("detect.yolo"));
 
     @Override
@@ -58,11 +62,15 @@ public final class YoloTrainer implements ModelTrainer {
         Parameters p = ctx.parameters();
         DetectorData data = DetectorData.read(request.dataset(), p.getString("list"));
         List<String> classes = data.classes();
+        GridNetwork network = new GridNetwork(classes.size());
+        Path rebuild = TrainingParameters.rebuildSource(p);
+        if (rebuild != null) {
+            return rebuild(RebuildSource.read(rebuild, getClass(), List.of()), request, p, data, network);
+        }
         DetectorData.Decoded images = data.decode(ctx);
         int batch = p.getInt("batch");
         int patch = p.getInt("patch");
         long seed = p.getInt("seed");
-        GridNetwork network = new GridNetwork(classes.size());
         GridBatches held = new GridBatches(images.validation(), classes, patch, batch, seed + 1, false);
         long stepsPerEpoch = images.trainingPixels() / ((long) batch * patch * patch);
         TrainingLoop.Config config = TrainingParameters.cosineLoop(p, stepsPerEpoch, 25, 0);
@@ -88,14 +96,31 @@ public final class YoloTrainer implements ModelTrainer {
                 + classes.size() + " classes";
         ModelSidecar exported = sidecar(id, description, training, Map.of());
         ModelExport.write(request.output(), network, weights, exported);
-        Map<String, Double> scores;
-        try (ModelHandle h = ModelHandle.load(request.output())) {
-            YoloModel m = YoloModel.of(h);
-            scores = data.score(image -> m.detect(image, 0.05, 0.5));
-        }
+        Map<String, Double> scores = score(request.output(), data);
         scores.put("validation loss", outcome.bestValidationLoss());
         exported.writeWithScores(request.output(), scores);
         return new TrainingResult(request.output(), outcome.steps(), outcome.elapsed(), false, scores);
+    }
+
+    /** Exports a model's trained weights in this version's graph, keeping its id, record and validation loss. */
+    private TrainingResult rebuild(RebuildSource source, TrainingRequest request, Parameters p, DetectorData data,
+            GridNetwork network) throws LoupeException {
+        source.require("classes", data.classes());
+        ModelSidecar old = source.sidecar();
+        ModelSidecar rebuilt = sidecar(old.id(), old.description(), source.record(getClass(), request, p), Map.of());
+        ModelExport.write(request.output(), network, source.weights(), rebuilt);
+        Map<String, Double> scores = score(request.output(), data);
+        // measured while training, on the training graph: the rebuilt graph has no loss to measure it again
+        scores.put("validation loss", old.scores().getOrDefault("validation loss", Double.NaN));
+        rebuilt.writeWithScores(request.output(), scores);
+        return new TrainingResult(request.output(), 0, Duration.ZERO, false, scores);
+    }
+
+    private static Map<String, Double> score(Path model, DetectorData data) throws LoupeException {
+        try (ModelHandle h = ModelHandle.load(model)) {
+            YoloModel m = YoloModel.of(h);
+            return data.score(image -> m.detect(image, 0.05, 0.5));
+        }
     }
 
     private static ModelSidecar sidecar(String id, String description, Map<String, Object> training,
