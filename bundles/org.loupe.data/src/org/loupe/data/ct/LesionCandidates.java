@@ -18,7 +18,8 @@ import org.loupe.numerics.regions.BinaryVolume;
  * the mask only (a normalised convolution, so fat outside does not darken the liver's edge), and connected regions
  * more than {@link #CONTRAST} HU below that level, whose darkest voxel is at least {@link #DEPTH} HU below it, are
  * the candidates; both thresholds grow with the smoothed liver's spread (2.5 and 3.0 times it), so that noise at a
- * low dose does not flood the classifier with thousands of specks. Deliberately permissive: the classifier, not
+ * low dose does not flood the classifier with thousands of specks. A region with several such cores is split between
+ * them (each voxel goes to the core it is nearest to inside the region). Deliberately permissive: the classifier, not
  * this stage, tells a tumour from noise, a vessel's shadow or a cyst, and a lesion missed here is missed for good.
  * Shared by the patch data set that trains the classifier and by the pipeline that applies it, so both see the same
  * candidates.
@@ -141,10 +142,15 @@ public final class LesionCandidates {
         // the outermost voxel of the region is part fat (partial volume): not evidence of a lesion
         boolean[] core = BinaryVolume.erode(inside, w, h, d, 1);
         boolean[] dark = new boolean[hu.length];
+        boolean[] deep = new boolean[hu.length];
         for (int p = 0; p < hu.length; p++) {
             dark[p] = core[p] && smooth[p] < level - contrast;
+            deep[p] = dark[p] && smooth[p] < level - depth;
         }
-        return regions(BinaryVolume.components(dark, w, h, d), ct, smooth, level, depth, spread);
+        // each deep core grows its own region: a lesion joined to a dark bay of the outline by a few shallow voxels
+        // stays a candidate of its own, instead of a merged region whose largest slice may not hold the lesion
+        int[] cores = BinaryVolume.components(deep, w, h, d);
+        return regions(BinaryVolume.grow(cores, dark, w, h, d), ct, smooth, level, depth, spread);
     }
 
     /** Describes each component, drops the small ones and numbers the rest 1, 2, ... in memory order. */

@@ -81,4 +81,28 @@ class BinaryVolumeTest {
         assertTrue(c[at(8, 7, 4)], "a speck at the image's corner is not eroded away by the border");
         assertEquals(0, count(BinaryVolume.closeInPlane(new boolean[W * H * D], W, H, D, 2)));
     }
+    @Test
+    void seedsGrowThroughTheMaskAndSplitItWhereTheyMeet() {
+        boolean[] m = boxAndSpeck();
+        int[] seeds = new int[m.length];
+        seeds[at(1, 1, 1)] = 7;
+        seeds[at(5, 5, 3)] = 9;
+        seeds[at(0, 0, 0)] = 4; // outside the mask: ignored
+        int[] g = BinaryVolume.grow(seeds, m, W, H, D);
+        assertEquals(7, g[at(2, 1, 1)]);
+        assertEquals(9, g[at(5, 4, 3)]);
+        // (3, 3, 2) is 5 steps from either seed: the tie goes to the seed earlier in memory order
+        assertEquals(7, g[at(3, 3, 2)]);
+        assertEquals(0, g[at(0, 0, 0)], "not in the mask");
+        assertEquals(0, g[at(8, 7, 4)], "no seed reaches the speck");
+        int sevens = 0;
+        int nines = 0;
+        for (int l : g) {
+            sevens += l == 7 ? 1 : 0;
+            nines += l == 9 ? 1 : 0;
+        }
+        // 31 voxels nearer each seed, and the 13 at equal distance (5 steps) to the first
+        assertEquals(31 + 13, sevens);
+        assertEquals(31, nines);
+    }
 }

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * Binary operations on 3-D masks ({@code w x h x d}, x fastest): erosion and dilation by the 6-neighbour cross,
- * 3-D connected components (6-connectivity), and hole filling slice by slice. The building blocks of region
- * segmentation in volumes.
+ * 3-D connected components (6-connectivity), seeded growing, and hole filling slice by slice. The building blocks
+ * of region segmentation in volumes.
  */
 public final class BinaryVolume {
 
@@ -153,12 +153,7 @@ public final class BinaryVolume {
             label[s] = next;
             while (head < tail) {
                 int p = queue[head++];
-                int i = p % w;
-                int j = (p / w) % h;
-                int k = p / (w * h);
-                int[] neighbours = {i > 0 ? p - 1 : -1, i < w - 1 ? p + 1 : -1, j > 0 ? p - w : -1,
-                    j < h - 1 ? p + w : -1, k > 0 ? p - w * h : -1, k < d - 1 ? p + w * h : -1};
-                for (int q : neighbours) {
+                for (int q : faceNeighbours(p, w, h, d)) {
                     if (q >= 0 && m[q] && label[q] == 0) {
                         label[q] = next;
                         queue[tail++] = q;
@@ -167,6 +162,43 @@ public final class BinaryVolume {
             }
         }
         return label;
+    }
+
+    /**
+     * Grows labelled seeds through a mask, all at once and one face-neighbour step at a time: each voxel of {@code m}
+     * takes the label of the seed it is nearest to in steps along paths inside {@code m} (ties are broken by memory
+     * order); voxels of {@code m} no seed reaches, and voxels outside it, get 0. Seeds outside {@code m} are
+     * ignored. Splits a region that holds several seeds where their growths meet.
+     */
+    public static int[] grow(int[] seeds, boolean[] m, int w, int h, int d) {
+        int[] label = new int[m.length];
+        int[] queue = new int[m.length];
+        int tail = 0;
+        for (int p = 0; p < m.length; p++) {
+            if (m[p] && seeds[p] != 0) {
+                label[p] = seeds[p];
+                queue[tail++] = p;
+            }
+        }
+        for (int head = 0; head < tail; head++) {
+            int p = queue[head];
+            for (int q : faceNeighbours(p, w, h, d)) {
+                if (q >= 0 && m[q] && label[q] == 0) {
+                    label[q] = label[p];
+                    queue[tail++] = q;
+                }
+            }
+        }
+        return label;
+    }
+
+    /** The six face neighbours of voxel {@code p}, -1 where one would lie outside the volume. */
+    private static int[] faceNeighbours(int p, int w, int h, int d) {
+        int i = p % w;
+        int j = (p / w) % h;
+        int k = p / (w * h);
+        return new int[] {i > 0 ? p - 1 : -1, i < w - 1 ? p + 1 : -1, j > 0 ? p - w : -1, j < h - 1 ? p + w : -1,
+            k > 0 ? p - w * h : -1, k < d - 1 ? p + w * h : -1};
     }
 
     /** Fills, in every axial slice, the background regions that do not reach the slice's border (4-connected). */
