@@ -58,14 +58,13 @@ def main():
     cases = sorted(glob.glob(a.dataset + '/case-*'))
     rows, background = [], []
     for case in cases:
-        ct, spacing = lc.load_ct(case)
-        ct = ndi.median_filter(ct, size=3, mode='nearest')
+        ct, spacing = lc.denoise(case)
         liver = np.asarray(nib.load(case + '/liver.nii.gz').dataobj) != 0
         lesions = np.asarray(nib.load(case + '/tumours.nii.gz').dataobj).astype(int)
         s, interior = score(ct, liver, spacing, radii)
         away = interior & ~ndi.binary_dilation(lesions > 0, iterations=3)
         background.append(s[(s == ndi.maximum_filter(s, size=(5, 5, 3))) & away])
-        _, found = lc.probe(case, [(2.5, 3.0, 20, 22, 5)], 1.0, 0.5)
+        _, found = lc.probe(case, [(2.5, 3.0, 20, 22, 5)], 1.0, 0.5, denoised=(ct, spacing))
         found = list(found.values())[0][0]
         for t in json.load(open(case + '/case.json'))['tumours']:
             inside = lesions == t['id']

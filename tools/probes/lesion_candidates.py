@@ -22,6 +22,12 @@ def load_ct(case):
     return np.transpose(v, (1, 0, 2)).astype(np.float32), spacing
 
 
+def denoise(case):
+    """The case's CT after the 3x3x3 median (as the liver chain's first step), and its spacing."""
+    ct, spacing = load_ct(case)
+    return ndi.median_filter(ct, size=3, mode='nearest'), spacing
+
+
 def gaussian(sigma):
     r = int(np.ceil(3 * sigma))
     i = np.arange(-r, r + 1)
@@ -35,9 +41,9 @@ def smooth(a, sxy, sz):
     return a
 
 
-def probe(case, settings, smooth_mm, smooth_slices):
-    ct, spacing = load_ct(case)
-    ct = ndi.median_filter(ct, size=3, mode='nearest')
+def probe(case, settings, smooth_mm, smooth_slices, denoised=None):
+    """The candidates per setting; `denoised` is the case's (ct, spacing) after the median, if already read."""
+    ct, spacing = denoised or denoise(case)
     liver = np.asarray(nib.load(case + '/liver.nii.gz').dataobj) != 0
     lesions = np.asarray(nib.load(case + '/tumours.nii.gz').dataobj).astype(int)
     truth = json.load(open(case + '/case.json'))['tumours']

@@ -150,12 +150,11 @@ public final class LesionCandidates {
         // each deep core grows its own region: a lesion joined to a dark bay of the outline by a few shallow voxels
         // stays a candidate of its own, instead of a merged region whose largest slice may not hold the lesion
         int[] cores = BinaryVolume.components(deep, w, h, d);
-        return regions(BinaryVolume.grow(cores, dark, w, h, d), ct, smooth, level, depth, spread);
+        return regions(BinaryVolume.grow(cores, dark, w, h, d), ct, smooth, level, spread);
     }
 
     /** Describes each component, drops the small ones and numbers the rest 1, 2, ... in memory order. */
-    private static Found regions(int[] component, Volume ct, float[] smooth, double level, double depth,
-            double spread) {
+    private static Found regions(int[] component, Volume ct, float[] smooth, double level, double spread) {
         int w = ct.width();
         int h = ct.height();
         int d = ct.depth();
@@ -198,7 +197,8 @@ public final class LesionCandidates {
         int[] renumber = new int[n + 1];
         List<Candidate> out = new ArrayList<>();
         for (int c = 1; c <= n; c++) {
-            if (count[c] * voxelMm3 < MIN_VOLUME_MM3 || darkest[c] > level - depth) {
+            // every region grew from a core past the depth threshold, so only its size can drop it
+            if (count[c] * voxelMm3 < MIN_VOLUME_MM3) {
                 continue;
             }
             double extent = 0;

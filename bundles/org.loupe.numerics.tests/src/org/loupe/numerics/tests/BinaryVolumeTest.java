@@ -81,6 +81,7 @@ class BinaryVolumeTest {
         assertTrue(c[at(8, 7, 4)], "a speck at the image's corner is not eroded away by the border");
         assertEquals(0, count(BinaryVolume.closeInPlane(new boolean[W * H * D], W, H, D, 2)));
     }
+
     @Test
     void seedsGrowThroughTheMaskAndSplitItWhereTheyMeet() {
         boolean[] m = boxAndSpeck();

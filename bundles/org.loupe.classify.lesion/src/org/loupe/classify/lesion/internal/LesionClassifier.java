@@ -42,7 +42,7 @@ public final class LesionClassifier implements DefectClassifier, SaliencyExplain
     /**
      * The shipped model's operating point: the lowest threshold at which its false tumour calls on the low-dose
      * validation phantoms (seeds 42, 43 and 44) stay at or below one in four cases, with the candidate stage it
-     * is given (0.3 until the stage split merged regions between their cores; docs/MODELS.md, step 10).
+     * is given (0.3 until candidate regions were split between their cores; docs/MODELS.md, step 10).
      */
     static final double SHIPPED_TUMOUR_THRESHOLD = 0.4;
     private static final List<ParameterSpec> PARAMETERS = List.of(
